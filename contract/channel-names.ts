@@ -1,0 +1,18 @@
+// The channel names alone, with no schema code, so the sandboxed preload can allow-list them
+// without bundling zod. channels/index.ts is checked against this list by the compiler.
+export const channelNames = [
+  'setup.status',
+  'setup.createFirstAdmin',
+  'auth.signIn',
+  'auth.signOut',
+  'auth.session',
+  'patients.register',
+  'patients.search',
+  'patients.get',
+] as const;
+
+export type ChannelName = (typeof channelNames)[number];
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && (channelNames as readonly string[]).includes(name);
+}

@@ -1,0 +1,21 @@
+import type { z } from 'zod';
+import type { Permission } from '../../domain/access/roles';
+
+/**
+ * Who may call a channel. `anonymous` channels are the sign-in and first-run ones only;
+ * `signedIn` needs a session but no permission (sign out, who am I); everything else names the
+ * permission the router checks (deny by default).
+ */
+export type ChannelAccess = { kind: 'anonymous' } | { kind: 'signedIn' } | { kind: 'permission'; permission: Permission };
+
+export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  access: ChannelAccess;
+  /** Human words for the audit trail ("viewed record", "registered person"). */
+  auditAction: string;
+}
+
+export function channel<I extends z.ZodType, O extends z.ZodType>(def: ChannelDef<I, O>): ChannelDef<I, O> {
+  return def;
+}

@@ -1,0 +1,32 @@
+// Every channel of the site app, by name. The preload exposes these names only; the router
+// refuses anything else with `unknown_channel`.
+import type { z } from 'zod';
+import type { ChannelName } from '../channel-names';
+import type { RpcResult } from '../result';
+import type { ChannelDef } from './channel';
+import { authSession, authSignIn, authSignOut, setupCreateFirstAdmin, setupStatus } from './auth';
+import { patientsGet, patientsRegister, patientsSearch } from './patients';
+
+export const channels = {
+  'setup.status': setupStatus,
+  'setup.createFirstAdmin': setupCreateFirstAdmin,
+  'auth.signIn': authSignIn,
+  'auth.signOut': authSignOut,
+  'auth.session': authSession,
+  'patients.register': patientsRegister,
+  'patients.search': patientsSearch,
+  'patients.get': patientsGet,
+} as const satisfies Record<ChannelName, ChannelDef>; // exactly the names in channel-names.ts
+
+export type Channels = typeof channels;
+export type { ChannelName };
+export { channelNames, isChannelName } from '../channel-names';
+export type ChannelInput<C extends ChannelName> = z.input<Channels[C]['input']>;
+export type ParsedInput<C extends ChannelName> = z.output<Channels[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = z.output<Channels[C]['output']>;
+
+
+/** The API the preload (Electron) or the browser bridge puts on window.sonar. */
+export interface SonarBridge {
+  invoke<C extends ChannelName>(channel: C, input: ChannelInput<C>, session: string | null): Promise<RpcResult<ChannelOutput<C>>>;
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { checkNhsNumber } from '../../domain/identifiers/nhs-number';
+import { parseIsoDate } from '../../domain/person/clinical-date';
+import { channel } from './channel';
+import { isoDateSchema, requiredText, text, uuidSchema } from './common';
+
+export const sexSchema = z.enum(['female', 'male', 'other', 'unknown']);
+export type Sex = z.infer<typeof sexSchema>;
+
+/** Format and check digit here; whether the 999 test range is allowed is the site's decision (service). */
+export const nhsNumberInputSchema = z.string().superRefine((value, ctx) => {
+  const check = checkNhsNumber(value, { allowTestNumbers: true });
+  if (!check.ok) ctx.addIssue({ code: 'custom', message: check.reason });
+});
+
+export const birthDateSchema = isoDateSchema.refine((v) => parseIsoDate(v) !== null, {
+  error: 'Date of birth is not a real date',
+});
+
+export const registerPersonInput = z
+  .object({
+    familyName: requiredText('Family name', 100),
+    givenNames: requiredText('Given name', 100),
+    title: text('Title', 20).nullable(),
+    birthDate: birthDateSchema,
+    sex: sexSchema,
+    nhsNumber: nhsNumberInputSchema.nullable(),
+  })
+  .strict();
+export type RegisterPersonInput = z.infer<typeof registerPersonInput>;
+
+export const personSummarySchema = z.object({
+  id: z.string(),
+  familyName: z.string(),
+  givenNames: z.string(),
+  title: z.string().nullable(),
+  birthDate: z.string(),
+  sex: sexSchema,
+  nhsNumber: z.string().nullable(),
+});
+export type PersonSummary = z.infer<typeof personSummarySchema>;
+
+export const personRecordSchema = personSummarySchema.extend({
+  registeredAt: z.string(),
+  registeredBy: z.string(),
+  originSite: z.string(),
+});
+export type PersonRecord = z.infer<typeof personRecordSchema>;
+
+export const patientsRegister = channel({
+  input: registerPersonInput,
+  output: z.object({ personId: z.string() }),
+  access: { kind: 'permission', permission: 'patient.register' },
+  auditAction: 'registered person',
+});
+
+export const SEARCH_LIMIT = 25;
+
+export const patientsSearch = channel({
+  input: z.object({ query: text('Search', 200) }).strict(),
+  output: z.object({ results: z.array(personSummarySchema), more: z.boolean() }),
+  access: { kind: 'permission', permission: 'patient.search' },
+  auditAction: 'searched for people',
+});
+
+export const patientsGet = channel({
+  input: z.object({ personId: uuidSchema }).strict(),
+  output: personRecordSchema,
+  access: { kind: 'permission', permission: 'patient.view' },
+  auditAction: 'viewed record',
+});

@@ -1,0 +1,76 @@
+// Staff roles and what each may do, as data (deny by default: a permission not listed is refused).
+import { z } from 'zod';
+
+export const roleSchema = z.enum([
+  'custody_hcp',
+  'prison_nurse',
+  'sms_clinical',
+  'psychosocial_worker',
+  'mental_health_practitioner',
+  'prescriber',
+  'team_manager',
+  'site_admin',
+  'auditor',
+  'partner_police',
+  'partner_social_care',
+  'partner_voluntary',
+]);
+export type Role = z.infer<typeof roleSchema>;
+
+export const roleLabels: Record<Role, string> = {
+  custody_hcp: 'Custody healthcare professional',
+  prison_nurse: 'Prison nurse',
+  sms_clinical: 'Substance misuse clinical',
+  psychosocial_worker: 'Psychosocial worker',
+  mental_health_practitioner: 'Mental health practitioner',
+  prescriber: 'Prescriber',
+  team_manager: 'Team manager',
+  site_admin: 'Site administrator',
+  auditor: 'Auditor',
+  partner_police: 'Police partner',
+  partner_social_care: 'Social care partner',
+  partner_voluntary: 'Voluntary sector partner',
+};
+
+export const permissionSchema = z.enum([
+  'patient.search',
+  'patient.register',
+  'patient.view',
+  'site.configure',
+  'staff.manage',
+  'audit.read',
+]);
+export type Permission = z.infer<typeof permissionSchema>;
+
+const clinical: readonly Permission[] = ['patient.search', 'patient.register', 'patient.view'];
+
+/** The permission matrix. Partner roles get nothing clinical until the need-to-know summary exists. */
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  custody_hcp: clinical,
+  prison_nurse: clinical,
+  sms_clinical: clinical,
+  psychosocial_worker: clinical,
+  mental_health_practitioner: clinical,
+  prescriber: clinical,
+  team_manager: clinical,
+  site_admin: ['site.configure', 'staff.manage'],
+  auditor: ['audit.read'],
+  partner_police: [],
+  partner_social_care: [],
+  partner_voluntary: [],
+};
+
+export type AccessDecision =
+  | { allowed: true; rule: string }
+  | { allowed: false; rule: string };
+
+/** Deny by default; the decision names the rule so the audit and the UI can explain it. */
+export function decideAccess(roles: readonly Role[], needed: Permission): AccessDecision {
+  for (const role of roles) {
+    if (rolePermissions[role].includes(needed)) return { allowed: true, rule: `role ${role} grants ${needed}` };
+  }
+  return { allowed: false, rule: `no role of [${roles.join(', ')}] grants ${needed}` };
+}
+
+/** Roles a first administrator may also hold to work clinically at a small site. */
+export const clinicalRoles = roleSchema.options.filter((r) => rolePermissions[r].includes('patient.view'));

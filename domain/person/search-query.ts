@@ -1,0 +1,37 @@
+// One search box takes a name, a date of birth or an NHS number (UX.md "search is the front door").
+// This decides which, so the store can run the one indexed query that answers it.
+import { parseTypedDate, type IsoDate } from './clinical-date';
+import { searchForm } from './person-name';
+
+export type SearchQuery =
+  | { kind: 'empty' }
+  | { kind: 'nhsNumber'; digitsPrefix: string }
+  | { kind: 'birthDate'; birthDate: IsoDate }
+  | { kind: 'name'; tokens: string[]; birthDate: IsoDate | null };
+
+const MAX_TOKENS = 5;
+
+export function parseSearchQuery(text: string): SearchQuery {
+  const trimmed = text.trim();
+  if (trimmed === '') return { kind: 'empty' };
+  const compact = trimmed.replace(/[\s-]/g, '');
+  if (/^\d{1,10}$/.test(compact) && !/[/.]/.test(trimmed)) return { kind: 'nhsNumber', digitsPrefix: compact };
+
+  const whole = parseTypedDate(trimmed);
+  if (whole) return { kind: 'birthDate', birthDate: whole };
+
+  // A name with a date of birth anywhere in it: "smith 14/07/1945".
+  let birthDate: IsoDate | null = null;
+  const words: string[] = [];
+  for (const part of trimmed.split(/\s+/)) {
+    const date = birthDate === null ? parseTypedDate(part) : null;
+    if (date) birthDate = date;
+    else words.push(part);
+  }
+  const tokens = searchForm(words.join(' '))
+    .split(' ')
+    .filter((t) => t.length > 0)
+    .slice(0, MAX_TOKENS);
+  if (tokens.length === 0) return birthDate ? { kind: 'birthDate', birthDate } : { kind: 'empty' };
+  return { kind: 'name', tokens, birthDate };
+}

@@ -1,0 +1,39 @@
+// One build for the three processes (electron-vite). The browser host runs the very same
+// out/main bundle code in plain Node, so what the browser tests exercise is what Electron runs.
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  main: {
+    build: {
+      externalizeDeps: true,
+      rollupOptions: {
+        input: {
+          electron: resolve(root, 'main/electron/index.ts'),
+          'browser-host': resolve(root, 'main/browser-host/cli.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      // A sandboxed preload must be one CommonJS file with nothing external.
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { preload: resolve(root, 'preload/index.ts') },
+        external: ['electron'],
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'renderer'),
+    plugins: [react()],
+    build: {
+      rollupOptions: { input: resolve(root, 'renderer/index.html') },
+    },
+  },
+});
