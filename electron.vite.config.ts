@@ -2,12 +2,25 @@
 // out/main bundle code in plain Node, so what the browser tests exercise is what Electron runs.
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { cpSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
 
 const root = import.meta.dirname;
 
+/** The committed migrations ship beside the main bundle; the app applies them on open. */
+function copyMigrations(): Plugin {
+  return {
+    name: 'sonar-copy-migrations',
+    closeBundle() {
+      cpSync(resolve(root, 'db/migrations'), resolve(root, 'out/main/migrations'), { recursive: true });
+    },
+  };
+}
+
 export default defineConfig({
   main: {
+    plugins: [copyMigrations()],
     build: {
       externalizeDeps: true,
       rollupOptions: {

@@ -18,6 +18,8 @@ export const rpcErrorSchema = z.object({
   message: z.string(),
   /** The input field at fault, as a dotted path ("nhsNumber", "name.family"). */
   path: z.string().optional(),
+  /** Every problem found in the input, so a form can mark all its fields at once. */
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 export type RpcError = z.infer<typeof rpcErrorSchema>;
 

@@ -1,7 +1,7 @@
 // One search box takes a name, a date of birth or an NHS number (UX.md "search is the front door").
 // This decides which, so the store can run the one indexed query that answers it.
 import { parseTypedDate, type IsoDate } from './clinical-date';
-import { searchForm } from './person-name';
+import { searchTokens } from './person-name';
 
 export type SearchQuery =
   | { kind: 'empty' }
@@ -14,24 +14,22 @@ const MAX_TOKENS = 5;
 export function parseSearchQuery(text: string): SearchQuery {
   const trimmed = text.trim();
   if (trimmed === '') return { kind: 'empty' };
-  const compact = trimmed.replace(/[\s-]/g, '');
-  if (/^\d{1,10}$/.test(compact) && !/[/.]/.test(trimmed)) return { kind: 'nhsNumber', digitsPrefix: compact };
-
+  // A whole date first: 14-07-1945 is a date of birth, not the digits 14071945.
   const whole = parseTypedDate(trimmed);
   if (whole) return { kind: 'birthDate', birthDate: whole };
+
+  const compact = trimmed.replace(/[\s-]/g, '');
+  if (/^\d{1,10}$/.test(compact)) return { kind: 'nhsNumber', digitsPrefix: compact };
 
   // A name with a date of birth anywhere in it: "smith 14/07/1945".
   let birthDate: IsoDate | null = null;
   const words: string[] = [];
   for (const part of trimmed.split(/\s+/)) {
-    const date = birthDate === null ? parseTypedDate(part) : null;
+    const date: IsoDate | null = birthDate === null ? parseTypedDate(part) : null;
     if (date) birthDate = date;
     else words.push(part);
   }
-  const tokens = searchForm(words.join(' '))
-    .split(' ')
-    .filter((t) => t.length > 0)
-    .slice(0, MAX_TOKENS);
+  const tokens = searchTokens(words.join(' ')).slice(0, MAX_TOKENS);
   if (tokens.length === 0) return birthDate ? { kind: 'birthDate', birthDate } : { kind: 'empty' };
   return { kind: 'name', tokens, birthDate };
 }

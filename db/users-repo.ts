@@ -1,0 +1,44 @@
+// Staff accounts. Roles are stored as a JSON list and parsed back through the domain schema, so a
+// row with an unknown role can never grant anything.
+import { count, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { roleSchema, type Role } from '../domain/access/roles';
+import type { SiteDb } from './open';
+import { users } from './schema';
+
+export interface UserRow {
+  id: string;
+  username: string;
+  fullName: string;
+  passwordHash: string;
+  roles: Role[];
+  mustChangePassword: boolean;
+  disabled: boolean;
+}
+
+const storedRoles = z.array(z.unknown()).transform((list) => list.flatMap((r) => (roleSchema.safeParse(r).success ? [r as Role] : [])));
+
+export class UsersRepo {
+  constructor(private readonly db: SiteDb) {}
+
+  count(): number {
+    return this.db.select({ n: count() }).from(users).get()?.n ?? 0;
+  }
+
+  findByUsername(username: string): UserRow | null {
+    const row = this.db.select().from(users).where(eq(users.username, username)).get();
+    return row ? { ...row, roles: storedRoles.parse(row.roles) } : null;
+  }
+
+  findById(id: string): UserRow | null {
+    const row = this.db.select().from(users).where(eq(users.id, id)).get();
+    return row ? { ...row, roles: storedRoles.parse(row.roles) } : null;
+  }
+
+  insert(user: Omit<UserRow, 'disabled'> & { createdAt: string }): void {
+    this.db
+      .insert(users)
+      .values({ ...user, disabled: false })
+      .run();
+  }
+}

@@ -1,0 +1,47 @@
+// The composition root of the site app's back end, shared by Electron and the browser host.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import type { SiteConfig } from '../../contract/site-config';
+import { SiteStore } from '../../db/store';
+import type { KeyStore } from '../keys/key-store';
+import { createHandlers } from '../rpc/handlers';
+import { createRouter } from '../rpc/router';
+import type { RpcTransportTarget } from '../rpc/transport';
+import { SessionRegistry } from '../services/sessions';
+import { SignInThrottle } from '../services/sign-in-throttle';
+import { openSiteStore } from './open-site-store';
+import { SITE_CONFIG_FILE, loadOrCreateSiteConfig } from './site-config-file';
+
+export const DB_FILE = 'sonar.db';
+
+export interface SiteAppOptions {
+  dataDir: string;
+  keyStore: KeyStore;
+  log?: (message: string) => void;
+  /** Write the demo site's configuration when none exists (npm start). */
+  createDemoSite?: boolean;
+  migrationsFolder?: string;
+  now?: () => Date;
+}
+
+export interface SiteApp {
+  router: RpcTransportTarget;
+  site: SiteConfig;
+  store: SiteStore;
+  close(): void;
+}
+
+export async function createSiteApp(options: SiteAppOptions): Promise<SiteApp> {
+  const log = options.log ?? ((m: string) => console.error(m));
+  const now = options.now ?? (() => new Date());
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const { config: site, created } = loadOrCreateSiteConfig(join(options.dataDir, SITE_CONFIG_FILE), options.createDemoSite ?? true);
+  if (created) log(`Created the demo site configuration in ${options.dataDir}`);
+  const store = new SiteStore(openSiteStore(join(options.dataDir, DB_FILE), options.keyStore, options.migrationsFolder));
+  const nowMs = () => now().getTime();
+  const sessions = new SessionRegistry(nowMs);
+  const handlers = createHandlers({ sessions, throttle: new SignInThrottle(nowMs) });
+  const router = createRouter({ store, site, now, newId: uuidv7, sessions, handlers, log });
+  return { router, site, store, close: () => store.close() };
+}

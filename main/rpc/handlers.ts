@@ -1,0 +1,25 @@
+// Which service answers which channel. The compiler checks every channel has exactly one handler
+// and that each takes the channel's parsed input and returns its output.
+import type { ChannelName, ChannelOutput, ParsedInput } from '../../contract/channels';
+import { createAuthService, type AuthDeps } from '../services/auth-service';
+import { getPerson, registerPerson, searchPersons } from '../services/patient-service';
+import { createFirstAdmin, setupStatus } from '../services/setup-service';
+import type { Call } from './call';
+
+export type Handlers = {
+  [C in ChannelName]: (input: ParsedInput<C>, call: Call) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+};
+
+export function createHandlers(deps: AuthDeps): Handlers {
+  const auth = createAuthService(deps);
+  return {
+    'setup.status': setupStatus,
+    'setup.createFirstAdmin': createFirstAdmin,
+    'auth.signIn': auth.signIn,
+    'auth.signOut': auth.signOut,
+    'auth.session': auth.session,
+    'patients.register': registerPerson,
+    'patients.search': searchPersons,
+    'patients.get': getPerson,
+  };
+}

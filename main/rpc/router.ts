@@ -1,0 +1,104 @@
+// THE router (ARCHITECTURE.md): channel -> validate input -> resolve session -> authorise (deny by
+// default) -> service -> audit -> { ok, value } | { ok: false, error }. Both transports call it with
+// untrusted values; it never throws and never lets a failure change a row.
+import type { z } from 'zod';
+import { decideAccess } from '../../domain/access/roles';
+import { channels, isChannelName, type ChannelName } from '../../contract/channels';
+import type { RpcError, RpcResult } from '../../contract/result';
+import type { SessionRegistry, Session } from '../services/sessions';
+import { ServiceError } from '../services/service-error';
+import { Call, type CallEnv } from './call';
+import type { Handlers } from './handlers';
+import type { RpcTransportTarget } from './transport';
+
+export interface RouterDeps extends CallEnv {
+  sessions: SessionRegistry;
+  handlers: Handlers;
+  log: (message: string) => void;
+}
+
+const MAX_CHANNEL_NAME_IN_AUDIT = 64;
+
+export function zodIssuesToError(error: z.ZodError): RpcError {
+  const issues = error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  const first = issues[0] ?? { path: '', message: 'Invalid input' };
+  return {
+    code: 'invalid_input',
+    message: first.path ? `${first.path}: ${first.message}` : first.message,
+    ...(first.path ? { path: first.path } : {}),
+    issues,
+  };
+}
+
+export function createRouter(deps: RouterDeps): RpcTransportTarget {
+  const fail = (error: RpcError): RpcResult<never> => ({ ok: false, error });
+
+  /** Writes the audit row of a call that did not write one itself. An audit failure is logged, never thrown. */
+  function auditAfter(call: Call, outcome: 'ok' | 'refused' | 'failed', reason: string | null): void {
+    if (call.audited) return;
+    try {
+      deps.store.auditOnly(call.auditEntry(outcome, reason));
+      call.audited = true;
+    } catch (err) {
+      deps.log(`audit write failed for ${call.channel}: ${(err as Error).message}`);
+    }
+  }
+
+  async function handle(channelName: unknown, input: unknown, token: string | null): Promise<RpcResult<unknown>> {
+    if (!isChannelName(channelName)) {
+      const shown = typeof channelName === 'string' ? channelName.slice(0, MAX_CHANNEL_NAME_IN_AUDIT) : typeof channelName;
+      auditAfter(new Call(`unknown:${shown}`, 'called an unknown channel', null, deps), 'refused', 'unknown_channel');
+      return fail({ code: 'unknown_channel', message: 'There is no such channel.' });
+    }
+    const name: ChannelName = channelName;
+    const def = channels[name];
+    const session: Session | null = def.access.kind === 'anonymous' ? null : deps.sessions.resolve(token);
+    const call = new Call(name, def.auditAction, session, deps);
+
+    const parsed = def.input.safeParse(input);
+    if (!parsed.success) {
+      const error = zodIssuesToError(parsed.error);
+      auditAfter(call, 'refused', `invalid_input: ${error.message}`.slice(0, 500));
+      return fail(error);
+    }
+    if (def.access.kind !== 'anonymous' && !session) {
+      auditAfter(call, 'refused', 'unauthenticated');
+      return fail({ code: 'unauthenticated', message: 'Your session has ended. Sign in again.' });
+    }
+    if (def.access.kind === 'permission' && session) {
+      const decision = decideAccess(session.roles, def.access.permission);
+      if (!decision.allowed) {
+        if (typeof (parsed.data as { personId?: unknown }).personId === 'string') {
+          call.note.personId = (parsed.data as { personId: string }).personId;
+        }
+        auditAfter(call, 'refused', `forbidden: ${decision.rule}`);
+        return fail({ code: 'forbidden', message: 'Your role does not allow this.' });
+      }
+    }
+
+    try {
+      const handler = deps.handlers[name] as (input: unknown, call: Call) => Promise<unknown> | unknown;
+      const value = await handler(parsed.data, call);
+      // The output schema strips anything a service returned that the contract does not name.
+      const output = def.output.parse(value);
+      auditAfter(call, 'ok', null);
+      return { ok: true, value: output };
+    } catch (err) {
+      if (err instanceof ServiceError) {
+        auditAfter(call, 'refused', `${err.code}: ${err.message}`.slice(0, 500));
+        return fail({ code: err.code, message: err.message, ...(err.path ? { path: err.path } : {}) });
+      }
+      deps.log(`channel ${name} failed: ${(err as Error).stack ?? String(err)}`);
+      auditAfter(call, 'failed', (err as Error).message?.slice(0, 500) ?? 'unknown error');
+      return fail({ code: 'internal', message: 'Something went wrong and nothing was saved. Try again; if it keeps happening, contact site IT.' });
+    }
+  }
+
+  return {
+    handle: (channel, input, token) =>
+      handle(channel, input, token).catch((err: unknown) => {
+        deps.log(`router failure: ${String(err)}`);
+        return fail({ code: 'internal', message: 'Something went wrong and nothing was saved.' });
+      }),
+  };
+}

@@ -1,0 +1,79 @@
+// Register, find and open a person. The NHS number's check digit is validated at the contract
+// boundary; whether the 999 test range is allowed is this site's decision.
+import { SEARCH_LIMIT } from '../../contract/channels/patients';
+import type { ChannelOutput, ParsedInput } from '../../contract/channels';
+import { checkNhsNumber } from '../../domain/identifiers/nhs-number';
+import { parseSearchQuery } from '../../domain/person/search-query';
+import type { Call } from '../rpc/call';
+import { ServiceError } from './service-error';
+
+export function registerPerson(input: ParsedInput<'patients.register'>, call: Call): ChannelOutput<'patients.register'> {
+  const session = call.requireSession();
+  let nhsNumber: string | null = null;
+  if (input.nhsNumber !== null) {
+    const check = checkNhsNumber(input.nhsNumber, { allowTestNumbers: call.site.demo });
+    if (!check.ok) throw new ServiceError('invalid_input', check.reason, 'nhsNumber');
+    nhsNumber = check.value;
+  }
+  const duplicate = () =>
+    new ServiceError('conflict', 'A person with this NHS number is already registered. Search for them instead.', 'nhsNumber');
+  if (nhsNumber && call.reads.persons.findIdByNhsNumber(nhsNumber)) throw duplicate();
+
+  const now = call.env.now().toISOString();
+  const personId = call.env.newId();
+  const person = {
+    id: personId,
+    familyName: input.familyName,
+    givenNames: input.givenNames,
+    title: input.title && input.title.length > 0 ? input.title : null,
+    birthDate: input.birthDate,
+    sex: input.sex,
+    originSite: call.site.siteCode,
+    createdAt: now,
+    createdBy: session.userId,
+  };
+  call.write(
+    (w) => {
+      if (nhsNumber && w.persons.findIdByNhsNumber(nhsNumber)) throw duplicate();
+      const nhs = nhsNumber ? { id: call.env.newId(), value: nhsNumber } : null;
+      w.persons.insert(person, nhs);
+      w.event({
+        entityType: 'person',
+        entityId: personId,
+        personId,
+        op: 'create',
+        baseVersion: null,
+        authorId: session.userId,
+        payload: { ...person, identifiers: nhs ? [{ type: 'nhs_number', value: nhs.value }] : [] },
+      });
+    },
+    () => ({ personId }),
+  );
+  return { personId };
+}
+
+export function searchPersons(input: ParsedInput<'patients.search'>, call: Call): ChannelOutput<'patients.search'> {
+  const query = parseSearchQuery(input.query);
+  const rows = call.reads.persons.search(query, SEARCH_LIMIT + 1);
+  call.note = { detail: { kind: query.kind, results: Math.min(rows.length, SEARCH_LIMIT) } };
+  return { results: rows.slice(0, SEARCH_LIMIT), more: rows.length > SEARCH_LIMIT };
+}
+
+export function getPerson(input: ParsedInput<'patients.get'>, call: Call): ChannelOutput<'patients.get'> {
+  call.note = { personId: input.personId };
+  const row = call.reads.persons.get(input.personId);
+  if (!row) throw new ServiceError('not_found', 'No person with this record id is held at this site.');
+  const author = call.reads.users.findById(row.createdBy);
+  return {
+    id: row.id,
+    familyName: row.familyName,
+    givenNames: row.givenNames,
+    title: row.title,
+    birthDate: row.birthDate,
+    sex: row.sex,
+    nhsNumber: row.nhsNumber,
+    registeredAt: row.createdAt,
+    registeredBy: author?.fullName ?? 'Not known',
+    originSite: row.originSite,
+  };
+}

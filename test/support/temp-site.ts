@@ -1,0 +1,63 @@
+// A real site app on a fresh temp data directory: real encrypted SQLite file, real router.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSiteApp, type SiteApp } from '../../main/app/create-site-app';
+import { FileKeyStore } from '../../main/keys/file-key-store';
+import type { ChannelName, ChannelInput, ChannelOutput } from '../../contract/channels';
+import type { RpcResult } from '../../contract/result';
+
+export interface TempSite {
+  app: SiteApp;
+  dataDir: string;
+  call<C extends ChannelName>(channel: C, input: ChannelInput<C>, token?: string | null): Promise<RpcResult<ChannelOutput<C>>>;
+  /** Calls and asserts success. */
+  ok<C extends ChannelName>(channel: C, input: ChannelInput<C>, token?: string | null): Promise<ChannelOutput<C>>;
+  count(table: string): number;
+  cleanup(): void;
+}
+
+export async function startTempSite(opts: { now?: () => Date; dataDir?: string } = {}): Promise<TempSite> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'sonar-test-'));
+  const app = await createSiteApp({
+    dataDir,
+    keyStore: new FileKeyStore(join(dataDir, 'db.key')),
+    log: () => {},
+    ...(opts.now ? { now: opts.now } : {}),
+  });
+  const call = <C extends ChannelName>(channel: C, input: ChannelInput<C>, token: string | null = null) =>
+    app.router.handle(channel, input, token) as Promise<RpcResult<ChannelOutput<C>>>;
+  return {
+    app,
+    dataDir,
+    call,
+    async ok(channel, input, token = null) {
+      const result = await call(channel, input, token);
+      if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
+      return result.value;
+    },
+    count: (table) => (app.store.raw.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n,
+    cleanup() {
+      try {
+        app.close();
+      } catch {
+        // already closed by the test
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const ADMIN_PASSWORD = 'correct horse battery staple';
+
+/** Creates the first administrator (also a custody HCP) and signs in. */
+export async function signedInAdmin(site: TempSite): Promise<string> {
+  await site.ok('setup.createFirstAdmin', {
+    fullName: 'Ada Admin',
+    username: 'ada',
+    password: ADMIN_PASSWORD,
+    clinicalRole: 'custody_hcp',
+  });
+  const session = await site.ok('auth.signIn', { username: 'ada', password: ADMIN_PASSWORD });
+  return session.token;
+}
