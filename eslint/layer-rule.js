@@ -40,6 +40,8 @@ export const layerRule = {
       if (spec.startsWith('.')) {
         const target = layerOf(path.resolve(path.dirname(file), spec)).top;
         if (rules.folders.includes(target)) return;
+        // Tests beside the code may use the shared test support (real temp sites, fixtures).
+        if (isTest && target === 'test') return;
         if (typeOnly && rules.typeOnly?.includes(target)) return;
         report(`the ${target}/ layer is out of bounds`);
         return;

@@ -11,7 +11,7 @@ export const layers = {
   contract: { folders: ['domain', 'contract'], packages: ['zod'], node: false },
   db: {
     folders: ['domain', 'contract', 'db'],
-    packages: ['drizzle-orm', 'drizzle-orm/', 'better-sqlite3-multiple-ciphers', 'uuid'],
+    packages: ['drizzle-orm', 'drizzle-orm/', 'better-sqlite3-multiple-ciphers', 'better-sqlite3', 'uuid', 'zod'],
     node: true,
   },
   main: {

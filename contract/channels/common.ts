@@ -6,6 +6,8 @@ export function text(label: string, max: number) {
     .string({ error: `${label} must be text` })
     .trim()
     .max(max, { error: `${label} must be ${max} characters or fewer` })
+    // Control characters have no place in a name or a note, and break printed copies.
+    // eslint-disable-next-line no-control-regex
     .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), { error: `${label} contains characters that are not allowed` });
 }
 
