@@ -1,0 +1,22 @@
+// Renderer entry. Styles are files (the CSP allows no inline style); the transport is the
+// Electron preload's window.sonar where present, otherwise the browser host's fetch bridge.
+import 'nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css';
+import './styles/app.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { resolveBridge } from './api/bridge';
+import { App } from './app/App';
+import { createAppStore } from './app/store';
+import { AppStoreProvider } from './app/store-context';
+
+document.body.classList.add('nhsuk-frontend-supported');
+const store = createAppStore({ bridge: resolveBridge(window) });
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <AppStoreProvider store={store}>
+      <App />
+    </AppStoreProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,81 @@
+// The page's own defences: the Content-Security-Policy blocks injected script and outside
+// connections, and the browser host serves nothing to a browser that did not open the launch URL.
+import { expect, test } from '@playwright/test';
+import { ADMIN, ensureAdmin, openApp, searchBox, signIn } from './support/app';
+import { hostOrigin } from './support/env';
+
+const POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+test('the page carries the same strict CSP in its meta tag as in the header', async ({ browser }) => {
+  const { context, page } = await openApp(browser);
+  const response = await context.request.get(`${hostOrigin()}/`);
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-security-policy']).toBe(POLICY);
+  await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', POLICY);
+  await context.close();
+});
+
+test('the CSP stops injected inline script', async ({ browser }) => {
+  const { context, page } = await openApp(browser);
+  const violation = page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        document.addEventListener('securitypolicyviolation', (e) => resolve(e.effectiveDirective), { once: true });
+      }),
+  );
+  // Playwright itself reports the CSP refusal as an error; what matters is that nothing ran.
+  await page.addScriptTag({ content: 'window.__injected = 1' }).catch(() => undefined);
+  expect(await violation).toMatch(/^script-src/);
+  expect(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).toBeUndefined();
+  await context.close();
+});
+
+test('the CSP stops connections to anywhere but the app itself', async ({ browser }) => {
+  const { context, page } = await openApp(browser);
+  const outcome = await page.evaluate(async () => {
+    let directive = '';
+    document.addEventListener('securitypolicyviolation', (e) => (directive = e.effectiveDirective));
+    try {
+      await fetch('https://example.org');
+      return { rejected: false, directive };
+    } catch {
+      await new Promise((r) => setTimeout(r, 50)); // the violation event may follow the rejection
+      return { rejected: true, directive };
+    }
+  });
+  expect(outcome).toEqual({ rejected: true, directive: 'connect-src' });
+  await context.close();
+});
+
+test('without the launch cookie the host serves neither the app nor the RPC', async ({ browser, playwright }) => {
+  const stranger = await browser.newContext();
+  const page = await stranger.newPage();
+  const response = await page.goto(`${hostOrigin()}/`);
+  expect(response?.status()).toBe(403);
+  await expect(page.locator('#root')).toHaveCount(0);
+
+  const wrongSecret = await page.goto(`${hostOrigin()}/?launch=not-the-secret`);
+  expect(wrongSecret?.status()).toBe(403);
+  await stranger.close();
+
+  const api = await playwright.request.newContext();
+  const rpc = await api.post(`${hostOrigin()}/rpc/setup.status`, { data: {}, headers: { 'Content-Type': 'application/json' } });
+  expect(rpc.status()).toBe(403);
+  await api.dispose();
+});
+
+test('losing the launch cookie mid-session returns to sign-in with the reason', async ({ browser }) => {
+  const { context, page } = await openApp(browser);
+  await ensureAdmin(context);
+  await page.reload();
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await expect(searchBox(page)).toBeFocused();
+
+  await context.clearCookies();
+  await searchBox(page).fill('jones');
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+  await expect(page.getByTestId('notice')).toContainText('Open SONAR with the address printed when it started.');
+  await expect(page.getByTestId('signed-in-user')).toHaveCount(0);
+  await context.close();
+});

@@ -1,0 +1,79 @@
+// Shared steps for the browser tests: open the app the way a user does (through the launch URL),
+// sign in, and the synthetic people and staff the tests use.
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../../contract/channels';
+import type { RpcResult } from '../../../contract/result';
+import { hostOrigin, launchUrl } from './env';
+
+export const ADMIN = {
+  fullName: 'Alex Morgan',
+  username: 'alex.morgan',
+  password: 'correct horse battery staple',
+} as const;
+
+/** Synthetic people only. 943 476 5919 is the NHS number from the NHS's own examples. */
+export const MARY_JONES = {
+  familyName: 'Jones',
+  givenNames: 'Mary',
+  title: 'Mrs',
+  day: '14',
+  month: '7',
+  year: '1945',
+  sex: 'Female',
+  nhsNumber: '9434765919',
+  nhsFormatted: '943 476 5919',
+  born: '14-Jul-1945',
+} as const;
+
+export const DAVID_JONES = {
+  familyName: 'Jones',
+  givenNames: 'David',
+  day: '2',
+  month: '3',
+  year: '1990',
+  sex: 'Male',
+  born: '02-Mar-1990',
+} as const;
+
+/** A new browser context that has been through the launch URL, with the app showing its first screen. */
+export async function openApp(browser: Browser, beforeLoad?: (page: Page) => void): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  beforeLoad?.(page);
+  await page.goto(launchUrl());
+  await expect(page.locator('main')).not.toHaveAttribute('data-route', 'starting');
+  return { context, page };
+}
+
+/** A call straight to the host's RPC endpoint, with the context's launch cookie. */
+export async function rpc<C extends ChannelName>(context: BrowserContext, channel: C, input: ChannelInput<C>, session?: string): Promise<RpcResult<ChannelOutput<C>>> {
+  const response = await context.request.post(`${hostOrigin()}/rpc/${channel}`, {
+    data: input,
+    headers: { 'Content-Type': 'application/json', ...(session ? { 'X-Sonar-Session': session } : {}) },
+  });
+  expect(response.status()).toBe(200);
+  return (await response.json()) as RpcResult<ChannelOutput<C>>;
+}
+
+/** Makes sure the administrator exists, so a spec can also run on its own against a fresh site. */
+export async function ensureAdmin(context: BrowserContext): Promise<void> {
+  const status = await rpc(context, 'setup.status', {});
+  if (!status.ok) throw new Error(`setup.status failed: ${status.error.message}`);
+  if (!status.value.needsFirstAdmin) return;
+  const created = await rpc(context, 'setup.createFirstAdmin', { ...ADMIN, clinicalRole: 'custody_hcp' });
+  if (!created.ok) throw new Error(`setup.createFirstAdmin failed: ${created.error.message}`);
+}
+
+export async function signIn(page: Page, username: string = ADMIN.username, password: string = ADMIN.password): Promise<void> {
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+export function searchBox(page: Page) {
+  return page.getByLabel('Search by name, date of birth or NHS number');
+}
+
+export function banner(page: Page) {
+  return page.getByTestId('patient-banner');
+}
