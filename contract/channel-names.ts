@@ -9,6 +9,17 @@ export const channelNames = [
   'patients.register',
   'patients.search',
   'patients.get',
+  'patients.findDuplicates',
+  'patients.addIdentifier',
+  'patients.addAlias',
+  'stays.start',
+  'stays.end',
+  'stays.list',
+  'flags.raise',
+  'flags.end',
+  'flags.list',
+  'tasks.list',
+  'tasks.close',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -45,7 +45,7 @@ export const personIdentifiers = sqliteTable(
     personId: text('person_id')
       .notNull()
       .references(() => persons.id),
-    type: text('type', { enum: ['nhs_number'] }).notNull(),
+    type: text('type', { enum: ['nhs_number', 'chi_number', 'nomis_number', 'pnc_id', 'custody_record_number', 'local_id'] }).notNull(),
     value: text('value').notNull(),
     createdAt: text('created_at').notNull(),
   },

@@ -3,18 +3,30 @@
 // separate read and write interfaces, so a write can't travel down a read path).
 import { AuditLog, type AuditEntry } from './audit-log';
 import type { OpenedStore, RawDb, SiteDb } from './open';
+import { FlagsRepo } from './flags-repo';
+import { IdentityRepo } from './identity-repo';
 import { PersonsRepo } from './persons-repo';
+import { StaysRepo } from './stays-repo';
+import { TasksRepo } from './tasks-repo';
 import { SyncOutbox, type EventContext, type NewSyncEvent } from './sync-outbox';
 import { UsersRepo } from './users-repo';
 
 export interface StoreReads {
   readonly persons: Pick<PersonsRepo, 'search' | 'get' | 'findIdByNhsNumber'>;
   readonly users: Pick<UsersRepo, 'count' | 'findByUsername' | 'findById'>;
+  readonly identity: Pick<IdentityRepo, 'identifiers' | 'aliases' | 'holdersOf' | 'bornOn' | 'summaries'>;
+  readonly stays: Pick<StaysRepo, 'forPerson' | 'get' | 'openAt'>;
+  readonly flags: Pick<FlagsRepo, 'forPerson' | 'activeWithCode' | 'get'>;
+  readonly tasks: Pick<TasksRepo, 'list' | 'get'>;
 }
 
 export interface StoreWrites extends StoreReads {
   readonly persons: PersonsRepo;
   readonly users: UsersRepo;
+  readonly identity: IdentityRepo;
+  readonly stays: StaysRepo;
+  readonly flags: FlagsRepo;
+  readonly tasks: TasksRepo;
   /** Appends a sync event for this change (same transaction). */
   event(event: NewSyncEvent): { id: string; hlc: bigint };
 }
@@ -33,14 +45,19 @@ export class SiteStore {
   private eventContext: EventContext | null = null;
 
   constructor(private readonly opened: OpenedStore) {
-    const persons = new PersonsRepo(opened.db);
-    const users = new UsersRepo(opened.db);
+    const repos = {
+      persons: new PersonsRepo(opened.db),
+      users: new UsersRepo(opened.db),
+      identity: new IdentityRepo(opened.db),
+      stays: new StaysRepo(opened.db),
+      flags: new FlagsRepo(opened.db),
+      tasks: new TasksRepo(opened.db),
+    };
     this.audit = new AuditLog(opened.raw);
     this.outbox = new SyncOutbox(opened.raw);
-    this.reads = { persons, users };
+    this.reads = repos;
     this.writes = {
-      persons,
-      users,
+      ...repos,
       event: (event) => {
         if (!this.eventContext) throw new Error('sync events can only be written inside SiteStore.write');
         return this.outbox.append(event, this.eventContext);

@@ -5,7 +5,11 @@ import type { ChannelName } from '../channel-names';
 import type { RpcResult } from '../result';
 import type { ChannelDef } from './channel';
 import { authSession, authSignIn, authSignOut, setupCreateFirstAdmin, setupStatus } from './auth';
+import { flagsEnd, flagsList, flagsRaise } from './flags';
+import { patientsAddAlias, patientsAddIdentifier, patientsFindDuplicates } from './identity';
 import { patientsGet, patientsRegister, patientsSearch } from './patients';
+import { staysEnd, staysList, staysStart } from './stays';
+import { tasksClose, tasksList } from './tasks';
 
 export const channels = {
   'setup.status': setupStatus,
@@ -16,6 +20,17 @@ export const channels = {
   'patients.register': patientsRegister,
   'patients.search': patientsSearch,
   'patients.get': patientsGet,
+  'patients.findDuplicates': patientsFindDuplicates,
+  'patients.addIdentifier': patientsAddIdentifier,
+  'patients.addAlias': patientsAddAlias,
+  'stays.start': staysStart,
+  'stays.end': staysEnd,
+  'stays.list': staysList,
+  'flags.raise': flagsRaise,
+  'flags.end': flagsEnd,
+  'flags.list': flagsList,
+  'tasks.list': tasksList,
+  'tasks.close': tasksClose,
 } as const satisfies Record<ChannelName, ChannelDef>; // exactly the names in channel-names.ts
 
 export type Channels = typeof channels;

@@ -3,6 +3,9 @@ import { checkNhsNumber } from '../../domain/identifiers/nhs-number';
 import { parseIsoDate } from '../../domain/person/clinical-date';
 import { channel } from './channel';
 import { isoDateSchema, requiredText, text, uuidSchema } from './common';
+import { flagSchema } from './flags';
+import { aliasInputSchema, aliasSchema, identifierInputSchema, identifierSchema } from './identity-shapes';
+import { staySchema } from './stays';
 
 export const sexSchema = z.enum(['female', 'male', 'other', 'unknown']);
 export type Sex = z.infer<typeof sexSchema>;
@@ -25,6 +28,10 @@ export const registerPersonInput = z
     birthDate: birthDateSchema,
     sex: sexSchema,
     nhsNumber: nhsNumberInputSchema.nullable(),
+    otherIdentifiers: z.array(identifierInputSchema).max(10).default([]),
+    aliases: z.array(aliasInputSchema).max(10).default([]),
+    /** Likely duplicates the clinician has seen and rejected; any other candidate refuses the save. */
+    reviewedDuplicates: z.array(uuidSchema).max(50).default([]),
   })
   .strict();
 export type RegisterPersonInput = z.infer<typeof registerPersonInput>;
@@ -44,6 +51,10 @@ export const personRecordSchema = personSummarySchema.extend({
   registeredAt: z.string(),
   registeredBy: z.string(),
   originSite: z.string(),
+  identifiers: z.array(identifierSchema),
+  aliases: z.array(aliasSchema),
+  activeFlags: z.array(flagSchema),
+  currentStay: staySchema.nullable(),
 });
 export type PersonRecord = z.infer<typeof personRecordSchema>;
 

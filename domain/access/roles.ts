@@ -36,13 +36,27 @@ export const permissionSchema = z.enum([
   'patient.search',
   'patient.register',
   'patient.view',
+  'patient.update',
+  'form.record',
+  'flag.manage',
+  'task.manage',
+  'handover.record',
   'site.configure',
   'staff.manage',
   'audit.read',
 ]);
 export type Permission = z.infer<typeof permissionSchema>;
 
-const clinical: readonly Permission[] = ['patient.search', 'patient.register', 'patient.view'];
+const clinical: readonly Permission[] = [
+  'patient.search',
+  'patient.register',
+  'patient.view',
+  'patient.update',
+  'form.record',
+  'flag.manage',
+  'task.manage',
+  'handover.record',
+];
 
 /** The permission matrix. Partner roles get nothing clinical until the need-to-know summary exists. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {

@@ -2,7 +2,11 @@
 // and that each takes the channel's parsed input and returns its output.
 import type { ChannelName, ChannelOutput, ParsedInput } from '../../contract/channels';
 import { createAuthService, type AuthDeps } from '../services/auth-service';
+import { endFlag, listFlags, raiseFlag } from '../services/flags-service';
+import { addAlias, addIdentifier, findDuplicates } from '../services/identity-service';
 import { getPerson, registerPerson, searchPersons } from '../services/patient-service';
+import { endStay, listStays, startStay } from '../services/stays-service';
+import { closeTask, listTasks } from '../services/tasks-service';
 import { createFirstAdmin, setupStatus } from '../services/setup-service';
 import type { Call } from './call';
 
@@ -21,5 +25,16 @@ export function createHandlers(deps: AuthDeps): Handlers {
     'patients.register': registerPerson,
     'patients.search': searchPersons,
     'patients.get': getPerson,
+    'patients.findDuplicates': findDuplicates,
+    'patients.addIdentifier': addIdentifier,
+    'patients.addAlias': addAlias,
+    'stays.start': startStay,
+    'stays.end': endStay,
+    'stays.list': listStays,
+    'flags.raise': raiseFlag,
+    'flags.end': endFlag,
+    'flags.list': listFlags,
+    'tasks.list': listTasks,
+    'tasks.close': closeTask,
   };
 }

@@ -5,7 +5,10 @@ import type { ChannelOutput, ParsedInput } from '../../contract/channels';
 import { checkNhsNumber } from '../../domain/identifiers/nhs-number';
 import { parseSearchQuery } from '../../domain/person/search-query';
 import type { Call } from '../rpc/call';
+import { flagView } from './flags-service';
+import { canonicalIdentifiers, findDuplicateCandidates } from './identity-service';
 import { ServiceError } from './service-error';
+import { stayView } from './stays-service';
 
 export function registerPerson(input: ParsedInput<'patients.register'>, call: Call): ChannelOutput<'patients.register'> {
   const session = call.requireSession();
@@ -18,6 +21,22 @@ export function registerPerson(input: ParsedInput<'patients.register'>, call: Ca
   const duplicate = () =>
     new ServiceError('conflict', 'A person with this NHS number is already registered. Search for them instead.', 'nhsNumber');
   if (nhsNumber && call.reads.persons.findIdByNhsNumber(nhsNumber)) throw duplicate();
+  const others = canonicalIdentifiers(input.otherIdentifiers, call, 'otherIdentifiers').filter((i) => i.type !== 'nhs_number' || i.value !== nhsNumber);
+  const identifiers = [...(nhsNumber ? [{ type: 'nhs_number' as const, value: nhsNumber }] : []), ...others];
+  // Likely duplicates must have been shown to the clinician and rejected before a new record is made.
+  const unreviewed = findDuplicateCandidates(call.reads, { ...input, identifiers }).filter(
+    (c) => c.strength === 'identifier' || !input.reviewedDuplicates.includes(c.person.id),
+  );
+  if (unreviewed.length > 0) {
+    const first = unreviewed[0]!;
+    const sameIdentifier = first.strength === 'identifier';
+    throw new ServiceError(
+      'conflict',
+      sameIdentifier
+        ? `An identifier given is already recorded for ${first.person.familyName.toUpperCase()}, ${first.person.givenNames}. Open their record instead.`
+        : `${unreviewed.length} possible existing record(s) for this person (${first.reasons.join('; ')}). Check them before registering a new person.`,
+    );
+  }
 
   const now = call.env.now().toISOString();
   const personId = call.env.newId();
@@ -35,8 +54,14 @@ export function registerPerson(input: ParsedInput<'patients.register'>, call: Ca
   call.write(
     (w) => {
       if (nhsNumber && w.persons.findIdByNhsNumber(nhsNumber)) throw duplicate();
+      if (others.length > 0 && w.identity.holdersOf(others).length > 0) throw duplicate();
       const nhs = nhsNumber ? { id: call.env.newId(), value: nhsNumber } : null;
       w.persons.insert(person, nhs);
+      for (const identifier of others) {
+        w.identity.addIdentifier({ id: call.env.newId(), personId, ...identifier, createdAt: now });
+      }
+      const aliases = input.aliases.map((a) => ({ id: call.env.newId(), personId, ...a, createdAt: now, createdBy: session.userId }));
+      for (const alias of aliases) w.identity.addAlias(alias);
       w.event({
         entityType: 'person',
         entityId: personId,
@@ -44,7 +69,7 @@ export function registerPerson(input: ParsedInput<'patients.register'>, call: Ca
         op: 'create',
         baseVersion: null,
         authorId: session.userId,
-        payload: { ...person, identifiers: nhs ? [{ type: 'nhs_number', value: nhs.value }] : [] },
+        payload: { ...person, identifiers, aliases: input.aliases },
       });
     },
     () => ({ personId }),
@@ -75,5 +100,12 @@ export function getPerson(input: ParsedInput<'patients.get'>, call: Call): Chann
     registeredAt: row.createdAt,
     registeredBy: author?.fullName ?? 'Not known',
     originSite: row.originSite,
+    identifiers: call.reads.identity.identifiers(row.id),
+    aliases: call.reads.identity.aliases([row.id]).map(({ id, familyName, givenNames }) => ({ id, familyName, givenNames })),
+    activeFlags: call.reads.flags.forPerson(row.id, false).map(flagView),
+    currentStay: (() => {
+      const open = call.reads.stays.openAt(row.id, call.site.siteCode);
+      return open ? stayView(open) : null;
+    })(),
   };
 }

@@ -1,0 +1,51 @@
+// Risk flags: always visible in the banner with who set them and why; they end only by a
+// recorded decision.
+import { z } from 'zod';
+import { severitySchema } from '../../domain/templates/template-schema';
+import { channel } from './channel';
+import { requiredText, uuidSchema } from './common';
+
+export const flagSchema = z.object({
+  id: z.string(),
+  personId: z.string(),
+  code: z.string(),
+  label: z.string(),
+  severity: severitySchema,
+  reason: z.string(),
+  sourceResponseId: z.string().nullable(),
+  setAt: z.string(),
+  setByName: z.string(),
+  endedAt: z.string().nullable(),
+  endedByName: z.string().nullable(),
+  endReason: z.string().nullable(),
+});
+export type Flag = z.infer<typeof flagSchema>;
+
+export const flagsRaise = channel({
+  input: z
+    .object({
+      personId: uuidSchema,
+      code: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, { error: 'Choose a flag type' }),
+      label: requiredText('Flag', 120),
+      severity: severitySchema,
+      reason: requiredText('Reason', 1000),
+    })
+    .strict(),
+  output: z.object({ flagId: z.string() }),
+  access: { kind: 'permission', permission: 'flag.manage' },
+  auditAction: 'raised flag',
+});
+
+export const flagsEnd = channel({
+  input: z.object({ flagId: uuidSchema, reason: requiredText('Reason for ending the flag', 1000) }).strict(),
+  output: z.object({ ended: z.literal(true) }),
+  access: { kind: 'permission', permission: 'flag.manage' },
+  auditAction: 'ended flag',
+});
+
+export const flagsList = channel({
+  input: z.object({ personId: uuidSchema, includeEnded: z.boolean().default(false) }).strict(),
+  output: z.object({ flags: z.array(flagSchema) }),
+  access: { kind: 'permission', permission: 'patient.view' },
+  auditAction: 'viewed flags',
+});

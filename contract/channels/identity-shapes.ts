@@ -1,0 +1,16 @@
+// Identifier and alias shapes, shared by registration and the identity channels.
+import { z } from 'zod';
+import { identifierTypeSchema } from '../../domain/identifiers/identifier-types';
+import { requiredText, text } from './common';
+
+/** The value is checked for its type by the service (the site decides on test numbers; PNC needs the year). */
+export const identifierInputSchema = z
+  .object({ type: identifierTypeSchema, value: text('Identifier', 64).refine((v) => v.length > 0, { error: 'Enter the identifier' }) })
+  .strict();
+
+export const aliasInputSchema = z
+  .object({ familyName: requiredText('Alias family name', 100), givenNames: text('Alias given names', 100) })
+  .strict();
+
+export const identifierSchema = z.object({ type: identifierTypeSchema, value: z.string() });
+export const aliasSchema = z.object({ id: z.string(), familyName: z.string(), givenNames: z.string() });

@@ -1,0 +1,79 @@
+// A person's identifiers and aliases, and the candidate lookups for duplicate detection.
+import { and, eq, inArray, or } from 'drizzle-orm';
+import type { IdentifierType } from '../domain/identifiers/identifier-types';
+import type { SiteDb } from './open';
+import type { PersonRow } from './persons-repo';
+import { personAliases } from './schema-clinical';
+import { personIdentifiers, persons } from './schema';
+
+export interface AliasRow {
+  id: string;
+  personId: string;
+  familyName: string;
+  givenNames: string;
+}
+
+const personColumns = {
+  id: persons.id,
+  familyName: persons.familyName,
+  givenNames: persons.givenNames,
+  title: persons.title,
+  birthDate: persons.birthDate,
+  sex: persons.sex,
+};
+
+export class IdentityRepo {
+  constructor(private readonly db: SiteDb) {}
+
+  identifiers(personId: string): { type: IdentifierType; value: string }[] {
+    return this.db
+      .select({ type: personIdentifiers.type, value: personIdentifiers.value })
+      .from(personIdentifiers)
+      .where(eq(personIdentifiers.personId, personId))
+      .orderBy(personIdentifiers.type, personIdentifiers.createdAt)
+      .all();
+  }
+
+  aliases(personIds: readonly string[]): AliasRow[] {
+    if (personIds.length === 0) return [];
+    return this.db
+      .select({ id: personAliases.id, personId: personAliases.personId, familyName: personAliases.familyName, givenNames: personAliases.givenNames })
+      .from(personAliases)
+      .where(inArray(personAliases.personId, [...personIds]))
+      .orderBy(personAliases.createdAt)
+      .all();
+  }
+
+  /** Who already holds any of these identifiers (canonical values). */
+  holdersOf(identifiers: readonly { type: IdentifierType; value: string }[]): { personId: string; type: IdentifierType; value: string }[] {
+    if (identifiers.length === 0) return [];
+    return this.db
+      .select({ personId: personIdentifiers.personId, type: personIdentifiers.type, value: personIdentifiers.value })
+      .from(personIdentifiers)
+      .where(or(...identifiers.map((i) => and(eq(personIdentifiers.type, i.type), eq(personIdentifiers.value, i.value)))))
+      .all();
+  }
+
+  /** Everyone born on this date (index on birth_date), with their NHS number. */
+  bornOn(birthDate: string): Omit<PersonRow, 'nhsNumber'>[] {
+    return this.db.select(personColumns).from(persons).where(eq(persons.birthDate, birthDate)).limit(500).all();
+  }
+
+  summaries(personIds: readonly string[]): PersonRow[] {
+    if (personIds.length === 0) return [];
+    return this.db
+      .select({ ...personColumns, nhsNumber: personIdentifiers.value })
+      .from(persons)
+      .leftJoin(personIdentifiers, and(eq(personIdentifiers.personId, persons.id), eq(personIdentifiers.type, 'nhs_number')))
+      .where(inArray(persons.id, [...personIds]))
+      .all();
+  }
+
+  addIdentifier(row: { id: string; personId: string; type: IdentifierType; value: string; createdAt: string }): void {
+    this.db.insert(personIdentifiers).values(row).run();
+  }
+
+  addAlias(row: AliasRow & { createdAt: string; createdBy: string }): void {
+    this.db.insert(personAliases).values(row).run();
+  }
+}

@@ -1,0 +1,160 @@
+// Clinical tables: aliases, stays, form responses, flags, tasks, handovers and referrals.
+// Clinical entries are never edited in place: a response amendment is a new row that supersedes
+// the old one; a mistake is marked entered-in-error and stays in history. Flags and tasks change
+// state only by a recorded decision (who, when, why).
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { persons } from './schema';
+
+export const personAliases = sqliteTable(
+  'person_aliases',
+  {
+    id: text('id').primaryKey(),
+    personId: text('person_id')
+      .notNull()
+      .references(() => persons.id),
+    familyName: text('family_name').notNull(),
+    givenNames: text('given_names').notNull(),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [index('person_aliases_person').on(t.personId)],
+);
+
+export const stays = sqliteTable(
+  'stays',
+  {
+    id: text('id').primaryKey(),
+    personId: text('person_id')
+      .notNull()
+      .references(() => persons.id),
+    siteCode: text('site_code').notNull(),
+    kind: text('kind', { enum: ['custody', 'prison'] }).notNull(),
+    arrivedAt: text('arrived_at').notNull(),
+    arrivalReason: text('arrival_reason'),
+    exitedAt: text('exited_at'),
+    exitReason: text('exit_reason'),
+    exitDestination: text('exit_destination'),
+    version: integer('version').notNull().default(1),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [index('stays_person').on(t.personId, t.arrivedAt), index('stays_site_current').on(t.siteCode, t.exitedAt)],
+);
+
+export const formResponses = sqliteTable(
+  'form_responses',
+  {
+    id: text('id').primaryKey(),
+    /** The first version's id: every amendment of one response shares it. */
+    chainId: text('chain_id').notNull(),
+    personId: text('person_id')
+      .notNull()
+      .references(() => persons.id),
+    stayId: text('stay_id').references(() => stays.id),
+    templateId: text('template_id').notNull(),
+    templateVersion: integer('template_version').notNull(),
+    /** The saved response as domain/templates/response.ts defines it (answers, scores, bands, flags, codes). */
+    body: text('body', { mode: 'json' }).$type<unknown>().notNull(),
+    status: text('status', { enum: ['final', 'amended', 'entered_in_error'] }).notNull(),
+    version: integer('version').notNull(),
+    supersedes: text('supersedes'),
+    /** The latest version of its chain: the one lists show. */
+    current: integer('current', { mode: 'boolean' }).notNull(),
+    reason: text('reason'),
+    recordedAt: text('recorded_at').notNull(),
+    recordedBy: text('recorded_by').notNull(),
+    recordedByName: text('recorded_by_name').notNull(),
+  },
+  (t) => [
+    index('form_responses_person_template').on(t.personId, t.templateId, t.recordedAt),
+    index('form_responses_chain').on(t.chainId, t.version),
+  ],
+);
+
+export const flags = sqliteTable(
+  'flags',
+  {
+    id: text('id').primaryKey(),
+    personId: text('person_id')
+      .notNull()
+      .references(() => persons.id),
+    code: text('code').notNull(),
+    label: text('label').notNull(),
+    severity: text('severity').notNull(),
+    /** The objective criteria that produced it, shown to anyone who sees it. */
+    reason: text('reason').notNull(),
+    sourceResponseId: text('source_response_id'),
+    setAt: text('set_at').notNull(),
+    setBy: text('set_by').notNull(),
+    setByName: text('set_by_name').notNull(),
+    endedAt: text('ended_at'),
+    endedBy: text('ended_by'),
+    endedByName: text('ended_by_name'),
+    endReason: text('end_reason'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('flags_person_active').on(t.personId, t.endedAt)],
+);
+
+export const tasks = sqliteTable(
+  'tasks',
+  {
+    id: text('id').primaryKey(),
+    personId: text('person_id')
+      .notNull()
+      .references(() => persons.id),
+    stayId: text('stay_id').references(() => stays.id),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    dueAt: text('due_at').notNull(),
+    siteCode: text('site_code').notNull(),
+    sourceResponseId: text('source_response_id'),
+    status: text('status', { enum: ['open', 'done', 'cancelled'] }).notNull(),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+    closedAt: text('closed_at'),
+    closedBy: text('closed_by'),
+    closeNote: text('close_note'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('tasks_site_open').on(t.siteCode, t.status, t.dueAt), index('tasks_person').on(t.personId, t.status)],
+);
+
+export const handovers = sqliteTable(
+  'handovers',
+  {
+    id: text('id').primaryKey(),
+    personId: text('person_id')
+      .notNull()
+      .references(() => persons.id),
+    stayId: text('stay_id').references(() => stays.id),
+    responseId: text('response_id')
+      .notNull()
+      .references(() => formResponses.id),
+    officerName: text('officer_name').notNull(),
+    officerId: text('officer_id'),
+    acknowledgedAt: text('acknowledged_at').notNull(),
+    recordedAt: text('recorded_at').notNull(),
+    recordedBy: text('recorded_by').notNull(),
+    recordedByName: text('recorded_by_name').notNull(),
+  },
+  (t) => [index('handovers_person').on(t.personId, t.recordedAt)],
+);
+
+export const referrals = sqliteTable(
+  'referrals',
+  {
+    id: text('id').primaryKey(),
+    personId: text('person_id')
+      .notNull()
+      .references(() => persons.id),
+    toService: text('to_service', { enum: ['mental_health_inreach', 'substance_misuse'] }).notNull(),
+    reason: text('reason').notNull(),
+    sourceResponseId: text('source_response_id'),
+    status: text('status', { enum: ['open', 'accepted', 'declined', 'closed'] }).notNull(),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+    siteCode: text('site_code').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('referrals_person').on(t.personId, t.createdAt), index('referrals_site_open').on(t.siteCode, t.status)],
+);

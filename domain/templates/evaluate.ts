@@ -1,0 +1,156 @@
+// Evaluates answers against a template: which items are enabled, every problem at once (each at
+// its item), live scores with bands, and the flags and codes the data justifies. The renderer calls
+// this on every keystroke and the server calls it again before saving, so both see the same result.
+//
+// Decisions (clinical safety):
+// - An answer to a disabled item is ignored for scores, flags, codes and other conditions, AND is
+//   reported as a `notApplicable` issue, so a response cannot be finalised with it. Silently
+//   dropping it could lose something the clinician meant (an answer that contradicts an earlier
+//   one, e.g. AUDIT Q1 "Never" with Q4 "Weekly"); keeping it would store an answer to a question
+//   that did not apply. The clinician resolves it; `clearDisabledAnswers` does so on request.
+// - An incomplete score has a value (points so far, a lower bound since points are never negative)
+//   and a provisional band for the live display, but never raises a flag or a code.
+// - A condition on an unanswered, invalid or disabled item is false.
+// The template is assumed valid (validateTemplate); the evaluator never throws on bad answers.
+import { answerProblem, formatAnswer, isAnswered, requiredMessage, type AnswerValue, type Answers, type ItemIssue } from './answers';
+import { groupHolds, type EffectiveAnswers } from './conditions';
+import type { DerivedCode, DerivedFlag, ScoreResult } from './result-schema';
+import { bandFor, itemPoints, scoreRange } from './scoring';
+import { templateItems, type Item, type ScoreRule, type Template, type Trigger } from './template-schema';
+
+/** A live score: the saved shape plus the enabled items still unanswered (or invalid). */
+export type LiveScore = ScoreResult & { missing: string[] };
+
+export type Evaluation = {
+  issues: ItemIssue[];
+  /** Ids of the items to show, in order (information items included). */
+  enabledItems: string[];
+  scores: LiveScore[];
+  flags: DerivedFlag[];
+  codes: DerivedCode[];
+};
+
+type TemplateIndex = { items: Item[]; byId: Map<string, Item> };
+
+// Templates are immutable data, so the flattened item list is worked out once per template object.
+const indexes = new WeakMap<Template, TemplateIndex>();
+
+function indexOf(template: Template): TemplateIndex {
+  let index = indexes.get(template);
+  if (!index) {
+    const items = templateItems(template);
+    index = { items, byId: new Map(items.map((i) => [i.id, i])) };
+    indexes.set(template, index);
+  }
+  return index;
+}
+
+/** The answer held for an item; an own property only, so an id such as "constructor" is safe. */
+function answerFor(answers: Answers, id: string): AnswerValue | undefined {
+  return Object.hasOwn(answers, id) ? answers[id] : undefined;
+}
+
+const NOT_APPLICABLE = 'This question does not apply because of earlier answers: clear this answer or change the earlier answer';
+
+function score(rule: ScoreRule, index: TemplateIndex, enabled: ReadonlySet<string>, effective: EffectiveAnswers): LiveScore {
+  let value = 0;
+  let answered = 0;
+  const missing: string[] = [];
+  for (const id of rule.items) {
+    const item = index.byId.get(id);
+    // A disabled item was skipped by the form's own logic: it adds nothing and is not awaited.
+    if (!item || !enabled.has(id)) continue;
+    const answer = effective.get(id);
+    if (answer === undefined) {
+      missing.push(id);
+      continue;
+    }
+    answered += 1;
+    value += itemPoints(item, answer, rule.numberBands?.[id]);
+  }
+  const complete = missing.length === 0;
+  const band = answered > 0 || complete ? bandFor(rule.bands, value) : undefined;
+  return {
+    id: rule.id,
+    label: rule.label,
+    value,
+    max: rule.max ?? scoreRange(rule, index.byId)?.max ?? value,
+    complete,
+    band: band ? { label: band.label, severity: band.severity, min: band.min, max: band.max } : null,
+    missing,
+  };
+}
+
+/** Why a trigger holds ("COWS total 14: Moderate withdrawal"), or null when it does not. */
+function triggerHolds(trigger: Trigger, index: TemplateIndex, effective: EffectiveAnswers, scores: readonly LiveScore[]): string | null {
+  if (trigger.kind === 'scoreBand') {
+    const s = scores.find((x) => x.id === trigger.score);
+    if (!s || !s.complete || !s.band || !trigger.bands.includes(s.band.label)) return null;
+    return `${s.label} ${s.value}: ${s.band.label}`;
+  }
+  const held = groupHolds(trigger, effective);
+  if (!held) return null;
+  const ids = [...new Set(held.map((c) => c.item))];
+  return ids.map((id) => {
+    const item = index.byId.get(id);
+    return item ? `${item.label}: ${formatAnswer(item, effective.get(id))}` : id;
+  }).join('; ');
+}
+
+export function evaluateResponse(template: Template, answers: Answers): Evaluation {
+  const index = indexOf(template);
+  const issues: ItemIssue[] = [];
+  const enabledItems: string[] = [];
+  const enabled = new Set<string>();
+  const effective = new Map<string, AnswerValue>();
+
+  // In item order: enableWhen refers to earlier items only, so each item's state is settled
+  // before any later item looks at it.
+  for (const item of index.items) {
+    const value = answerFor(answers, item.id);
+    const given = isAnswered(value);
+    if (item.enableWhen && !groupHolds(item.enableWhen, effective)) {
+      if (given) issues.push({ itemId: item.id, kind: 'notApplicable', message: NOT_APPLICABLE });
+      continue;
+    }
+    enabled.add(item.id);
+    enabledItems.push(item.id);
+    if (!given || value === undefined) {
+      if (item.required && item.kind !== 'info') issues.push({ itemId: item.id, kind: 'required', message: requiredMessage(item) });
+      continue;
+    }
+    const problem = answerProblem(item, value);
+    if (problem) {
+      issues.push({ itemId: item.id, ...problem });
+      continue;
+    }
+    effective.set(item.id, value);
+  }
+
+  for (const key of Object.keys(answers)) {
+    if (!index.byId.has(key) && isAnswered(answers[key])) {
+      issues.push({ itemId: key, kind: 'unknownItem', message: `There is no question "${key}" in ${template.title} (version ${template.version})` });
+    }
+  }
+
+  const scores = template.scores.map((rule) => score(rule, index, enabled, effective));
+  const flags: DerivedFlag[] = [];
+  for (const rule of template.flags) {
+    const because = triggerHolds(rule.when, index, effective, scores);
+    if (because !== null) flags.push({ ruleId: rule.id, code: rule.code, label: rule.label, reason: rule.reason, because });
+  }
+  const codes: DerivedCode[] = [];
+  for (const rule of template.codes) {
+    if (triggerHolds(rule.when, index, effective, scores) !== null) {
+      codes.push({ ruleId: rule.id, system: rule.system, code: rule.code, display: rule.display });
+    }
+  }
+  return { issues, enabledItems, scores, flags, codes };
+}
+
+/** The answers without those to disabled items: what the clinician asks for after being told they no longer apply. */
+export function clearDisabledAnswers(template: Template, answers: Answers): Answers {
+  const enabled = new Set(evaluateResponse(template, answers).enabledItems);
+  const byId = indexOf(template).byId;
+  return Object.fromEntries(Object.entries(answers).filter(([id]) => enabled.has(id) || !byId.has(id)));
+}

@@ -1,0 +1,63 @@
+// Reception starts a stay at this site; exit ends it with date, reason and destination.
+import type { ChannelOutput, ParsedInput } from '../../contract/channels';
+import type { Stay } from '../../contract/channels/stays';
+import type { StayRow } from '../../db/stays-repo';
+import type { StoreWrites } from '../../db/store';
+import type { Call } from '../rpc/call';
+import { ServiceError } from './service-error';
+
+export function stayView(row: StayRow): Stay {
+  const { id, personId, siteCode, kind, arrivedAt, arrivalReason, exitedAt, exitReason, exitDestination } = row;
+  return { id, personId, siteCode, kind, arrivedAt, arrivalReason, exitedAt, exitReason, exitDestination };
+}
+
+/** The stay kind follows the site: a custody suite detains, a prison receives. */
+function stayKind(call: Call): 'custody' | 'prison' {
+  if (call.site.siteType === 'community') throw new ServiceError('forbidden', 'A community site does not receive people into custody or prison.');
+  return call.site.siteType;
+}
+
+/** Starts a stay inside an existing write (reception does it together with its screen). */
+export function startStayIn(w: StoreWrites, call: Call, personId: string, arrivedAt: string, arrivalReason: string | null): string {
+  const session = call.requireSession();
+  if (w.stays.openAt(personId, call.site.siteCode)) {
+    throw new ServiceError('conflict', 'This person already has an open stay at this site. End it before starting another.');
+  }
+  const id = call.env.newId();
+  const row = { id, personId, siteCode: call.site.siteCode, kind: stayKind(call), arrivedAt, arrivalReason, createdBy: session.userId };
+  w.stays.insert(row);
+  w.event({ entityType: 'stay', entityId: id, personId, op: 'create', baseVersion: null, authorId: session.userId, payload: row });
+  return id;
+}
+
+export function startStay(input: ParsedInput<'stays.start'>, call: Call): ChannelOutput<'stays.start'> {
+  if (!call.reads.persons.get(input.personId)) throw new ServiceError('not_found', 'No person with this record id is held at this site.');
+  stayKind(call);
+  const stayId = call.write(
+    (w) => startStayIn(w, call, input.personId, input.arrivedAt, input.arrivalReason),
+    () => ({ personId: input.personId }),
+  );
+  return { stayId };
+}
+
+export function endStay(input: ParsedInput<'stays.end'>, call: Call): ChannelOutput<'stays.end'> {
+  const session = call.requireSession();
+  const stay = call.reads.stays.get(input.stayId);
+  if (!stay || stay.siteCode !== call.site.siteCode) throw new ServiceError('not_found', 'No stay with this id at this site.');
+  if (stay.exitedAt) throw new ServiceError('conflict', 'This stay has already ended.');
+  if (input.exitedAt < stay.arrivedAt) throw new ServiceError('invalid_input', 'The exit cannot be before the arrival.', 'exitedAt');
+  call.write(
+    (w) => {
+      const exit = { exitedAt: input.exitedAt, exitReason: input.exitReason, exitDestination: input.exitDestination };
+      if (!w.stays.end(stay.id, exit, stay.version)) throw new ServiceError('conflict', 'This stay was changed by someone else. Reload and try again.');
+      w.event({ entityType: 'stay', entityId: stay.id, personId: stay.personId, op: 'update', baseVersion: stay.version, authorId: session.userId, payload: exit });
+    },
+    () => ({ personId: stay.personId }),
+  );
+  return { ended: true };
+}
+
+export function listStays(input: ParsedInput<'stays.list'>, call: Call): ChannelOutput<'stays.list'> {
+  call.note = { personId: input.personId };
+  return { stays: call.reads.stays.forPerson(input.personId).map(stayView) };
+}
