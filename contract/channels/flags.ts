@@ -25,7 +25,7 @@ export const flagsRaise = channel({
   input: z
     .object({
       personId: uuidSchema,
-      code: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, { error: 'Choose a flag type' }),
+      code: z.string().regex(/^[A-Z][A-Z0-9_]{1,40}$/, { error: 'Choose a flag type' }),
       label: requiredText('Flag', 120),
       severity: severitySchema,
       reason: requiredText('Reason', 1000),
