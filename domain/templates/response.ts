@@ -44,12 +44,20 @@ export type SaveMeta = { id: string; at: string; by: string };
 
 export type SaveRefusal = {
   ok: false;
-  error: { code: 'INCOMPLETE' | 'REASON_REQUIRED' | 'WRONG_TEMPLATE' | 'ENTERED_IN_ERROR'; message: string; issues: ItemIssue[] };
+  error: { code: 'INCOMPLETE' | 'REASON_REQUIRED' | 'WRONG_TEMPLATE' | 'ENTERED_IN_ERROR' | 'INVALID_META'; message: string; issues: ItemIssue[] };
 };
 export type SaveResult = { ok: true; response: FormResponse } | SaveRefusal;
 
 function refuse(code: SaveRefusal['error']['code'], message: string, issues: ItemIssue[] = []): SaveRefusal {
   return { ok: false, error: { code, message, issues } };
+}
+
+/** Every version built here is checked against the stored shape, so a bad id or time is refused, never stored. */
+function checked(response: FormResponse): SaveResult {
+  const parsed = formResponseSchema.safeParse(response);
+  if (parsed.success) return { ok: true, response: parsed.data };
+  const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.')))].join(', ');
+  return refuse('INVALID_META', `Cannot save: ${fields} not valid (ids must not be empty; times are ISO 8601 with an offset)`);
 }
 
 /** Answers as stored: unanswered entries (null, blank, empty) are left out. */
@@ -86,20 +94,17 @@ function reasonOf(reason: string): string | null {
 export function finaliseResponse(template: Template, answers: Answers, meta: SaveMeta): SaveResult {
   const result = compute(template, answers);
   if (!result.ok) return result;
-  return {
-    ok: true,
-    response: {
-      id: meta.id,
-      entryId: meta.id,
-      version: 1,
-      templateId: template.id,
-      templateVersion: template.version,
-      ...result.computed,
-      status: 'final',
-      recordedAt: meta.at,
-      recordedBy: meta.by,
-    },
-  };
+  return checked({
+    id: meta.id,
+    entryId: meta.id,
+    version: 1,
+    templateId: template.id,
+    templateVersion: template.version,
+    ...result.computed,
+    status: 'final',
+    recordedAt: meta.at,
+    recordedBy: meta.by,
+  });
 }
 
 /**
@@ -116,22 +121,19 @@ export function amendResponse(previous: FormResponse, template: Template, answer
   if (!why) return refuse('REASON_REQUIRED', 'Enter the reason for the amendment');
   const result = compute(template, answers);
   if (!result.ok) return result;
-  return {
-    ok: true,
-    response: {
-      id: meta.id,
-      entryId: previous.entryId,
-      version: previous.version + 1,
-      supersedes: previous.id,
-      templateId: previous.templateId,
-      templateVersion: previous.templateVersion,
-      ...result.computed,
-      status: 'amended',
-      recordedAt: meta.at,
-      recordedBy: meta.by,
-      amendReason: why,
-    },
-  };
+  return checked({
+    id: meta.id,
+    entryId: previous.entryId,
+    version: previous.version + 1,
+    supersedes: previous.id,
+    templateId: previous.templateId,
+    templateVersion: previous.templateVersion,
+    ...result.computed,
+    status: 'amended',
+    recordedAt: meta.at,
+    recordedBy: meta.by,
+    amendReason: why,
+  });
 }
 
 /** A new version marking the entry as a mistake; the content is kept (for audit) but no longer counts. */
@@ -140,17 +142,14 @@ export function markEnteredInError(previous: FormResponse, reason: string, meta:
   const why = reasonOf(reason);
   if (!why) return refuse('REASON_REQUIRED', 'Enter the reason this entry was entered in error');
   const { amendReason: _amendReason, ...kept } = previous;
-  return {
-    ok: true,
-    response: {
-      ...kept,
-      id: meta.id,
-      version: previous.version + 1,
-      supersedes: previous.id,
-      status: 'entered_in_error',
-      recordedAt: meta.at,
-      recordedBy: meta.by,
-      enteredInErrorReason: why,
-    },
-  };
+  return checked({
+    ...kept,
+    id: meta.id,
+    version: previous.version + 1,
+    supersedes: previous.id,
+    status: 'entered_in_error',
+    recordedAt: meta.at,
+    recordedBy: meta.by,
+    enteredInErrorReason: why,
+  });
 }

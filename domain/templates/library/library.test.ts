@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { sctidConceptProblem } from '../sctid';
+import { validateTemplate } from '../validate-template';
+import { libraryTemplates, templateRegistry } from './index';
+import { snomedCodeList } from './snomed-codes';
+
+const concepts = Object.values(snomedCodeList.concepts);
+
+describe('template library', () => {
+  it('every shipped template is valid and registered by (id, version)', () => {
+    for (const t of libraryTemplates) {
+      expect(validateTemplate(t), t.id).toEqual({ ok: true, template: t });
+      expect(templateRegistry.get(t.id, t.version)).toEqual(t);
+    }
+    expect(templateRegistry.all().map((t) => `${t.id}@${t.version}`)).toEqual(['cows@1', 'ciwa-ar@1', 'audit-c@1', 'audit@1']);
+  });
+
+  it('every code in the code list is a well-formed SNOMED CT concept id (DOMAIN.md codes)', () => {
+    expect(concepts.map((c) => c.code)).toEqual([
+      '366371000000105', '417096006', '431260004', '66590003', '191480000', '75544000', '64297001', '968891000000109',
+    ]);
+    for (const c of concepts) expect(sctidConceptProblem(c.code), c.code).toBeNull();
+  });
+
+  it('templates take their codes, with the same terms, from the code list', () => {
+    for (const t of libraryTemplates) {
+      for (const rule of t.codes) expect(concepts.some((c) => c.code === rule.code && c.display === rule.display), `${t.id} ${rule.code}`).toBe(true);
+    }
+  });
+
+  it('no template codes a diagnosis (dependence, withdrawal syndrome) from a score', () => {
+    const { alcoholDependence, alcoholWithdrawalSyndrome, opioidDependence } = snomedCodeList.concepts;
+    const diagnoses: string[] = [alcoholDependence.code, alcoholWithdrawalSyndrome.code, opioidDependence.code];
+    for (const t of libraryTemplates) {
+      for (const rule of t.codes) {
+        expect(diagnoses, `${t.id} ${rule.id}`).not.toContain(rule.code);
+        expect(rule.when.kind, `${t.id} ${rule.id}`).toBe('answers');
+      }
+    }
+  });
+});
