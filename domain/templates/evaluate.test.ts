@@ -87,9 +87,9 @@ describe('evaluateResponse', () => {
     // Aches 1 + Cramps 4 + mood Poor 3 = 8 -> High.
     const e = evaluateResponse(sink, { ...good, drug: 'heroin', smoker: true, cigs: 20, drugs: ['a', 'c'], mood: '3' });
     expect(e.flags).toEqual([
-      { ruleId: 'opioid', code: 'OPIOID_USE', label: 'Opioid use', reason: 'Main drug is heroin', because: 'Main drug: Heroin' },
-      { ruleId: 'cramps', code: 'CRAMPS', label: 'Cramps', reason: 'Cramps reported', because: 'Symptoms: Aches; Cramps' },
-      { ruleId: 'high', code: 'HIGH', label: 'High', reason: 'Sum is high', because: 'Sum 8: High' },
+      { ruleId: 'opioid', code: 'OPIOID_USE', label: 'Opioid use', reason: 'Main drug is heroin', severity: 'high', because: 'Main drug: Heroin' },
+      { ruleId: 'cramps', code: 'CRAMPS', label: 'Cramps', reason: 'Cramps reported', severity: 'high', because: 'Symptoms: Aches; Cramps' },
+      { ruleId: 'high', code: 'HIGH', label: 'High', reason: 'Sum is high', severity: 'high', because: 'Sum 8: High' },
     ]);
     expect(e.codes).toEqual([{ ruleId: 'heroin-smoker', system: 'http://snomed.info/sct', code: '75544000', display: 'Opioid dependence' }]);
   });

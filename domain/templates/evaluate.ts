@@ -14,7 +14,7 @@
 // The template is assumed valid (validateTemplate); the evaluator never throws on bad answers.
 import { answerProblem, formatAnswer, isAnswered, requiredMessage, type AnswerValue, type Answers, type ItemIssue } from './answers';
 import { groupHolds, type EffectiveAnswers } from './conditions';
-import type { DerivedCode, DerivedFlag, ScoreResult } from './result-schema';
+import type { DerivedCode, DerivedEffect, DerivedFlag, ScoreResult } from './result-schema';
 import { bandFor, itemPoints, scoreRange } from './scoring';
 import { templateItems, type Item, type ScoreRule, type Template, type Trigger } from './template-schema';
 
@@ -28,6 +28,8 @@ export type Evaluation = {
   scores: LiveScore[];
   flags: DerivedFlag[];
   codes: DerivedCode[];
+  /** Tasks and referrals saving would create (the server acts on them; the form can preview them). */
+  effects: DerivedEffect[];
 };
 
 type TemplateIndex = { items: Item[]; byId: Map<string, Item> };
@@ -137,7 +139,7 @@ export function evaluateResponse(template: Template, answers: Answers): Evaluati
   const flags: DerivedFlag[] = [];
   for (const rule of template.flags) {
     const because = triggerHolds(rule.when, index, effective, scores);
-    if (because !== null) flags.push({ ruleId: rule.id, code: rule.code, label: rule.label, reason: rule.reason, because });
+    if (because !== null) flags.push({ ruleId: rule.id, code: rule.code, label: rule.label, reason: rule.reason, severity: rule.severity ?? 'high', because });
   }
   const codes: DerivedCode[] = [];
   for (const rule of template.codes) {
@@ -145,7 +147,17 @@ export function evaluateResponse(template: Template, answers: Answers): Evaluati
       codes.push({ ruleId: rule.id, system: rule.system, code: rule.code, display: rule.display });
     }
   }
-  return { issues, enabledItems, scores, flags, codes };
+  const effects: DerivedEffect[] = [];
+  for (const rule of template.effects ?? []) {
+    const because = rule.when ? triggerHolds(rule.when, index, effective, scores) : 'always on completion';
+    if (because === null) continue;
+    effects.push(
+      rule.kind === 'task'
+        ? { kind: 'task', ruleId: rule.id, taskKind: rule.taskKind, title: rule.title, dueInDays: rule.dueInDays, because }
+        : { kind: 'referral', ruleId: rule.id, toService: rule.toService, reason: rule.reason, because },
+    );
+  }
+  return { issues, enabledItems, scores, flags, codes, effects };
 }
 
 /** The answers without those to disabled items: what the clinician asks for after being told they no longer apply. */

@@ -2,7 +2,7 @@
 // response stores exactly these (response.ts), so what was shown at the desk is what is kept, and
 // a later template version cannot change it.
 import { z } from 'zod';
-import { severitySchema } from './template-schema';
+import { referralServiceSchema, severitySchema } from './template-schema';
 
 export const bandResultSchema = z.object({ label: z.string(), severity: severitySchema, min: z.number().int(), max: z.number().int() });
 export type BandResult = z.infer<typeof bandResultSchema>;
@@ -23,8 +23,22 @@ export const scoreResultSchema = z.object({
 export type ScoreResult = z.infer<typeof scoreResultSchema>;
 
 /** A flag derived from a rule; `because` says which answers or which score raised it. */
-export const derivedFlagSchema = z.object({ ruleId: z.string(), code: z.string(), label: z.string(), reason: z.string(), because: z.string() });
+export const derivedFlagSchema = z.object({
+  ruleId: z.string(),
+  code: z.string(),
+  label: z.string(),
+  reason: z.string(),
+  severity: severitySchema,
+  because: z.string(),
+});
 export type DerivedFlag = z.infer<typeof derivedFlagSchema>;
 
 export const derivedCodeSchema = z.object({ ruleId: z.string(), system: z.string(), code: z.string(), display: z.string() });
 export type DerivedCode = z.infer<typeof derivedCodeSchema>;
+
+/** A task or referral that saving this response sets in motion; `because` as for flags. */
+export const derivedEffectSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('task'), ruleId: z.string(), taskKind: z.string(), title: z.string(), dueInDays: z.number().int(), because: z.string() }),
+  z.object({ kind: z.literal('referral'), ruleId: z.string(), toService: referralServiceSchema, reason: z.string(), because: z.string() }),
+]);
+export type DerivedEffect = z.infer<typeof derivedEffectSchema>;

@@ -142,9 +142,19 @@ export const triggerSchema = z.discriminatedUnion('kind', [
 ]);
 export type Trigger = z.infer<typeof triggerSchema>;
 
-/** A flag raised for the clinician (withdrawal, further assessment indicated...); `code` is the flag type. */
+/**
+ * A flag raised for the clinician (withdrawal, further assessment indicated...); `code` is the flag
+ * type. Severity is shown with the flag in words; a risk flag without one is treated as high.
+ */
 export const flagRuleSchema = z
-  .object({ id: idSchema, code: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'use UPPER_SNAKE_CASE'), label: labelSchema, reason: labelSchema, when: triggerSchema })
+  .object({
+    id: idSchema,
+    code: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'use UPPER_SNAKE_CASE'),
+    label: labelSchema,
+    reason: labelSchema,
+    severity: severitySchema.optional(),
+    when: triggerSchema,
+  })
   .strict();
 export type FlagRule = z.infer<typeof flagRuleSchema>;
 
@@ -155,6 +165,43 @@ export const codeRuleSchema = z
   .object({ id: idSchema, system: z.literal(SNOMED_CT_SYSTEM), code: z.string(), display: labelSchema, when: triggerSchema })
   .strict();
 export type CodeRule = z.infer<typeof codeRuleSchema>;
+
+// ---- effects: what completing a response sets in motion --------------------------------------
+
+export const referralServiceSchema = z.enum(['mental_health_inreach', 'substance_misuse']);
+
+/**
+ * A task created when a response is saved (prison reception -> second-stage assessment due in 7
+ * days), or a referral (dual diagnosis -> mental health in-reach). Without `when` it always happens.
+ * Effects are data, so a revised pathway needs no code change.
+ */
+export const effectRuleSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('task'),
+      id: idSchema,
+      taskKind: idSchema,
+      title: labelSchema,
+      dueInDays: z.number().int().min(0).max(365),
+      when: triggerSchema.optional(),
+    })
+    .strict(),
+  z.object({ kind: z.literal('referral'), id: idSchema, toService: referralServiceSchema, reason: labelSchema, when: triggerSchema.optional() }).strict(),
+]);
+export type EffectRule = z.infer<typeof effectRuleSchema>;
+
+/** Where a template is offered and how the record shows it. */
+export const templateUseSchema = z
+  .object({
+    category: z.enum(['scale', 'assessment', 'screen']),
+    siteTypes: z.array(z.enum(['custody', 'prison', 'community'])).min(1),
+    /** Recorded repeatedly over time and charted (COWS, CIWA-Ar). */
+    charted: z.boolean().optional(),
+    /** Its findings are handed over to the custody officer, verbally and in writing. */
+    handover: z.boolean().optional(),
+  })
+  .strict();
+export type TemplateUse = z.infer<typeof templateUseSchema>;
 
 // ---- the template ------------------------------------------------------------------------------
 
@@ -168,6 +215,8 @@ export const templateSchema = z
     scores: z.array(scoreRuleSchema),
     flags: z.array(flagRuleSchema),
     codes: z.array(codeRuleSchema),
+    effects: z.array(effectRuleSchema).optional(),
+    use: templateUseSchema.optional(),
   })
   .strict();
 export type Template = z.infer<typeof templateSchema>;

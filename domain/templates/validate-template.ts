@@ -153,6 +153,7 @@ function checkSemantics(t: Template): TemplateProblem[] {
   checkUnique(out, t.scores.map((s, i) => ({ id: s.id, path: ['scores', i] })), 'Score');
   checkUnique(out, t.flags.map((f, i) => ({ id: f.id, path: ['flags', i] })), 'Flag rule');
   checkUnique(out, t.codes.map((c, i) => ({ id: c.id, path: ['codes', i] })), 'Code rule');
+  checkUnique(out, (t.effects ?? []).map((e, i) => ({ id: e.id, path: ['effects', i] })), 'Effect rule');
 
   let position = 0;
   t.sections.forEach((section, si) =>
@@ -173,6 +174,7 @@ function checkSemantics(t: Template): TemplateProblem[] {
   );
   t.scores.forEach((rule, i) => checkScore(out, rule, ['scores', i], byId));
   t.flags.forEach((rule, i) => checkTrigger(out, rule.when, ['flags', i, 'when'], t, positions, items));
+  (t.effects ?? []).forEach((rule, i) => rule.when && checkTrigger(out, rule.when, ['effects', i, 'when'], t, positions, items));
   t.codes.forEach((rule, i) => {
     checkTrigger(out, rule.when, ['codes', i, 'when'], t, positions, items);
     const problem = sctidConceptProblem(rule.code);

@@ -20,7 +20,7 @@ describe('AUDIT-C template', () => {
     const e = evaluateResponse(auditC, { q1: '2-3-times-a-week', q2: '3-4', q3: 'monthly' });
     expect(e.scores[0]).toMatchObject({ value: 6, complete: true, band: { label: 'Positive' } });
     expect(e.flags).toEqual([
-      { ruleId: 'full-audit-indicated', code: 'FULL_AUDIT_INDICATED', label: 'Full AUDIT indicated', reason: 'AUDIT-C 5 or more: complete the full AUDIT.', because: 'AUDIT-C total 6: Positive' },
+      { ruleId: 'full-audit-indicated', code: 'FULL_AUDIT_INDICATED', label: 'Full AUDIT indicated', reason: 'AUDIT-C 5 or more: complete the full AUDIT.', severity: 'moderate', because: 'AUDIT-C total 6: Positive' },
     ]);
     expect(e.codes).toEqual([]);
   });

@@ -7,6 +7,7 @@ import { AUDIT_Q1_TO_Q3 } from './audit-questions';
 export const auditC: Template = {
   id: 'audit-c',
   version: 1,
+  use: { category: 'scale', siteTypes: ['custody', 'prison', 'community'] },
   title: 'AUDIT-C (alcohol consumption screen)',
   description: 'The first three questions of the AUDIT. Ask about the last year.',
   sections: [{ id: 'consumption', title: 'Alcohol consumption', items: AUDIT_Q1_TO_Q3 }],
@@ -26,6 +27,7 @@ export const auditC: Template = {
     {
       id: 'full-audit-indicated',
       code: 'FULL_AUDIT_INDICATED',
+      severity: 'moderate',
       label: 'Full AUDIT indicated',
       reason: 'AUDIT-C 5 or more: complete the full AUDIT.',
       when: { kind: 'scoreBand', score: 'audit-c-total', bands: ['Positive'] },

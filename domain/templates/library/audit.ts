@@ -16,6 +16,7 @@ const { briefInterventionExcessiveAlcohol: bi, referralSpecialistAlcoholService:
 export const audit: Template = {
   id: 'audit',
   version: 1,
+  use: { category: 'scale', siteTypes: ['custody', 'prison', 'community'] },
   title: 'AUDIT (Alcohol Use Disorders Identification Test)',
   description: 'Ask about the last year. Questions skipped by the form\'s own rules score 0.',
   sections: [
@@ -47,6 +48,7 @@ export const audit: Template = {
     {
       id: 'brief-intervention-indicated',
       code: 'ALCOHOL_BRIEF_INTERVENTION_INDICATED',
+      severity: 'moderate',
       label: 'Alcohol brief intervention indicated',
       reason: 'AUDIT 8 to 19: increasing or higher risk drinking. Offer a brief intervention.',
       when: { kind: 'scoreBand', score: 'audit-total', bands: ['Increasing risk', 'Higher risk'] },
@@ -54,6 +56,7 @@ export const audit: Template = {
     {
       id: 'possible-alcohol-dependence',
       code: 'POSSIBLE_ALCOHOL_DEPENDENCE',
+      severity: 'high',
       label: 'Possible alcohol dependence',
       reason:
         'AUDIT 20 or more: possible dependence. This is not a diagnosis: assess for dependence and for withdrawal (CIWA-Ar), ' +

@@ -62,6 +62,7 @@ const ITEMS = [
 export const ciwaAr: Template = {
   id: 'ciwa-ar',
   version: 1,
+  use: { category: 'scale', siteTypes: ['custody', 'prison', 'community'], charted: true },
   title: 'Clinical Institute Withdrawal Assessment for Alcohol, revised (CIWA-Ar)',
   description: 'Ask the questions as written and observe. Score each item for what you find now.',
   sections: [
@@ -191,6 +192,7 @@ export const ciwaAr: Template = {
     {
       id: 'alcohol-withdrawal',
       code: 'ALCOHOL_WITHDRAWAL',
+      severity: 'high',
       label: 'Alcohol withdrawal',
       reason: 'CIWA-Ar 8 or more: moderate or severe alcohol withdrawal. Act on the local alcohol withdrawal protocol and repeat CIWA-Ar to follow the trend.',
       when: { kind: 'scoreBand', score: 'ciwa-ar-total', bands: ['Moderate withdrawal', 'Severe withdrawal'] },

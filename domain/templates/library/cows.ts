@@ -11,6 +11,7 @@ import { pts } from './options';
 export const cows: Template = {
   id: 'cows',
   version: 1,
+  use: { category: 'scale', siteTypes: ['custody', 'prison', 'community'], charted: true },
   title: 'Clinical Opiate Withdrawal Scale (COWS)',
   description:
     'For each item, choose the description that best fits the sign or symptom. Rate only what appears related to opiate withdrawal: ' +
@@ -190,6 +191,7 @@ export const cows: Template = {
     {
       id: 'opiate-withdrawal',
       code: 'OPIATE_WITHDRAWAL',
+      severity: 'high',
       label: 'Opiate withdrawal',
       reason: 'COWS 5 or more: signs of opiate withdrawal. Review with the prescriber and repeat COWS to follow the trend.',
       when: { kind: 'scoreBand', score: 'cows-total', bands: ['Mild withdrawal', 'Moderate withdrawal', 'Moderately severe withdrawal', 'Severe withdrawal'] },
