@@ -20,6 +20,15 @@ export const channelNames = [
   'flags.list',
   'tasks.list',
   'tasks.close',
+  'forms.templates',
+  'forms.template',
+  'forms.save',
+  'forms.amend',
+  'forms.markEnteredInError',
+  'forms.list',
+  'handover.record',
+  'handover.list',
+  'referrals.list',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -4,6 +4,7 @@
 import { AuditLog, type AuditEntry } from './audit-log';
 import type { OpenedStore, RawDb, SiteDb } from './open';
 import { FlagsRepo } from './flags-repo';
+import { FormsRepo } from './forms-repo';
 import { IdentityRepo } from './identity-repo';
 import { PersonsRepo } from './persons-repo';
 import { StaysRepo } from './stays-repo';
@@ -18,6 +19,7 @@ export interface StoreReads {
   readonly stays: Pick<StaysRepo, 'forPerson' | 'get' | 'openAt'>;
   readonly flags: Pick<FlagsRepo, 'forPerson' | 'activeWithCode' | 'get'>;
   readonly tasks: Pick<TasksRepo, 'list' | 'get'>;
+  readonly forms: Pick<FormsRepo, 'get' | 'forPerson' | 'handoversFor' | 'referralsFor'>;
 }
 
 export interface StoreWrites extends StoreReads {
@@ -27,6 +29,7 @@ export interface StoreWrites extends StoreReads {
   readonly stays: StaysRepo;
   readonly flags: FlagsRepo;
   readonly tasks: TasksRepo;
+  readonly forms: FormsRepo;
   /** Appends a sync event for this change (same transaction). */
   event(event: NewSyncEvent): { id: string; hlc: bigint };
 }
@@ -52,6 +55,7 @@ export class SiteStore {
       stays: new StaysRepo(opened.db),
       flags: new FlagsRepo(opened.db),
       tasks: new TasksRepo(opened.db),
+      forms: new FormsRepo(opened.db),
     };
     this.audit = new AuditLog(opened.raw);
     this.outbox = new SyncOutbox(opened.raw);

@@ -6,6 +6,17 @@ import type { RpcResult } from '../result';
 import type { ChannelDef } from './channel';
 import { authSession, authSignIn, authSignOut, setupCreateFirstAdmin, setupStatus } from './auth';
 import { flagsEnd, flagsList, flagsRaise } from './flags';
+import {
+  formsAmend,
+  formsList,
+  formsMarkEnteredInError,
+  formsSave,
+  formsTemplate,
+  formsTemplates,
+  handoverList,
+  handoverRecord,
+  referralsList,
+} from './forms';
 import { patientsAddAlias, patientsAddIdentifier, patientsFindDuplicates } from './identity';
 import { patientsGet, patientsRegister, patientsSearch } from './patients';
 import { staysEnd, staysList, staysStart } from './stays';
@@ -31,6 +42,15 @@ export const channels = {
   'flags.list': flagsList,
   'tasks.list': tasksList,
   'tasks.close': tasksClose,
+  'forms.templates': formsTemplates,
+  'forms.template': formsTemplate,
+  'forms.save': formsSave,
+  'forms.amend': formsAmend,
+  'forms.markEnteredInError': formsMarkEnteredInError,
+  'forms.list': formsList,
+  'handover.record': handoverRecord,
+  'handover.list': handoverList,
+  'referrals.list': referralsList,
 } as const satisfies Record<ChannelName, ChannelDef>; // exactly the names in channel-names.ts
 
 export type Channels = typeof channels;

@@ -3,6 +3,8 @@
 import type { ChannelName, ChannelOutput, ParsedInput } from '../../contract/channels';
 import { createAuthService, type AuthDeps } from '../services/auth-service';
 import { endFlag, listFlags, raiseFlag } from '../services/flags-service';
+import { amendForm, getTemplate, listForms, listTemplates, markFormEnteredInError, saveForm } from '../services/forms-service';
+import { listHandovers, listReferrals, recordHandover } from '../services/handover-service';
 import { addAlias, addIdentifier, findDuplicates } from '../services/identity-service';
 import { getPerson, registerPerson, searchPersons } from '../services/patient-service';
 import { endStay, listStays, startStay } from '../services/stays-service';
@@ -36,5 +38,14 @@ export function createHandlers(deps: AuthDeps): Handlers {
     'flags.list': listFlags,
     'tasks.list': listTasks,
     'tasks.close': closeTask,
+    'forms.templates': listTemplates,
+    'forms.template': getTemplate,
+    'forms.save': saveForm,
+    'forms.amend': amendForm,
+    'forms.markEnteredInError': markFormEnteredInError,
+    'forms.list': listForms,
+    'handover.record': recordHandover,
+    'handover.list': listHandovers,
+    'referrals.list': listReferrals,
   };
 }

@@ -86,7 +86,7 @@ export function createRouter(deps: RouterDeps): RpcTransportTarget {
     } catch (err) {
       if (err instanceof ServiceError) {
         auditAfter(call, 'refused', `${err.code}: ${err.message}`.slice(0, 500));
-        return fail({ code: err.code, message: err.message, ...(err.path ? { path: err.path } : {}) });
+        return fail({ code: err.code, message: err.message, ...(err.path ? { path: err.path } : {}), ...(err.issues ? { issues: err.issues } : {}) });
       }
       deps.log(`channel ${name} failed: ${(err as Error).stack ?? String(err)}`);
       auditAfter(call, 'failed', (err as Error).message?.slice(0, 500) ?? 'unknown error');

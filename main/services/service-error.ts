@@ -6,6 +6,8 @@ export class ServiceError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly path?: string,
+    /** Every problem found, each with its field path, for forms that mark all fields at once. */
+    readonly issues?: { path: string; message: string }[],
   ) {
     super(message);
     this.name = 'ServiceError';

@@ -1,0 +1,56 @@
+// Saved form responses (each version a row; the latest of an entry is `current`), handovers to the
+// custody officer and referrals.
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { SiteDb } from './open';
+import { formResponses, handovers, referrals } from './schema-clinical';
+
+export type FormResponseRow = typeof formResponses.$inferSelect;
+export type HandoverRow = typeof handovers.$inferSelect;
+export type ReferralRow = typeof referrals.$inferSelect;
+
+export class FormsRepo {
+  constructor(private readonly db: SiteDb) {}
+
+  get(id: string): FormResponseRow | null {
+    return this.db.select().from(formResponses).where(eq(formResponses.id, id)).get() ?? null;
+  }
+
+  /** Newest first; only current versions unless history is asked for. */
+  forPerson(personId: string, templateId: string | null, includeHistory: boolean): FormResponseRow[] {
+    const conditions = [eq(formResponses.personId, personId)];
+    if (templateId) conditions.push(eq(formResponses.templateId, templateId));
+    if (!includeHistory) conditions.push(eq(formResponses.current, true));
+    return this.db
+      .select()
+      .from(formResponses)
+      .where(and(...conditions))
+      .orderBy(desc(formResponses.recordedAt), desc(formResponses.version))
+      .limit(1000)
+      .all();
+  }
+
+  insert(row: typeof formResponses.$inferInsert): void {
+    this.db.insert(formResponses).values(row).run();
+  }
+
+  /** Marks the previous version superseded; false when it was no longer current (someone else got there first). */
+  supersede(id: string): boolean {
+    return this.db.update(formResponses).set({ current: false }).where(and(eq(formResponses.id, id), eq(formResponses.current, true))).run().changes === 1;
+  }
+
+  handoversFor(personId: string): HandoverRow[] {
+    return this.db.select().from(handovers).where(eq(handovers.personId, personId)).orderBy(desc(handovers.recordedAt)).all();
+  }
+
+  insertHandover(row: typeof handovers.$inferInsert): void {
+    this.db.insert(handovers).values(row).run();
+  }
+
+  referralsFor(personId: string): ReferralRow[] {
+    return this.db.select().from(referrals).where(eq(referrals.personId, personId)).orderBy(asc(referrals.createdAt)).all();
+  }
+
+  insertReferral(row: typeof referrals.$inferInsert): void {
+    this.db.insert(referrals).values(row).run();
+  }
+}

@@ -1,0 +1,221 @@
+// Recording clinical forms. The server evaluates the answers again with the same domain code the
+// screen used, saves the response with its scores, bands, flags and codes, and in the same
+// transaction raises the derived flags and creates the tasks and referrals the template names.
+// Responses are never edited in place: amendments and entered-in-error are new versions.
+import { addDays } from 'date-fns';
+import type { ChannelOutput, ParsedInput } from '../../contract/channels';
+import type { SavedResponse } from '../../contract/channels/forms';
+import { displayResponse } from '../../domain/templates/display';
+import { evaluateResponse } from '../../domain/templates/evaluate';
+import { templateRegistry } from '../../domain/templates/library';
+import { amendResponse, finaliseResponse, formResponseSchema, markEnteredInError, type FormResponse, type SaveResult } from '../../domain/templates/response';
+import type { Template } from '../../domain/templates/template-schema';
+import type { FormResponseRow } from '../../db/forms-repo';
+import type { StoreWrites } from '../../db/store';
+import type { Call } from '../rpc/call';
+import { raiseFlagIn } from './flags-service';
+import { ServiceError } from './service-error';
+import { createTaskIn } from './tasks-service';
+
+const registry = templateRegistry;
+
+function offeredHere(template: Template, call: Call): boolean {
+  return !template.use || template.use.siteTypes.includes(call.site.siteType);
+}
+
+export function listTemplates(_input: ParsedInput<'forms.templates'>, call: Call): ChannelOutput<'forms.templates'> {
+  const latest = [...new Set(registry.all().map((t) => t.id))].flatMap((id) => registry.latest(id) ?? []);
+  return {
+    templates: latest
+      .filter((t) => offeredHere(t, call))
+      .map((t) => ({
+        id: t.id,
+        version: t.version,
+        title: t.title,
+        category: t.use?.category ?? 'assessment',
+        charted: t.use?.charted ?? false,
+        handover: t.use?.handover ?? false,
+      })),
+  };
+}
+
+export function getTemplate(input: ParsedInput<'forms.template'>, call: Call): ChannelOutput<'forms.template'> {
+  const template = input.version === null ? registry.latest(input.id) : registry.get(input.id, input.version);
+  if (!template) throw new ServiceError('not_found', 'There is no such form at this site.');
+  call.note = { detail: { template: `${template.id}@${template.version}` } };
+  return { template };
+}
+
+function refused(result: Extract<SaveResult, { ok: false }>): ServiceError {
+  const issues = result.error.issues.map((i) => ({ path: `answers.${i.itemId}`, message: i.message }));
+  if (result.error.code === 'REASON_REQUIRED') return new ServiceError('invalid_input', result.error.message, 'reason');
+  if (result.error.code === 'INCOMPLETE') return new ServiceError('invalid_input', result.error.message, issues[0]?.path, issues);
+  return new ServiceError('conflict', result.error.message);
+}
+
+function bodyOf(row: FormResponseRow): FormResponse {
+  return formResponseSchema.parse(row.body);
+}
+
+export function responseView(row: FormResponseRow): SavedResponse {
+  const body = bodyOf(row);
+  const view = displayResponse(body, registry);
+  return {
+    id: row.id,
+    entryId: row.chainId,
+    version: row.version,
+    templateId: row.templateId,
+    templateVersion: row.templateVersion,
+    title: view.title,
+    status: row.status,
+    current: row.current,
+    recordedAt: row.recordedAt,
+    recordedByName: row.recordedByName,
+    reason: row.reason,
+    answers: body.answers,
+    sections: view.sections,
+    scores: body.scores,
+    flags: body.flags,
+    codes: body.codes,
+  };
+}
+
+interface Outcome {
+  flagsRaised: string[];
+  tasksCreated: string[];
+  referralsCreated: string[];
+}
+
+/** Flags, tasks and referrals from a saved version; rules that already fired for the entry's earlier version are not repeated. */
+function applyConsequences(w: StoreWrites, call: Call, template: Template, response: FormResponse, personId: string, stayId: string | null, before: FormResponse | null): Outcome {
+  const outcome: Outcome = { flagsRaised: [], tasksCreated: [], referralsCreated: [] };
+  for (const flag of response.flags) {
+    if (w.flags.activeWithCode(personId, flag.code)) continue;
+    raiseFlagIn(w, call, {
+      personId,
+      code: flag.code,
+      label: flag.label,
+      severity: flag.severity,
+      reason: `${flag.reason} Because: ${flag.because}.`,
+      sourceResponseId: response.id,
+    });
+    outcome.flagsRaised.push(flag.label);
+  }
+  const firedBefore = new Set(before ? evaluateResponse(template, before.answers).effects.map((e) => e.ruleId) : []);
+  const now = call.env.now();
+  for (const effect of evaluateResponse(template, response.answers).effects) {
+    if (firedBefore.has(effect.ruleId)) continue;
+    if (effect.kind === 'task') {
+      const dueAt = addDays(now, effect.dueInDays).toISOString();
+      createTaskIn(w, call, { personId, stayId, kind: effect.taskKind, title: effect.title, dueAt, sourceResponseId: response.id });
+      outcome.tasksCreated.push(effect.title);
+    } else {
+      const session = call.requireSession();
+      const id = call.env.newId();
+      const row = { id, personId, toService: effect.toService, reason: effect.reason, sourceResponseId: response.id, status: 'open' as const, createdAt: now.toISOString(), createdBy: session.userId, siteCode: call.site.siteCode };
+      w.forms.insertReferral(row);
+      w.event({ entityType: 'referral', entityId: id, personId, op: 'create', baseVersion: null, authorId: session.userId, payload: row });
+      outcome.referralsCreated.push(effect.reason);
+    }
+  }
+  return outcome;
+}
+
+function insertVersion(w: StoreWrites, call: Call, response: FormResponse, personId: string, stayId: string | null, reason: string | null): void {
+  const session = call.requireSession();
+  w.forms.insert({
+    id: response.id,
+    chainId: response.entryId,
+    personId,
+    stayId,
+    templateId: response.templateId,
+    templateVersion: response.templateVersion,
+    body: response,
+    status: response.status,
+    version: response.version,
+    supersedes: response.supersedes ?? null,
+    current: true,
+    reason,
+    recordedAt: response.recordedAt,
+    recordedBy: session.userId,
+    recordedByName: session.fullName,
+  });
+  w.event({
+    entityType: 'form_response',
+    entityId: response.entryId,
+    personId,
+    op: response.version === 1 ? 'create' : response.status === 'entered_in_error' ? 'entered_in_error' : 'amend',
+    baseVersion: response.version === 1 ? null : response.version - 1,
+    authorId: session.userId,
+    payload: response,
+  });
+}
+
+export function saveForm(input: ParsedInput<'forms.save'>, call: Call): ChannelOutput<'forms.save'> {
+  const session = call.requireSession();
+  if (!call.reads.persons.get(input.personId)) throw new ServiceError('not_found', 'No person with this record id is held at this site.');
+  const template = registry.get(input.templateId, input.templateVersion);
+  if (!template) throw new ServiceError('not_found', 'There is no such form at this site.');
+  if (registry.latest(input.templateId)?.version !== template.version) {
+    throw new ServiceError('conflict', 'This form has been updated since it was opened. Your answers were not saved; reopen the form.');
+  }
+  if (!offeredHere(template, call)) throw new ServiceError('forbidden', `${template.title} is not used at this kind of site.`);
+  const result = finaliseResponse(template, input.answers, { id: call.env.newId(), at: call.env.now().toISOString(), by: session.userId });
+  if (!result.ok) throw refused(result);
+  const response = result.response;
+  const stayId = call.reads.stays.openAt(input.personId, call.site.siteCode)?.id ?? null;
+  const outcome = call.write(
+    (w) => {
+      insertVersion(w, call, response, input.personId, stayId, null);
+      return applyConsequences(w, call, template, response, input.personId, stayId, null);
+    },
+    (o) => ({ personId: input.personId, detail: { template: `${template.id}@${template.version}`, flags: o.flagsRaised.length, tasks: o.tasksCreated.length } }),
+  );
+  return { responseId: response.id, ...outcome };
+}
+
+function currentVersion(call: Call, responseId: string): FormResponseRow {
+  const row = call.reads.forms.get(responseId);
+  if (!row) throw new ServiceError('not_found', 'No such form response.');
+  if (!row.current) throw new ServiceError('conflict', 'A newer version of this entry exists. Open the latest version.');
+  return row;
+}
+
+export function amendForm(input: ParsedInput<'forms.amend'>, call: Call): ChannelOutput<'forms.amend'> {
+  const session = call.requireSession();
+  const row = currentVersion(call, input.responseId);
+  const previous = bodyOf(row);
+  const template = registry.forResponse(previous);
+  if (!template) throw new ServiceError('conflict', `The form ${previous.templateId} version ${previous.templateVersion} is not available here to amend with.`);
+  const result = amendResponse(previous, template, input.answers, input.reason, { id: call.env.newId(), at: call.env.now().toISOString(), by: session.userId });
+  if (!result.ok) throw refused(result);
+  const outcome = call.write(
+    (w) => {
+      if (!w.forms.supersede(row.id)) throw new ServiceError('conflict', 'This entry was changed by someone else. Reload and try again.');
+      insertVersion(w, call, result.response, row.personId, row.stayId, input.reason);
+      return applyConsequences(w, call, template, result.response, row.personId, row.stayId, previous);
+    },
+    () => ({ personId: row.personId, detail: { entry: row.chainId, version: result.response.version } }),
+  );
+  return { responseId: result.response.id, ...outcome };
+}
+
+export function markFormEnteredInError(input: ParsedInput<'forms.markEnteredInError'>, call: Call): ChannelOutput<'forms.markEnteredInError'> {
+  const session = call.requireSession();
+  const row = currentVersion(call, input.responseId);
+  const result = markEnteredInError(bodyOf(row), input.reason, { id: call.env.newId(), at: call.env.now().toISOString(), by: session.userId });
+  if (!result.ok) throw refused(result);
+  call.write(
+    (w) => {
+      if (!w.forms.supersede(row.id)) throw new ServiceError('conflict', 'This entry was changed by someone else. Reload and try again.');
+      insertVersion(w, call, result.response, row.personId, row.stayId, input.reason);
+    },
+    () => ({ personId: row.personId, detail: { entry: row.chainId } }),
+  );
+  return { responseId: result.response.id };
+}
+
+export function listForms(input: ParsedInput<'forms.list'>, call: Call): ChannelOutput<'forms.list'> {
+  call.note = { personId: input.personId };
+  return { responses: call.reads.forms.forPerson(input.personId, input.templateId, input.includeHistory).map(responseView) };
+}

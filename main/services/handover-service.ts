@@ -1,0 +1,77 @@
+// The custody HCP's findings reach the custody officer verbally and in writing: the app records
+// who received them and when they acknowledged, against the assessment handed over.
+import type { ChannelOutput, ParsedInput } from '../../contract/channels';
+import { templateRegistry } from '../../domain/templates/library';
+import type { Call } from '../rpc/call';
+import { ServiceError } from './service-error';
+
+export function recordHandover(input: ParsedInput<'handover.record'>, call: Call): ChannelOutput<'handover.record'> {
+  const session = call.requireSession();
+  const response = call.reads.forms.get(input.responseId);
+  if (!response || response.personId !== input.personId) throw new ServiceError('not_found', 'No such assessment for this person.', 'responseId');
+  if (!response.current || response.status === 'entered_in_error') {
+    throw new ServiceError('conflict', 'Hand over the latest version of the assessment, not a superseded or entered-in-error one.');
+  }
+  if (!templateRegistry.get(response.templateId, response.templateVersion)?.use?.handover) {
+    throw new ServiceError('invalid_input', 'This form is not handed over to the custody officer.', 'responseId');
+  }
+  if (input.acknowledgedAt < response.recordedAt) {
+    throw new ServiceError('invalid_input', 'The acknowledgement cannot be before the assessment was recorded.', 'acknowledgedAt');
+  }
+  const now = call.env.now();
+  if (new Date(input.acknowledgedAt).getTime() > now.getTime() + 5 * 60_000) {
+    throw new ServiceError('invalid_input', 'The acknowledgement time is in the future.', 'acknowledgedAt');
+  }
+  const id = call.env.newId();
+  call.write(
+    (w) => {
+      const row = {
+        id,
+        personId: input.personId,
+        stayId: response.stayId,
+        responseId: response.id,
+        officerName: input.officerName,
+        officerId: input.officerId && input.officerId.length > 0 ? input.officerId : null,
+        acknowledgedAt: input.acknowledgedAt,
+        recordedAt: now.toISOString(),
+        recordedBy: session.userId,
+        recordedByName: session.fullName,
+      };
+      w.forms.insertHandover(row);
+      w.event({ entityType: 'handover', entityId: id, personId: input.personId, op: 'create', baseVersion: null, authorId: session.userId, payload: row });
+    },
+    () => ({ personId: input.personId, detail: { officer: input.officerName } }),
+  );
+  return { handoverId: id };
+}
+
+export function listHandovers(input: ParsedInput<'handover.list'>, call: Call): ChannelOutput<'handover.list'> {
+  call.note = { personId: input.personId };
+  return {
+    handovers: call.reads.forms.handoversFor(input.personId).map(({ id, personId, responseId, officerName, officerId, acknowledgedAt, recordedAt, recordedByName }) => ({
+      id,
+      personId,
+      responseId,
+      officerName,
+      officerId,
+      acknowledgedAt,
+      recordedAt,
+      recordedByName,
+    })),
+  };
+}
+
+export function listReferrals(input: ParsedInput<'referrals.list'>, call: Call): ChannelOutput<'referrals.list'> {
+  call.note = { personId: input.personId };
+  return {
+    referrals: call.reads.forms.referralsFor(input.personId).map(({ id, personId, toService, reason, status, createdAt, sourceResponseId }) => ({
+      id,
+      personId,
+      toService,
+      reason,
+      status,
+      createdAt,
+      sourceResponseId,
+    })),
+  };
+}
