@@ -56,7 +56,7 @@ describe('identity', () => {
     );
     const byAlias = await site.ok('patients.findDuplicates', { familyName: 'Doe', givenNames: 'J', birthDate: '1985-03-02' }, token);
     expect(byAlias.candidates[0]?.reasons[0]).toMatch(/alias DOE, Jack/);
-    const clash = { ...john, familyName: 'Other', givenNames: 'Person', otherIdentifiers: [{ type: 'nomis_number', value: 'A1234BC' }] } as const;
+    const clash = { ...john, familyName: 'Other', givenNames: 'Person', otherIdentifiers: [{ type: 'nomis_number' as const, value: 'A1234BC' }] };
     const byId = await site.ok(
       'patients.findDuplicates',
       { familyName: clash.familyName, givenNames: clash.givenNames, birthDate: clash.birthDate, identifiers: clash.otherIdentifiers },
