@@ -83,6 +83,8 @@ export const flags = sqliteTable(
     /** The objective criteria that produced it, shown to anyone who sees it. */
     reason: text('reason').notNull(),
     sourceResponseId: text('source_response_id'),
+    /** Handling advice a partner (police, social care) may see; a flag without it is not shown to partners. */
+    partnerAdvice: text('partner_advice'),
     setAt: text('set_at').notNull(),
     setBy: text('set_by').notNull(),
     setByName: text('set_by_name').notNull(),
