@@ -9,6 +9,9 @@ export const errorCodeSchema = z.enum([
   'not_found',
   'conflict',
   'throttled',
+  'locked',
+  'password_change_required',
+  'break_glass_required',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

@@ -3,10 +3,12 @@
 // separate read and write interfaces, so a write can't travel down a read path).
 import { AuditLog, type AuditEntry } from './audit-log';
 import type { OpenedStore, RawDb, SiteDb } from './open';
+import { AccessRepo } from './access-repo';
 import { FlagsRepo } from './flags-repo';
 import { FormsRepo } from './forms-repo';
 import { IdentityRepo } from './identity-repo';
 import { PersonsRepo } from './persons-repo';
+import { SignInAttemptsRepo } from './sign-in-attempts-repo';
 import { StaysRepo } from './stays-repo';
 import { TasksRepo } from './tasks-repo';
 import { SyncOutbox, type EventContext, type NewSyncEvent } from './sync-outbox';
@@ -14,12 +16,13 @@ import { UsersRepo } from './users-repo';
 
 export interface StoreReads {
   readonly persons: Pick<PersonsRepo, 'search' | 'get' | 'findIdByNhsNumber'>;
-  readonly users: Pick<UsersRepo, 'count' | 'findByUsername' | 'findById'>;
   readonly identity: Pick<IdentityRepo, 'identifiers' | 'aliases' | 'holdersOf' | 'bornOn' | 'summaries'>;
   readonly stays: Pick<StaysRepo, 'forPerson' | 'get' | 'openAt'>;
   readonly flags: Pick<FlagsRepo, 'forPerson' | 'activeWithCode' | 'get'>;
   readonly tasks: Pick<TasksRepo, 'list' | 'get'>;
   readonly forms: Pick<FormsRepo, 'get' | 'forPerson' | 'handoversFor' | 'referralsFor'>;
+  readonly access: Pick<AccessRepo, 'activeGrant' | 'lapsedGrants' | 'openGrants' | 'grant' | 'grants' | 'consentsFor' | 'agreements' | 'agreementVersionExists' | 'auditForPerson'>;
+  readonly users: Pick<UsersRepo, 'count' | 'findByUsername' | 'findById' | 'list'>;
 }
 
 export interface StoreWrites extends StoreReads {
@@ -30,6 +33,7 @@ export interface StoreWrites extends StoreReads {
   readonly flags: FlagsRepo;
   readonly tasks: TasksRepo;
   readonly forms: FormsRepo;
+  readonly access: AccessRepo;
   /** Appends a sync event for this change (same transaction). */
   event(event: NewSyncEvent): { id: string; hlc: bigint };
 }
@@ -46,6 +50,8 @@ export class SiteStore {
   private readonly audit: AuditLog;
   private readonly outbox: SyncOutbox;
   private eventContext: EventContext | null = null;
+  /** Throttle counts: written outside clinical transactions (a failed sign-in changes no record). */
+  readonly signInAttempts: SignInAttemptsRepo;
 
   constructor(private readonly opened: OpenedStore) {
     const repos = {
@@ -56,7 +62,9 @@ export class SiteStore {
       flags: new FlagsRepo(opened.db),
       tasks: new TasksRepo(opened.db),
       forms: new FormsRepo(opened.db),
+      access: new AccessRepo(opened.db),
     };
+    this.signInAttempts = new SignInAttemptsRepo(opened.raw);
     this.audit = new AuditLog(opened.raw);
     this.outbox = new SyncOutbox(opened.raw);
     this.reads = repos;

@@ -35,6 +35,23 @@ export class UsersRepo {
     return row ? { ...row, roles: storedRoles.parse(row.roles) } : null;
   }
 
+  list(): UserRow[] {
+    return this.db
+      .select()
+      .from(users)
+      .orderBy(users.fullName)
+      .all()
+      .map((row) => ({ ...row, roles: storedRoles.parse(row.roles) }));
+  }
+
+  setPassword(id: string, passwordHash: string, mustChangePassword: boolean): void {
+    this.db.update(users).set({ passwordHash, mustChangePassword }).where(eq(users.id, id)).run();
+  }
+
+  update(id: string, change: { roles: Role[]; disabled: boolean; fullName: string }): void {
+    this.db.update(users).set(change).where(eq(users.id, id)).run();
+  }
+
   insert(user: Omit<UserRow, 'disabled'> & { createdAt: string }): void {
     this.db
       .insert(users)

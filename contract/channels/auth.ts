@@ -34,6 +34,7 @@ export type SignedInUser = z.infer<typeof signedInUserSchema>;
 
 export const sessionInfoSchema = z.object({
   user: signedInUserSchema,
+  mustChangePassword: z.boolean(),
   site: siteSummarySchema,
   idleLockSeconds: z.number().int().positive(),
 });
@@ -50,6 +51,8 @@ export const authSignOut = channel({
   output: z.object({ signedOut: z.literal(true) }),
   access: { kind: 'signedIn' },
   auditAction: 'signed out',
+  whileLocked: true,
+  whilePasswordChangeRequired: true,
 });
 
 export const authSession = channel({
@@ -57,6 +60,33 @@ export const authSession = channel({
   output: sessionInfoSchema,
   access: { kind: 'signedIn' },
   auditAction: 'resumed session',
+  whilePasswordChangeRequired: true,
+});
+
+/** The screen locks itself when idle; the server also locks a session idle past the site's period. */
+export const authLock = channel({
+  input: emptyInput,
+  output: z.object({ locked: z.literal(true) }),
+  access: { kind: 'signedIn' },
+  auditAction: 'locked screen',
+  whileLocked: true,
+  whilePasswordChangeRequired: true,
+});
+
+export const authUnlock = channel({
+  input: z.object({ password: passwordSchema }).strict(),
+  output: sessionInfoSchema,
+  access: { kind: 'signedIn' },
+  auditAction: 'unlocked screen',
+  whileLocked: true,
+});
+
+export const authChangePassword = channel({
+  input: z.object({ currentPassword: passwordSchema, newPassword: newPasswordSchema }).strict(),
+  output: sessionInfoSchema,
+  access: { kind: 'signedIn' },
+  auditAction: 'changed password',
+  whilePasswordChangeRequired: true,
 });
 
 export const setupStatus = channel({

@@ -14,6 +14,17 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType
   access: ChannelAccess;
   /** Human words for the audit trail ("viewed record", "registered person"). */
   auditAction: string;
+  /**
+   * What a session may still do while it is locked or must change its password. Everything else is
+   * refused until the same user unlocks or changes the password.
+   */
+  whileLocked?: boolean;
+  whilePasswordChangeRequired?: boolean;
+  /**
+   * Whether an input `personId` needs a legitimate relationship (or break-glass). True by default for
+   * permission channels; false for governance channels (audit, break-glass itself).
+   */
+  relationship?: boolean;
 }
 
 export function channel<I extends z.ZodType, O extends z.ZodType>(def: ChannelDef<I, O>): ChannelDef<I, O> {

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { severitySchema } from '../../domain/templates/template-schema';
 import { channel } from './channel';
-import { requiredText, uuidSchema } from './common';
+import { requiredText, text, uuidSchema } from './common';
 
 export const flagSchema = z.object({
   id: z.string(),
@@ -12,6 +12,7 @@ export const flagSchema = z.object({
   label: z.string(),
   severity: severitySchema,
   reason: z.string(),
+  partnerAdvice: z.string().nullable(),
   sourceResponseId: z.string().nullable(),
   setAt: z.string(),
   setByName: z.string(),
@@ -29,6 +30,8 @@ export const flagsRaise = channel({
       label: requiredText('Flag', 120),
       severity: severitySchema,
       reason: requiredText('Reason', 1000),
+      /** Handling advice a police or partner user may see; leave empty to keep the flag clinical only. */
+      partnerAdvice: text('Advice for partners', 500).nullable().default(null),
     })
     .strict(),
   output: z.object({ flagId: z.string() }),

@@ -4,7 +4,23 @@ import type { z } from 'zod';
 import type { ChannelName } from '../channel-names';
 import type { RpcResult } from '../result';
 import type { ChannelDef } from './channel';
-import { authSession, authSignIn, authSignOut, setupCreateFirstAdmin, setupStatus } from './auth';
+import { authChangePassword, authLock, authSession, authSignIn, authSignOut, authUnlock, setupCreateFirstAdmin, setupStatus } from './auth';
+import {
+  agreementsList,
+  agreementsSave,
+  auditPersonAccess,
+  auditRecordPrint,
+  auditVerify,
+  breakGlassEnd,
+  breakGlassReview,
+  breakGlassReviews,
+  breakGlassStart,
+  consentList,
+  consentRecord,
+  disclosureCheck,
+  patientsSummary,
+} from './governance';
+import { staffCreate, staffList, staffResetPassword, staffUnlock, staffUpdate } from './staff';
 import { flagsEnd, flagsList, flagsRaise } from './flags';
 import {
   formsAmend,
@@ -28,6 +44,9 @@ export const channels = {
   'auth.signIn': authSignIn,
   'auth.signOut': authSignOut,
   'auth.session': authSession,
+  'auth.lock': authLock,
+  'auth.unlock': authUnlock,
+  'auth.changePassword': authChangePassword,
   'patients.register': patientsRegister,
   'patients.search': patientsSearch,
   'patients.get': patientsGet,
@@ -51,6 +70,24 @@ export const channels = {
   'handover.record': handoverRecord,
   'handover.list': handoverList,
   'referrals.list': referralsList,
+  'staff.list': staffList,
+  'staff.create': staffCreate,
+  'staff.update': staffUpdate,
+  'staff.resetPassword': staffResetPassword,
+  'staff.unlock': staffUnlock,
+  'access.breakGlass': breakGlassStart,
+  'access.endBreakGlass': breakGlassEnd,
+  'access.breakGlassReviews': breakGlassReviews,
+  'access.reviewBreakGlass': breakGlassReview,
+  'patients.summary': patientsSummary,
+  'consent.record': consentRecord,
+  'consent.list': consentList,
+  'agreements.list': agreementsList,
+  'agreements.save': agreementsSave,
+  'disclosure.check': disclosureCheck,
+  'audit.personAccess': auditPersonAccess,
+  'audit.verify': auditVerify,
+  'audit.recordPrint': auditRecordPrint,
 } as const satisfies Record<ChannelName, ChannelDef>; // exactly the names in channel-names.ts
 
 export type Channels = typeof channels;

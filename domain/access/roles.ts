@@ -36,6 +36,7 @@ export const permissionSchema = z.enum([
   'patient.search',
   'patient.register',
   'patient.view',
+  'patient.summary',
   'patient.update',
   'form.record',
   'flag.manage',
@@ -44,6 +45,7 @@ export const permissionSchema = z.enum([
   'site.configure',
   'staff.manage',
   'audit.read',
+  'governance.review',
 ]);
 export type Permission = z.infer<typeof permissionSchema>;
 
@@ -51,6 +53,7 @@ const clinical: readonly Permission[] = [
   'patient.search',
   'patient.register',
   'patient.view',
+  'patient.summary',
   'patient.update',
   'form.record',
   'flag.manage',
@@ -58,7 +61,10 @@ const clinical: readonly Permission[] = [
   'handover.record',
 ];
 
-/** The permission matrix. Partner roles get nothing clinical until the need-to-know summary exists. */
+/** Partners find a person and read the need-to-know summary: never notes or substance-use detail. */
+const partner: readonly Permission[] = ['patient.search', 'patient.summary'];
+
+/** The permission matrix (deny by default: anything not listed is refused). */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   custody_hcp: clinical,
   prison_nurse: clinical,
@@ -66,12 +72,12 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   psychosocial_worker: clinical,
   mental_health_practitioner: clinical,
   prescriber: clinical,
-  team_manager: clinical,
+  team_manager: [...clinical, 'governance.review'],
   site_admin: ['site.configure', 'staff.manage'],
-  auditor: ['audit.read'],
-  partner_police: [],
-  partner_social_care: [],
-  partner_voluntary: [],
+  auditor: ['audit.read', 'governance.review'],
+  partner_police: partner,
+  partner_social_care: partner,
+  partner_voluntary: partner,
 };
 
 export type AccessDecision =

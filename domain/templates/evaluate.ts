@@ -139,7 +139,7 @@ export function evaluateResponse(template: Template, answers: Answers): Evaluati
   const flags: DerivedFlag[] = [];
   for (const rule of template.flags) {
     const because = triggerHolds(rule.when, index, effective, scores);
-    if (because !== null) flags.push({ ruleId: rule.id, code: rule.code, label: rule.label, reason: rule.reason, severity: rule.severity ?? 'high', because });
+    if (because !== null) flags.push({ ruleId: rule.id, code: rule.code, label: rule.label, reason: rule.reason, severity: rule.severity ?? 'high', ...(rule.partnerAdvice ? { partnerAdvice: rule.partnerAdvice } : {}), because });
   }
   const codes: DerivedCode[] = [];
   for (const rule of template.codes) {

@@ -29,6 +29,7 @@ export const derivedFlagSchema = z.object({
   label: z.string(),
   reason: z.string(),
   severity: severitySchema,
+  partnerAdvice: z.string().optional(),
   because: z.string(),
 });
 export type DerivedFlag = z.infer<typeof derivedFlagSchema>;

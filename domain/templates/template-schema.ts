@@ -153,6 +153,8 @@ export const flagRuleSchema = z
     label: labelSchema,
     reason: labelSchema,
     severity: severitySchema.optional(),
+    /** Handling advice for police and other partners (need to know); absent = never shown to partners. */
+    partnerAdvice: labelSchema.optional(),
     when: triggerSchema,
   })
   .strict();

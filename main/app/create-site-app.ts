@@ -40,8 +40,8 @@ export async function createSiteApp(options: SiteAppOptions): Promise<SiteApp> {
   if (created) log(`Created the demo site configuration in ${options.dataDir}`);
   const store = new SiteStore(openSiteStore(join(options.dataDir, DB_FILE), options.keyStore, options.migrationsFolder));
   const nowMs = () => now().getTime();
-  const sessions = new SessionRegistry(nowMs);
-  const handlers = createHandlers({ sessions, throttle: new SignInThrottle(nowMs) });
+  const sessions = new SessionRegistry(nowMs, site.idleLockMinutes * 60_000);
+  const handlers = createHandlers({ sessions, throttle: new SignInThrottle(store.signInAttempts, nowMs) });
   const router = createRouter({ store, site, now, newId: uuidv7, sessions, handlers, log });
   return { router, site, store, close: () => store.close() };
 }

@@ -1,7 +1,21 @@
 // Which service answers which channel. The compiler checks every channel has exactly one handler
 // and that each takes the channel's parsed input and returns its output.
 import type { ChannelName, ChannelOutput, ParsedInput } from '../../contract/channels';
+import { personAccess, recordPrint, verifyAudit } from '../services/audit-service';
 import { createAuthService, type AuthDeps } from '../services/auth-service';
+import {
+  breakGlassReviews,
+  checkDisclosure,
+  endBreakGlass,
+  listAgreements,
+  listConsents,
+  partnerSummary,
+  recordConsent,
+  reviewBreakGlass,
+  saveAgreement,
+  startBreakGlass,
+} from '../services/governance-service';
+import { createStaffService } from '../services/staff-service';
 import { endFlag, listFlags, raiseFlag } from '../services/flags-service';
 import { amendForm, getTemplate, listForms, listTemplates, markFormEnteredInError, saveForm } from '../services/forms-service';
 import { listHandovers, listReferrals, recordHandover } from '../services/handover-service';
@@ -18,12 +32,16 @@ export type Handlers = {
 
 export function createHandlers(deps: AuthDeps): Handlers {
   const auth = createAuthService(deps);
+  const staff = createStaffService(deps);
   return {
     'setup.status': setupStatus,
     'setup.createFirstAdmin': createFirstAdmin,
     'auth.signIn': auth.signIn,
     'auth.signOut': auth.signOut,
     'auth.session': auth.session,
+    'auth.lock': auth.lock,
+    'auth.unlock': auth.unlock,
+    'auth.changePassword': auth.changePassword,
     'patients.register': registerPerson,
     'patients.search': searchPersons,
     'patients.get': getPerson,
@@ -47,5 +65,23 @@ export function createHandlers(deps: AuthDeps): Handlers {
     'handover.record': recordHandover,
     'handover.list': listHandovers,
     'referrals.list': listReferrals,
+    'staff.list': staff.list,
+    'staff.create': staff.create,
+    'staff.update': staff.update,
+    'staff.resetPassword': staff.resetPassword,
+    'staff.unlock': staff.unlock,
+    'access.breakGlass': startBreakGlass,
+    'access.endBreakGlass': endBreakGlass,
+    'access.breakGlassReviews': breakGlassReviews,
+    'access.reviewBreakGlass': reviewBreakGlass,
+    'patients.summary': partnerSummary,
+    'consent.record': recordConsent,
+    'consent.list': listConsents,
+    'agreements.list': listAgreements,
+    'agreements.save': saveAgreement,
+    'disclosure.check': checkDisclosure,
+    'audit.personAccess': personAccess,
+    'audit.verify': verifyAudit,
+    'audit.recordPrint': recordPrint,
   };
 }

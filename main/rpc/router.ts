@@ -6,6 +6,7 @@ import { decideAccess } from '../../domain/access/roles';
 import { channels, isChannelName, type ChannelName } from '../../contract/channels';
 import type { RpcError, RpcResult } from '../../contract/result';
 import type { SessionRegistry, Session } from '../services/sessions';
+import { requireRelationship } from '../services/relationship';
 import { ServiceError } from '../services/service-error';
 import { Call, type CallEnv } from './call';
 import type { Handlers } from './handlers';
@@ -65,18 +66,29 @@ export function createRouter(deps: RouterDeps): RpcTransportTarget {
       auditAfter(call, 'refused', 'unauthenticated');
       return fail({ code: 'unauthenticated', message: 'Your session has ended. Sign in again.' });
     }
+    const personId = typeof (parsed.data as { personId?: unknown }).personId === 'string' ? (parsed.data as { personId: string }).personId : null;
+    if (session?.locked && !('whileLocked' in def && def.whileLocked)) {
+      auditAfter(call, 'refused', 'locked');
+      return fail({ code: 'locked', message: 'The screen is locked. Enter your password to continue.' });
+    }
+    if (session?.mustChangePassword && !('whilePasswordChangeRequired' in def && def.whilePasswordChangeRequired)) {
+      auditAfter(call, 'refused', 'password_change_required');
+      return fail({ code: 'password_change_required', message: 'Change your temporary password before going on.' });
+    }
     if (def.access.kind === 'permission' && session) {
       const decision = decideAccess(session.roles, def.access.permission);
       if (!decision.allowed) {
-        if (typeof (parsed.data as { personId?: unknown }).personId === 'string') {
-          call.note.personId = (parsed.data as { personId: string }).personId;
-        }
+        call.note.personId = personId;
         auditAfter(call, 'refused', `forbidden: ${decision.rule}`);
         return fail({ code: 'forbidden', message: 'Your role does not allow this.' });
       }
     }
 
     try {
+      // Legitimate relationship for any call naming a person (governance channels opt out).
+      if (def.access.kind === 'permission' && personId && !('relationship' in def && def.relationship === false)) {
+        requireRelationship(call, personId);
+      }
       const handler = deps.handlers[name] as (input: unknown, call: Call) => Promise<unknown> | unknown;
       const value = await handler(parsed.data, call);
       // The output schema strips anything a service returned that the contract does not name.

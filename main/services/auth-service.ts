@@ -1,9 +1,11 @@
-// Sign in and out. Failures say the same thing whether the username exists or not, and take the
-// same time (a decoy hash is verified for unknown names).
+// Sign in and out, the idle lock and password changes. Failures say the same thing whether the
+// username exists or not, and take the same time (a decoy hash is verified for unknown names).
+// Each failure, lockout, unlock and change writes an audit row (the router's row for the call).
 import type { ChannelOutput, ParsedInput } from '../../contract/channels';
 import { rolePermissions, type Permission } from '../../domain/access/roles';
 import type { Call } from '../rpc/call';
-import { decoyHash, verifyPassword } from './passwords';
+import { decoyHash, hashPassword, verifyPassword } from './passwords';
+import { closeLapsedGrants } from './relationship';
 import { ServiceError } from './service-error';
 import type { Session, SessionRegistry } from './sessions';
 import type { SignInThrottle } from './sign-in-throttle';
@@ -18,38 +20,84 @@ function sessionInfo(session: Session, call: Call): ChannelOutput<'auth.session'
   const { siteCode, siteName, siteType, demo, idleLockMinutes } = call.site;
   return {
     user: { id: session.userId, username: session.username, fullName: session.fullName, roles: session.roles, permissions },
+    mustChangePassword: session.mustChangePassword,
     site: { siteCode, siteName, siteType, demo },
     idleLockSeconds: idleLockMinutes * 60,
   };
 }
 
+function waitMessage(ms: number): string {
+  return `Too many failed attempts. Try again in ${Math.ceil(ms / 1000)} seconds, or ask a site administrator to unlock your account.`;
+}
+
 export function createAuthService(deps: AuthDeps) {
+  /** Checks a password for a username under the throttle; throws the refusal the user sees. */
+  async function checkPassword(username: string, password: string, call: Call) {
+    const wait = deps.throttle.check(username);
+    if (wait > 0) {
+      call.note = { ...call.note, detail: { throttledForSeconds: Math.ceil(wait / 1000) } };
+      throw new ServiceError('throttled', waitMessage(wait));
+    }
+    const user = call.reads.users.findByUsername(username);
+    const matches = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
+    if (!user || !matches || user.disabled) {
+      const lockedFor = deps.throttle.fail(username);
+      if (lockedFor > 0) call.note = { ...call.note, detail: { lockedOutForSeconds: Math.ceil(lockedFor / 1000) } };
+      throw new ServiceError('unauthenticated', 'The username or password is not right.', 'password');
+    }
+    deps.throttle.succeed(username);
+    return user;
+  }
+
   return {
     async signIn(input: ParsedInput<'auth.signIn'>, call: Call): Promise<ChannelOutput<'auth.signIn'>> {
       call.note = { username: input.username };
-      const wait = deps.throttle.check(input.username);
-      if (wait > 0) {
-        throw new ServiceError('throttled', `Too many failed attempts. Try again in ${Math.ceil(wait / 1000)} seconds.`);
-      }
-      const user = call.reads.users.findByUsername(input.username);
-      const matches = await verifyPassword(user?.passwordHash ?? (await decoyHash()), input.password);
-      if (!user || !matches || user.disabled) {
-        deps.throttle.fail(input.username);
-        throw new ServiceError('unauthenticated', 'The username or password is not right.');
-      }
-      deps.throttle.succeed(input.username);
-      const session = deps.sessions.start({ userId: user.id, username: user.username, fullName: user.fullName, roles: user.roles });
+      const user = await checkPassword(input.username, input.password, call);
+      const session = deps.sessions.start({
+        userId: user.id,
+        username: user.username,
+        fullName: user.fullName,
+        roles: user.roles,
+        mustChangePassword: user.mustChangePassword,
+      });
       call.note = { userId: user.id, username: user.username };
       return { ...sessionInfo(session, call), token: session.token };
     },
 
     signOut(_input: ParsedInput<'auth.signOut'>, call: Call): ChannelOutput<'auth.signOut'> {
-      deps.sessions.end(call.requireSession().token);
+      const session = call.requireSession();
+      // Break-glass access ends with the session that opened it.
+      closeLapsedGrants(call, session, true);
+      deps.sessions.end(session.token);
       return { signedOut: true };
     },
 
     session(_input: ParsedInput<'auth.session'>, call: Call): ChannelOutput<'auth.session'> {
       return sessionInfo(call.requireSession(), call);
+    },
+
+    lock(_input: ParsedInput<'auth.lock'>, call: Call): ChannelOutput<'auth.lock'> {
+      deps.sessions.lock(call.requireSession());
+      return { locked: true };
+    },
+
+    async unlock(input: ParsedInput<'auth.unlock'>, call: Call): Promise<ChannelOutput<'auth.unlock'>> {
+      const session = call.requireSession();
+      await checkPassword(session.username, input.password, call);
+      deps.sessions.unlock(session);
+      return sessionInfo(session, call);
+    },
+
+    async changePassword(input: ParsedInput<'auth.changePassword'>, call: Call): Promise<ChannelOutput<'auth.changePassword'>> {
+      const session = call.requireSession();
+      await checkPassword(session.username, input.currentPassword, call);
+      if (input.currentPassword === input.newPassword) {
+        throw new ServiceError('invalid_input', 'Choose a new password different from the current one.', 'newPassword');
+      }
+      const passwordHash = await hashPassword(input.newPassword);
+      call.write((w) => w.users.setPassword(session.userId, passwordHash, false));
+      deps.sessions.passwordChanged(session);
+      return sessionInfo(session, call);
     },
   };
 }

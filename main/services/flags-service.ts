@@ -6,6 +6,7 @@ import { severitySchema } from '../../domain/templates/template-schema';
 import type { FlagRow } from '../../db/flags-repo';
 import type { StoreWrites } from '../../db/store';
 import type { Call } from '../rpc/call';
+import { requireRelationship } from './relationship';
 import { ServiceError } from './service-error';
 
 export function flagView(row: FlagRow): Flag {
@@ -16,6 +17,7 @@ export function flagView(row: FlagRow): Flag {
     label: row.label,
     severity: severitySchema.catch('moderate').parse(row.severity),
     reason: row.reason,
+    partnerAdvice: row.partnerAdvice,
     sourceResponseId: row.sourceResponseId,
     setAt: row.setAt,
     setByName: row.setByName,
@@ -31,6 +33,7 @@ export interface NewFlag {
   label: string;
   severity: string;
   reason: string;
+  partnerAdvice: string | null;
   sourceResponseId: string | null;
 }
 
@@ -51,7 +54,8 @@ export function raiseFlag(input: ParsedInput<'flags.raise'>, call: Call): Channe
   if (call.reads.flags.activeWithCode(input.personId, input.code)) {
     throw new ServiceError('conflict', 'This flag is already active for this person.');
   }
-  const flagId = call.write((w) => raiseFlagIn(w, call, { ...input, sourceResponseId: null }), () => ({ personId: input.personId }));
+  const partnerAdvice = input.partnerAdvice && input.partnerAdvice.length > 0 ? input.partnerAdvice : null;
+  const flagId = call.write((w) => raiseFlagIn(w, call, { ...input, partnerAdvice, sourceResponseId: null }), () => ({ personId: input.personId }));
   return { flagId };
 }
 
@@ -59,6 +63,7 @@ export function endFlag(input: ParsedInput<'flags.end'>, call: Call): ChannelOut
   const session = call.requireSession();
   const flag = call.reads.flags.get(input.flagId);
   if (!flag) throw new ServiceError('not_found', 'No flag with this id.');
+  requireRelationship(call, flag.personId);
   if (flag.endedAt) throw new ServiceError('conflict', 'This flag has already been ended.');
   call.write(
     (w) => {

@@ -14,6 +14,7 @@ import type { FormResponseRow } from '../../db/forms-repo';
 import type { StoreWrites } from '../../db/store';
 import type { Call } from '../rpc/call';
 import { raiseFlagIn } from './flags-service';
+import { requireRelationship } from './relationship';
 import { ServiceError } from './service-error';
 import { createTaskIn } from './tasks-service';
 
@@ -97,6 +98,7 @@ function applyConsequences(w: StoreWrites, call: Call, template: Template, respo
       label: flag.label,
       severity: flag.severity,
       reason: `${flag.reason} Because: ${flag.because}.`,
+      partnerAdvice: flag.partnerAdvice ?? null,
       sourceResponseId: response.id,
     });
     outcome.flagsRaised.push(flag.label);
@@ -178,6 +180,7 @@ function currentVersion(call: Call, responseId: string): FormResponseRow {
   const row = call.reads.forms.get(responseId);
   if (!row) throw new ServiceError('not_found', 'No such form response.');
   if (!row.current) throw new ServiceError('conflict', 'A newer version of this entry exists. Open the latest version.');
+  requireRelationship(call, row.personId);
   return row;
 }
 

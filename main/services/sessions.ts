@@ -1,5 +1,9 @@
 // Signed-in sessions, in memory: a restart signs everyone out, which is the safe failure on a
 // shared PC. Tokens are 32 random bytes; they never reach the database or the logs.
+//
+// A session idle for longer than the site's idle period is locked: it answers nothing but unlock
+// (the same user's password) and sign out until unlocked (SECURITY.md item 18). The lock is
+// decided here, on the server, so a page that stops counting cannot keep patient data open.
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../../domain/access/roles';
 
@@ -11,6 +15,9 @@ export interface Session {
   roles: Role[];
   startedAt: number;
   lastSeenAt: number;
+  locked: boolean;
+  /** Signed in with a temporary password: only a password change is allowed. */
+  mustChangePassword: boolean;
 }
 
 /** A session ends after this long whatever happens (a shift and a half). */
@@ -19,15 +26,19 @@ const ABSOLUTE_LIFETIME_MS = 12 * 60 * 60 * 1000;
 export class SessionRegistry {
   private readonly sessions = new Map<string, Session>();
 
-  constructor(private readonly nowMs: () => number) {}
+  constructor(
+    private readonly nowMs: () => number,
+    private readonly idleMs: number,
+  ) {}
 
-  start(user: Omit<Session, 'token' | 'startedAt' | 'lastSeenAt'>): Session {
+  start(user: Pick<Session, 'userId' | 'username' | 'fullName' | 'roles' | 'mustChangePassword'>): Session {
     const now = this.nowMs();
-    const session: Session = { ...user, token: randomBytes(32).toString('base64url'), startedAt: now, lastSeenAt: now };
+    const session: Session = { ...user, token: randomBytes(32).toString('base64url'), startedAt: now, lastSeenAt: now, locked: false };
     this.sessions.set(session.token, session);
     return session;
   }
 
+  /** The session for a token, locked first if it has been idle too long. Touching it counts as activity unless it is locked. */
   resolve(token: string | null): Session | null {
     if (typeof token !== 'string' || token.length === 0 || token.length > 100) return null;
     const session = this.sessions.get(token);
@@ -37,11 +48,30 @@ export class SessionRegistry {
       this.sessions.delete(token);
       return null;
     }
-    session.lastSeenAt = now;
+    if (now - session.lastSeenAt > this.idleMs) session.locked = true;
+    if (!session.locked) session.lastSeenAt = now;
     return session;
+  }
+
+  lock(session: Session): void {
+    session.locked = true;
+  }
+
+  unlock(session: Session): void {
+    session.locked = false;
+    session.lastSeenAt = this.nowMs();
+  }
+
+  passwordChanged(session: Session): void {
+    session.mustChangePassword = false;
   }
 
   end(token: string): void {
     this.sessions.delete(token);
+  }
+
+  /** Every session of a user (an administrator disabling an account ends them). */
+  endAllFor(userId: string): void {
+    for (const [token, s] of this.sessions) if (s.userId === userId) this.sessions.delete(token);
   }
 }

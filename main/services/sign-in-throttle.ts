@@ -1,49 +1,28 @@
-// Slows password guessing without locking a clinician out for long (a lockout is itself a hazard):
-// after 5 failures within 15 minutes, each further attempt waits 30 s, doubling to at most 5 min.
-// In memory for now; persisting it across restarts is part of the staff-access work.
-
-const WINDOW_MS = 15 * 60 * 1000;
-const FREE_FAILURES = 5;
-const FIRST_DELAY_MS = 30_000;
-const MAX_DELAY_MS = 5 * 60_000;
-
-interface Record {
-  failures: number;
-  firstAt: number;
-  lastAt: number;
-}
+// Applies the throttle policy (domain/access/sign-in-throttle-policy.ts) to usernames, with the
+// counts kept in the database so that restarting the app does not reset them.
+import { recordFailure, throttleWaitMs } from '../../domain/access/sign-in-throttle-policy';
+import type { SignInAttemptsRepo } from '../../db/sign-in-attempts-repo';
 
 export class SignInThrottle {
-  private readonly byName = new Map<string, Record>();
-
-  constructor(private readonly nowMs: () => number) {}
+  constructor(
+    private readonly attempts: SignInAttemptsRepo,
+    private readonly nowMs: () => number,
+  ) {}
 
   /** Milliseconds the caller must still wait before another attempt, 0 when it may try now. */
   check(username: string): number {
-    const r = this.byName.get(username);
-    if (!r) return 0;
-    const now = this.nowMs();
-    if (now - r.firstAt > WINDOW_MS && now - r.lastAt > MAX_DELAY_MS) {
-      this.byName.delete(username);
-      return 0;
-    }
-    if (r.failures < FREE_FAILURES) return 0;
-    const delay = Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** (r.failures - FREE_FAILURES));
-    return Math.max(0, r.lastAt + delay - now);
+    return throttleWaitMs(this.attempts.get(username), this.nowMs());
   }
 
-  fail(username: string): void {
+  /** Records a failure; returns how long the next attempt must wait (0 while failures are still free). */
+  fail(username: string): number {
     const now = this.nowMs();
-    const r = this.byName.get(username);
-    if (r) {
-      r.failures++;
-      r.lastAt = now;
-    } else {
-      this.byName.set(username, { failures: 1, firstAt: now, lastAt: now });
-    }
+    const next = recordFailure(this.attempts.get(username), now);
+    this.attempts.put(username, next);
+    return throttleWaitMs(next, now);
   }
 
   succeed(username: string): void {
-    this.byName.delete(username);
+    this.attempts.clear(username);
   }
 }

@@ -4,6 +4,7 @@ import type { Stay } from '../../contract/channels/stays';
 import type { StayRow } from '../../db/stays-repo';
 import type { StoreWrites } from '../../db/store';
 import type { Call } from '../rpc/call';
+import { requireRelationship } from './relationship';
 import { ServiceError } from './service-error';
 
 export function stayView(row: StayRow): Stay {
@@ -44,6 +45,7 @@ export function endStay(input: ParsedInput<'stays.end'>, call: Call): ChannelOut
   const session = call.requireSession();
   const stay = call.reads.stays.get(input.stayId);
   if (!stay || stay.siteCode !== call.site.siteCode) throw new ServiceError('not_found', 'No stay with this id at this site.');
+  requireRelationship(call, stay.personId);
   if (stay.exitedAt) throw new ServiceError('conflict', 'This stay has already ended.');
   if (input.exitedAt < stay.arrivedAt) throw new ServiceError('invalid_input', 'The exit cannot be before the arrival.', 'exitedAt');
   call.write(

@@ -4,6 +4,7 @@ import type { Task } from '../../contract/channels/tasks';
 import type { StoreWrites } from '../../db/store';
 import type { TaskRow } from '../../db/tasks-repo';
 import type { Call } from '../rpc/call';
+import { requireRelationship } from './relationship';
 import { ServiceError } from './service-error';
 
 export function taskView(row: TaskRow): Task {
@@ -40,6 +41,7 @@ export function closeTask(input: ParsedInput<'tasks.close'>, call: Call): Channe
   const session = call.requireSession();
   const task = call.reads.tasks.get(input.taskId);
   if (!task || task.siteCode !== call.site.siteCode) throw new ServiceError('not_found', 'No task with this id at this site.');
+  requireRelationship(call, task.personId);
   if (task.status !== 'open') throw new ServiceError('conflict', 'This task is already closed.');
   call.write(
     (w) => {

@@ -7,8 +7,12 @@ import { audit } from './audit';
 import { auditC } from './audit-c';
 import { ciwaAr } from './ciwa-ar';
 import { cows } from './cows';
+import { custodyHcpAssessment } from './custody-hcp-assessment';
+import { dualDiagnosis } from './dual-diagnosis';
+import { prisonReceptionScreen } from './prison-reception-screen';
+import { riskAssessment } from './risk-assessment';
 
-export const libraryTemplates: readonly Template[] = [cows, ciwaAr, auditC, audit];
+export const libraryTemplates: readonly Template[] = [cows, ciwaAr, auditC, audit, custodyHcpAssessment, prisonReceptionScreen, riskAssessment, dualDiagnosis];
 
 function build(templates: readonly Template[]): TemplateRegistry {
   const result = createTemplateRegistry(templates);
@@ -21,4 +25,4 @@ function build(templates: readonly Template[]): TemplateRegistry {
 
 export const templateRegistry: TemplateRegistry = build(libraryTemplates);
 
-export { audit, auditC, ciwaAr, cows };
+export { audit, auditC, ciwaAr, cows, custodyHcpAssessment, dualDiagnosis, prisonReceptionScreen, riskAssessment };

@@ -12,7 +12,9 @@ describe('template library', () => {
       expect(validateTemplate(t), t.id).toEqual({ ok: true, template: t });
       expect(templateRegistry.get(t.id, t.version)).toEqual(t);
     }
-    expect(templateRegistry.all().map((t) => `${t.id}@${t.version}`)).toEqual(['cows@1', 'ciwa-ar@1', 'audit-c@1', 'audit@1']);
+    expect(templateRegistry.all().map((t) => `${t.id}@${t.version}`)).toEqual([
+      'cows@1', 'ciwa-ar@1', 'audit-c@1', 'audit@1', 'custody-hcp-assessment@1', 'prison-reception-screen@1', 'risk-assessment@1', 'dual-diagnosis@1',
+    ]);
   });
 
   it('every code in the code list is a well-formed SNOMED CT concept id (DOMAIN.md codes)', () => {

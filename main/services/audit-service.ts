@@ -1,0 +1,33 @@
+// The audit trail for auditors: who looked at a person's record, when and why; and a check of the
+// hash chain that names the first tampered row.
+import type { ChannelOutput, ParsedInput } from '../../contract/channels';
+import { verifyAuditChain } from '../../db/audit-log';
+import type { Call } from '../rpc/call';
+
+export function personAccess(input: ParsedInput<'audit.personAccess'>, call: Call): ChannelOutput<'audit.personAccess'> {
+  call.note = { personId: input.personId };
+  return {
+    events: call.reads.access.auditForPerson(input.personId).map((e) => ({
+      seq: e.seq,
+      at: e.at,
+      username: e.username,
+      roles: e.roles,
+      action: e.action,
+      channel: e.channel,
+      outcome: e.outcome,
+      reason: e.reason,
+    })),
+  };
+}
+
+export function verifyAudit(_input: ParsedInput<'audit.verify'>, call: Call): ChannelOutput<'audit.verify'> {
+  const verdict = verifyAuditChain(call.env.store.raw);
+  return verdict.ok
+    ? { ok: true, rows: verdict.rows, firstBadSeq: null, problem: null }
+    : { ok: false, rows: 0, firstBadSeq: verdict.firstBadSeq, problem: verdict.problem };
+}
+
+export function recordPrint(input: ParsedInput<'audit.recordPrint'>, call: Call): ChannelOutput<'audit.recordPrint'> {
+  call.note = { personId: input.personId, detail: { document: input.document } };
+  return { recorded: true };
+}
