@@ -7,7 +7,7 @@ import { usePageTitle } from '../../app/page-title';
 import { useApp } from '../../app/store-context';
 import { formatClinicalDateTime, localIsoDate } from '../../format/person-format';
 import { NoticeBanner } from '../../components/NoticeBanner';
-import { PatientBanner } from './PatientBanner';
+import { PatientBanner } from '../person/PatientBanner';
 
 type Loaded = { state: 'loading' } | { state: 'failed'; error: RpcError } | { state: 'loaded'; person: ChannelOutput<'patients.get'> };
 
