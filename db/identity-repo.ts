@@ -1,5 +1,5 @@
 // A person's identifiers and aliases, and the candidate lookups for duplicate detection.
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { IdentifierType } from '../domain/identifiers/identifier-types';
 import type { SiteDb } from './open';
 import type { PersonRow } from './persons-repo';
@@ -23,7 +23,12 @@ const personColumns = {
 };
 
 export class IdentityRepo {
-  constructor(private readonly db: SiteDb) {}
+  private readonly bornOnQuery;
+
+  constructor(private readonly db: SiteDb) {
+    // Prepared once: registration runs it on every save (the duplicate check).
+    this.bornOnQuery = db.select(personColumns).from(persons).where(eq(persons.birthDate, sql.placeholder('birthDate'))).limit(500).prepare();
+  }
 
   identifiers(personId: string): { type: IdentifierType; value: string }[] {
     return this.db
@@ -56,7 +61,7 @@ export class IdentityRepo {
 
   /** Everyone born on this date (index on birth_date), with their NHS number. */
   bornOn(birthDate: string): Omit<PersonRow, 'nhsNumber'>[] {
-    return this.db.select(personColumns).from(persons).where(eq(persons.birthDate, birthDate)).limit(500).all();
+    return this.bornOnQuery.all({ birthDate });
   }
 
   summaries(personIds: readonly string[]): PersonRow[] {

@@ -21,8 +21,11 @@ const bigintInteger = customType<{ data: bigint; driverData: bigint | number }>(
 export const persons = sqliteTable(
   'persons',
   {
-    /** An explicit rowid, so VACUUM can never renumber the rows the search index points at. */
-    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    /**
+     * An explicit rowid, so VACUUM can never renumber the rows the search index points at. Not
+     * AUTOINCREMENT: rows are never deleted, and AUTOINCREMENT rewrites sqlite_sequence on every commit.
+     */
+    seq: integer('seq').primaryKey(),
     id: text('id').notNull().unique(),
     familyName: text('family_name').notNull(),
     givenNames: text('given_names').notNull(),
@@ -68,7 +71,8 @@ export const users = sqliteTable('users', {
 export const auditEvents = sqliteTable(
   'audit_events',
   {
-    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    /** Plain rowid (no AUTOINCREMENT): deletes are refused by trigger, so a seq is never reused. */
+    seq: integer('seq').primaryKey(),
     id: text('id').notNull().unique(),
     at: text('at').notNull(),
     userId: text('user_id'),
@@ -83,7 +87,7 @@ export const auditEvents = sqliteTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [index('audit_events_person').on(t.personId, t.seq)],
+  (t) => [index('audit_events_person').on(t.personId, t.seq).where(sql`${t.personId} IS NOT NULL`)],
 );
 
 /** Every write appends one of these in the same transaction: the outbox for sync. */

@@ -25,7 +25,8 @@ export function parseSearchQuery(text: string): SearchQuery {
   let birthDate: IsoDate | null = null;
   const words: string[] = [];
   for (const part of trimmed.split(/\s+/)) {
-    const date: IsoDate | null = birthDate === null ? parseTypedDate(part) : null;
+    // Only a word with a digit can be a date (spares the date parser on every name word).
+    const date: IsoDate | null = birthDate === null && /\d/.test(part) ? parseTypedDate(part) : null;
     if (date) birthDate = date;
     else words.push(part);
   }

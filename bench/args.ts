@@ -1,0 +1,81 @@
+// Command line of `npm run bench -- [options]`.
+
+export interface BenchArgs {
+  people: number;
+  samples: number;
+  warmup: number;
+  keep: boolean;
+  dataDir: string | null;
+  seed: number;
+  batch: number;
+  breakdown: boolean;
+}
+
+export const USAGE = `usage: npm run bench -- [--people N] [--samples N] [--warmup N] [--seed N] [--batch N]
+                          [--data-dir DIR] [--keep] [--no-breakdown]
+  --people N      synthetic people to load (default 1000000)
+  --samples N     measured calls per benchmark (default 2000)
+  --warmup N      unmeasured calls before each benchmark (default 200)
+  --seed N        seed for the population and the queries (default 20240601)
+  --batch N       rows per bulk-load transaction (default 50000)
+  --data-dir DIR  a new or empty directory for the site (default: a fresh temp directory)
+  --keep          keep the data directory (and print where it is)
+  --no-breakdown  skip the step-by-step timing of the router's work`;
+
+function count(flag: string, value: string | undefined, min: number): number {
+  const n = Number((value ?? '').replace(/_/g, ''));
+  if (!Number.isSafeInteger(n) || n < min) throw new Error(`${flag} needs a whole number >= ${min}, got "${value ?? ''}"`);
+  return n;
+}
+
+export function parseArgs(argv: readonly string[]): BenchArgs {
+  const args: BenchArgs = {
+    people: 1_000_000,
+    samples: 2000,
+    warmup: 200,
+    keep: false,
+    dataDir: null,
+    seed: 20240601,
+    batch: 50_000,
+    breakdown: true,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = () => argv[++i];
+    switch (flag) {
+      case '--people':
+        args.people = count(flag, value(), 1);
+        break;
+      case '--samples':
+        args.samples = count(flag, value(), 1);
+        break;
+      case '--warmup':
+        args.warmup = count(flag, value(), 0);
+        break;
+      case '--seed':
+        args.seed = count(flag, value(), 0);
+        break;
+      case '--batch':
+        args.batch = count(flag, value(), 1);
+        break;
+      case '--data-dir': {
+        const dir = value();
+        if (!dir) throw new Error('--data-dir needs a directory');
+        args.dataDir = dir;
+        break;
+      }
+      case '--keep':
+        args.keep = true;
+        break;
+      case '--no-breakdown':
+        args.breakdown = false;
+        break;
+      case '--help':
+      case '-h':
+        throw new Error(USAGE);
+      default:
+        throw new Error(`unknown option ${String(flag)}\n${USAGE}`);
+    }
+  }
+  return args;
+}
