@@ -23,6 +23,11 @@ export interface SiteAppOptions {
   createDemoSite?: boolean;
   migrationsFolder?: string;
   now?: () => Date;
+  /**
+   * Starts the clock at this ISO time (it then runs on in real time). For end-to-end tests of
+   * time-based rules (break-glass after a stay, idle periods); refused unless the site is a demo site.
+   */
+  testNow?: string;
 }
 
 export interface SiteApp {
@@ -34,14 +39,22 @@ export interface SiteApp {
 
 export async function createSiteApp(options: SiteAppOptions): Promise<SiteApp> {
   const log = options.log ?? ((m: string) => console.error(m));
-  const now = options.now ?? (() => new Date());
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const { config: site, created } = loadOrCreateSiteConfig(join(options.dataDir, SITE_CONFIG_FILE), options.createDemoSite ?? true);
   if (created) log(`Created the demo site configuration in ${options.dataDir}`);
+  const now = options.testNow ? shiftedClock(options.testNow, site.demo) : (options.now ?? (() => new Date()));
   const store = new SiteStore(openSiteStore(join(options.dataDir, DB_FILE), options.keyStore, options.migrationsFolder));
   const nowMs = () => now().getTime();
   const sessions = new SessionRegistry(nowMs, site.idleLockMinutes * 60_000);
   const handlers = createHandlers({ sessions, throttle: new SignInThrottle(store.signInAttempts, nowMs) });
   const router = createRouter({ store, site, now, newId: uuidv7, sessions, handlers, log });
   return { router, site, store, close: () => store.close() };
+}
+
+function shiftedClock(testNow: string, demo: boolean): () => Date {
+  if (!demo) throw new Error('SONAR_TEST_NOW is honoured only at a demo site.');
+  const start = Date.parse(testNow);
+  if (Number.isNaN(start)) throw new Error(`SONAR_TEST_NOW is not a date and time: ${testNow}`);
+  const offset = start - Date.now();
+  return () => new Date(Date.now() + offset);
 }

@@ -48,3 +48,19 @@ describe('opening the site store with its key', () => {
     expect(() => openSiteStore(join(dir, 'sonar.db'), keys)).toThrow(/owner only/);
   });
 });
+
+describe('the test clock', () => {
+  it('is honoured at a demo site only', async () => {
+    const { createSiteApp } = await import('./create-site-app');
+    const demo = await createSiteApp({ dataDir: join(dir, 'demo'), keyStore: new FileKeyStore(join(dir, 'demo.key')), log: () => {}, testNow: '2030-01-01T00:00:00Z' });
+    const status = await demo.router.handle('setup.status', {}, null);
+    expect(status.ok).toBe(true);
+    const row = demo.store.raw.prepare("SELECT at FROM audit_events WHERE channel = 'setup.status'").pluck().get() as string;
+    expect(row.startsWith('2030-01-01')).toBe(true);
+    demo.close();
+    const { writeFileSync: write, mkdirSync } = await import('node:fs');
+    mkdirSync(join(dir, 'live'));
+    write(join(dir, 'live', 'sonar.config.json'), JSON.stringify({ schemaVersion: 1, siteCode: 'LIVE01', siteName: 'Live', siteType: 'prison', demo: false, idleLockMinutes: 5 }));
+    await expect(createSiteApp({ dataDir: join(dir, 'live'), keyStore: new FileKeyStore(join(dir, 'live.key')), log: () => {}, testNow: '2030-01-01T00:00:00Z' })).rejects.toThrow(/only at a demo site/);
+  });
+});

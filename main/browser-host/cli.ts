@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     keyStore: new FileKeyStore(join(dataDir, 'db.key')),
     migrationsFolder: join(here, 'migrations'),
     log: (m) => console.error(m),
+    ...(process.env.SONAR_TEST_NOW ? { testNow: process.env.SONAR_TEST_NOW } : {}),
   });
   const host = await startBrowserHost({
     router: app.router,
