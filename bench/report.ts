@@ -2,10 +2,11 @@
 import { cpus } from 'node:os';
 import type { RawDb } from '../db/open';
 import type { LoadResult } from './load';
+import type { FormSaveResult } from './form-save-bench';
 import type { SaveResult } from './save-bench';
 import { NAME_SQL, NHS_SQL, type SearchGroupResult } from './search-bench';
 
-export const TARGETS = { searchP95Ms: 15, searchRatioMax: 5, saveP95Ms: 10 } as const;
+export const TARGETS = { searchP95Ms: 15, searchRatioMax: 5, saveP95Ms: 10, formSaveP95Ms: 10 } as const;
 
 export interface ReportInput {
   people: number;
@@ -13,6 +14,7 @@ export interface ReportInput {
   generation: LoadResult;
   search: { name: SearchGroupResult; nhsNumber: SearchGroupResult };
   save: SaveResult;
+  formSave: FormSaveResult;
   breakdown: Record<string, unknown> | null;
   plans: Record<string, string[]>;
   database: Record<string, unknown>;
@@ -42,15 +44,17 @@ export function buildReport(input: ReportInput) {
     nhsSearchP95: nhs.p95,
     nhsSearchRatio: nhs.ratio,
     saveP95: input.save.router.p95 <= TARGETS.saveP95Ms,
+    formSaveP95: input.formSave.router.p95 <= TARGETS.formSaveP95Ms,
     all: false,
   };
-  pass.all = pass.nameSearchP95 && pass.nameSearchRatio && pass.nhsSearchP95 && pass.nhsSearchRatio && pass.saveP95;
+  pass.all = pass.nameSearchP95 && pass.nameSearchRatio && pass.nhsSearchP95 && pass.nhsSearchRatio && pass.saveP95 && pass.formSaveP95;
   return {
     people: input.people,
     identifiers: input.identifiers,
     generation: { seconds: Math.round(input.generation.seconds * 10) / 10, rowsPerSecond: input.generation.rowsPerSecond },
     search: input.search,
     save: input.save,
+    formSave: input.formSave,
     targets: TARGETS,
     pass,
     breakdown: input.breakdown,

@@ -13,6 +13,7 @@ import { PopulationGenerator } from './population';
 import { Prng } from './prng';
 import { NAME_KINDS, NHS_KINDS, samplePeople, type QueryKind, type SampledPerson } from './queries';
 import { buildReport, queryPlans } from './report';
+import { benchFormSave } from './form-save-bench';
 import { benchSave } from './save-bench';
 import { benchSearch } from './search-bench';
 import { startBenchSite } from './site';
@@ -83,6 +84,10 @@ async function main(): Promise<void> {
     const save = await benchSave(site.app, token, { generator, samples: args.samples, warmup: args.warmup, adminId: site.adminId });
     log(`  router p95 ${save.router.p95} ms, raw p95 ${save.raw.p95} ms`);
 
+    log('save of a 60-item scored form...');
+    const formSave = await benchFormSave(site.app, token, { samples: Math.min(args.samples, 1000), warmup: args.warmup, adminId: site.adminId });
+    log(`  router p95 ${formSave.router.p95} ms, raw p95 ${formSave.raw.p95} ms`);
+
     let breakdown: Record<string, unknown> | null = null;
     if (args.breakdown) {
       log('breakdown of the router steps...');
@@ -101,6 +106,7 @@ async function main(): Promise<void> {
       generation,
       search: { name, nhsNumber },
       save,
+      formSave,
       breakdown,
       plans: queryPlans(raw),
       database: databaseFacts(raw, site.dataDir),

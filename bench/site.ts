@@ -11,6 +11,9 @@ import type { RpcResult } from '../contract/result';
 import { DB_FILE, createSiteApp, type SiteApp } from '../main/app/create-site-app';
 import { SITE_CONFIG_FILE } from '../main/app/site-config-file';
 import { FileKeyStore } from '../main/keys/file-key-store';
+import { libraryTemplates } from '../domain/templates/library';
+import { createTemplateRegistry } from '../domain/templates/registry';
+import { sixtyItemTemplate } from './form-template';
 
 export const KEY_FILE = 'db.key';
 const ADMIN = { fullName: 'Bench Admin', username: 'bench', password: 'bench password not for real use' } as const;
@@ -38,7 +41,9 @@ function prepareDataDir(requested: string | null): { dataDir: string; createdDir
 
 export async function startBenchSite(options: { dataDir: string | null; log: (message: string) => void }): Promise<BenchSite> {
   const { dataDir, createdDir } = prepareDataDir(options.dataDir);
-  const app = await createSiteApp({ dataDir, keyStore: new FileKeyStore(join(dataDir, KEY_FILE)), log: options.log });
+  const registry = createTemplateRegistry([...libraryTemplates, sixtyItemTemplate]);
+  if (!registry.ok) throw new Error(`bench template invalid: ${JSON.stringify(registry.problems)}`);
+  const app = await createSiteApp({ dataDir, keyStore: new FileKeyStore(join(dataDir, KEY_FILE)), log: options.log, templates: registry.registry });
 
   async function ok<C extends ChannelName>(channel: C, input: ChannelInput<C>, token: string | null = null): Promise<ChannelOutput<C>> {
     const result = (await app.router.handle(channel, input, token)) as RpcResult<ChannelOutput<C>>;

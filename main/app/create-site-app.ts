@@ -3,6 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { SiteConfig } from '../../contract/site-config';
+import { templateRegistry } from '../../domain/templates/library';
+import type { TemplateRegistry } from '../../domain/templates/registry';
 import { SiteStore } from '../../db/store';
 import type { KeyStore } from '../keys/key-store';
 import { createHandlers } from '../rpc/handlers';
@@ -28,6 +30,8 @@ export interface SiteAppOptions {
    * time-based rules (break-glass after a stay, idle periods); refused unless the site is a demo site.
    */
   testNow?: string;
+  /** Templates in use; the shipped library by default. */
+  templates?: TemplateRegistry;
 }
 
 export interface SiteApp {
@@ -47,7 +51,8 @@ export async function createSiteApp(options: SiteAppOptions): Promise<SiteApp> {
   const nowMs = () => now().getTime();
   const sessions = new SessionRegistry(nowMs, site.idleLockMinutes * 60_000);
   const handlers = createHandlers({ sessions, throttle: new SignInThrottle(store.signInAttempts, nowMs) });
-  const router = createRouter({ store, site, now, newId: uuidv7, sessions, handlers, log });
+  const templates = options.templates ?? templateRegistry;
+  const router = createRouter({ store, site, now, newId: uuidv7, sessions, handlers, log, templates });
   return { router, site, store, close: () => store.close() };
 }
 

@@ -1,6 +1,7 @@
 // One channel call as a service sees it: who is calling, and the only way to write (one
 // transaction carrying the change, its sync events and this call's audit row).
 import type { SiteConfig } from '../../contract/site-config';
+import type { TemplateRegistry } from '../../domain/templates/registry';
 import type { AuditEntry } from '../../db/audit-log';
 import type { SiteStore, StoreReads, StoreWrites } from '../../db/store';
 import type { Session } from '../services/sessions';
@@ -18,6 +19,8 @@ export interface CallEnv {
   site: SiteConfig;
   now: () => Date;
   newId: () => string;
+  /** The clinical templates this site uses: the shipped library, plus any the site loads. */
+  templates: TemplateRegistry;
 }
 
 export class Call {

@@ -7,8 +7,8 @@ import type { ChannelOutput, ParsedInput } from '../../contract/channels';
 import type { SavedResponse } from '../../contract/channels/forms';
 import { displayResponse } from '../../domain/templates/display';
 import { evaluateResponse } from '../../domain/templates/evaluate';
-import { templateRegistry } from '../../domain/templates/library';
 import { amendResponse, finaliseResponse, formResponseSchema, markEnteredInError, type FormResponse, type SaveResult } from '../../domain/templates/response';
+import type { TemplateRegistry } from '../../domain/templates/registry';
 import type { Template } from '../../domain/templates/template-schema';
 import type { FormResponseRow } from '../../db/forms-repo';
 import type { StoreWrites } from '../../db/store';
@@ -18,13 +18,12 @@ import { requireRelationship } from './relationship';
 import { ServiceError } from './service-error';
 import { createTaskIn } from './tasks-service';
 
-const registry = templateRegistry;
-
 function offeredHere(template: Template, call: Call): boolean {
   return !template.use || template.use.siteTypes.includes(call.site.siteType);
 }
 
 export function listTemplates(_input: ParsedInput<'forms.templates'>, call: Call): ChannelOutput<'forms.templates'> {
+  const registry = call.env.templates;
   const latest = [...new Set(registry.all().map((t) => t.id))].flatMap((id) => registry.latest(id) ?? []);
   return {
     templates: latest
@@ -41,6 +40,7 @@ export function listTemplates(_input: ParsedInput<'forms.templates'>, call: Call
 }
 
 export function getTemplate(input: ParsedInput<'forms.template'>, call: Call): ChannelOutput<'forms.template'> {
+  const registry = call.env.templates;
   const template = input.version === null ? registry.latest(input.id) : registry.get(input.id, input.version);
   if (!template) throw new ServiceError('not_found', 'There is no such form at this site.');
   call.note = { detail: { template: `${template.id}@${template.version}` } };
@@ -58,7 +58,7 @@ function bodyOf(row: FormResponseRow): FormResponse {
   return formResponseSchema.parse(row.body);
 }
 
-export function responseView(row: FormResponseRow): SavedResponse {
+export function responseView(row: FormResponseRow, registry: TemplateRegistry): SavedResponse {
   const body = bodyOf(row);
   const view = displayResponse(body, registry);
   return {
@@ -156,6 +156,7 @@ function insertVersion(w: StoreWrites, call: Call, response: FormResponse, perso
 export function saveForm(input: ParsedInput<'forms.save'>, call: Call): ChannelOutput<'forms.save'> {
   const session = call.requireSession();
   if (!call.reads.persons.get(input.personId)) throw new ServiceError('not_found', 'No person with this record id is held at this site.');
+  const registry = call.env.templates;
   const template = registry.get(input.templateId, input.templateVersion);
   if (!template) throw new ServiceError('not_found', 'There is no such form at this site.');
   if (registry.latest(input.templateId)?.version !== template.version) {
@@ -188,7 +189,7 @@ export function amendForm(input: ParsedInput<'forms.amend'>, call: Call): Channe
   const session = call.requireSession();
   const row = currentVersion(call, input.responseId);
   const previous = bodyOf(row);
-  const template = registry.forResponse(previous);
+  const template = call.env.templates.forResponse(previous);
   if (!template) throw new ServiceError('conflict', `The form ${previous.templateId} version ${previous.templateVersion} is not available here to amend with.`);
   const result = amendResponse(previous, template, input.answers, input.reason, { id: call.env.newId(), at: call.env.now().toISOString(), by: session.userId });
   if (!result.ok) throw refused(result);
@@ -220,5 +221,5 @@ export function markFormEnteredInError(input: ParsedInput<'forms.markEnteredInEr
 
 export function listForms(input: ParsedInput<'forms.list'>, call: Call): ChannelOutput<'forms.list'> {
   call.note = { personId: input.personId };
-  return { responses: call.reads.forms.forPerson(input.personId, input.templateId, input.includeHistory).map(responseView) };
+  return { responses: call.reads.forms.forPerson(input.personId, input.templateId, input.includeHistory).map((row) => responseView(row, call.env.templates)) };
 }

@@ -1,7 +1,6 @@
 // The custody HCP's findings reach the custody officer verbally and in writing: the app records
 // who received them and when they acknowledged, against the assessment handed over.
 import type { ChannelOutput, ParsedInput } from '../../contract/channels';
-import { templateRegistry } from '../../domain/templates/library';
 import type { Call } from '../rpc/call';
 import { ServiceError } from './service-error';
 
@@ -12,7 +11,7 @@ export function recordHandover(input: ParsedInput<'handover.record'>, call: Call
   if (!response.current || response.status === 'entered_in_error') {
     throw new ServiceError('conflict', 'Hand over the latest version of the assessment, not a superseded or entered-in-error one.');
   }
-  if (!templateRegistry.get(response.templateId, response.templateVersion)?.use?.handover) {
+  if (!call.env.templates.get(response.templateId, response.templateVersion)?.use?.handover) {
     throw new ServiceError('invalid_input', 'This form is not handed over to the custody officer.', 'responseId');
   }
   if (input.acknowledgedAt < response.recordedAt) {
