@@ -2,6 +2,8 @@
 // Electron preload's window.sonar where present, otherwise the browser host's fetch bridge.
 import 'nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css';
 import './styles/app.css';
+import './styles/forms.css';
+import './styles/chart-print.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { resolveBridge } from './api/bridge';

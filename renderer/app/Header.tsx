@@ -1,14 +1,30 @@
 // The NHS.UK header on every screen: which site this is (and whether it is a demo), and when
-// signed in, who is signed in, in which role, and the way out.
+// signed in, who is signed in, in which role, the way out, and the app's main places.
 import { roleLabels } from '../../domain/access/roles';
+import type { Route } from './navigation-slice';
+import { guardRoute } from '../features/account/route-guard';
 import { SiteName } from './SiteName';
 import { NhsLogo } from './NhsLogo';
 import { useApp } from './store-context';
+
+const places: { route: Route; label: string; current(route: Route): boolean }[] = [
+  { route: { name: 'search' }, label: 'Find a person', current: (r) => r.name === 'search' || r.name === 'register' },
+  { route: { name: 'tasks' }, label: 'Tasks', current: (r) => r.name === 'tasks' },
+  { route: { name: 'staff' }, label: 'Staff', current: (r) => r.name === 'staff' },
+  { route: { name: 'reviews' }, label: 'Break-glass reviews', current: (r) => r.name === 'reviews' },
+  { route: { name: 'audit', recordId: null }, label: 'Who looked at a record', current: (r) => r.name === 'audit' },
+];
 
 export function Header() {
   const site = useApp((s) => s.site);
   const session = useApp((s) => s.session);
   const signOut = useApp((s) => s.signOut);
+  const route = useApp((s) => s.route);
+  const navigate = useApp((s) => s.navigate);
+  const locked = useApp((s) => s.lock !== null);
+  const lockScreen = useApp((s) => s.lockScreen);
+  // Only the places this user's roles open; none while locked or before a temporary password is changed.
+  const shown = session && !locked && !session.mustChangePassword ? places.filter((p) => guardRoute(p.route, session).name === p.route.name) : [];
   const roles = session ? session.user.roles.map((r) => roleLabels[r]).join(', ') : '';
   return (
     <header className="nhsuk-header sonar-header" role="banner">
@@ -28,6 +44,13 @@ export function Header() {
                 <strong>{session.user.fullName}</strong>
                 {roles ? <span className="sonar-header__role">{roles}</span> : null}
               </li>
+              {locked ? null : (
+                <li className="nhsuk-header__account-item">
+                  <button type="button" className="nhsuk-header__account-button" onClick={() => void lockScreen('manual')}>
+                    Lock screen
+                  </button>
+                </li>
+              )}
               <li className="nhsuk-header__account-item">
                 <button type="button" className="nhsuk-header__account-button" onClick={() => void signOut()}>
                   Sign out
@@ -37,6 +60,32 @@ export function Header() {
           </nav>
         ) : null}
       </div>
+      {shown.length > 0 ? (
+        <nav className="nhsuk-header__navigation sonar-header__navigation" aria-label="Menu">
+          <div className="nhsuk-header__navigation-container nhsuk-width-container">
+            <ul className="nhsuk-header__navigation-list">
+              {shown.map((p) => {
+                const current = p.current(route);
+                return (
+                  <li className={`nhsuk-header__navigation-item${current ? ' nhsuk-header__navigation-item--current' : ''}`} key={p.label}>
+                    <a
+                      className="nhsuk-header__navigation-link"
+                      href={`#${p.route.name}`}
+                      aria-current={current ? 'page' : undefined}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        navigate(p.route);
+                      }}
+                    >
+                      {current ? <strong className="nhsuk-header__navigation-item-current-fallback">{p.label}</strong> : p.label}
+                    </a>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        </nav>
+      ) : null}
     </header>
   );
 }

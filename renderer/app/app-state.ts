@@ -4,8 +4,11 @@ import type { SonarBridge } from '../../contract/channels';
 import type { NavigationSlice } from './navigation-slice';
 import type { SessionSlice } from '../features/auth/session-slice';
 import type { SearchSlice } from '../features/search/search-slice';
+import type { DraftsSlice } from '../features/forms/drafts-slice';
+import type { LockSlice } from '../features/lock/lock-slice';
+import type { BreakGlassSlice } from '../features/governance/break-glass-slice';
 
-export type AppState = NavigationSlice & SessionSlice & SearchSlice;
+export type AppState = NavigationSlice & SessionSlice & SearchSlice & DraftsSlice & LockSlice & BreakGlassSlice;
 
 export interface Timers {
   setTimeout(fn: () => void, ms: number): unknown;

@@ -3,6 +3,8 @@
 import type { StateCreator } from 'zustand';
 import type { SiteSummary } from '../../contract/site-config';
 import type { AppState } from './app-state';
+import type { AccessRoute } from '../features/account/routes';
+import { guardRoute } from '../features/account/route-guard';
 
 export type Route =
   | { name: 'starting' }
@@ -11,7 +13,19 @@ export type Route =
   | { name: 'signIn' }
   | { name: 'search' }
   | { name: 'register'; prefill?: string }
-  | { name: 'record'; personId: string };
+  | { name: 'record'; personId: string }
+  | { name: 'tasks' }
+  /** Fill in a template (an assessment, a screen, a scale) for a person. */
+  | { name: 'form'; personId: string; templateId: string }
+  /** A scale recorded over time (COWS, CIWA-Ar): chart, entries, latest band. */
+  | { name: 'scale'; personId: string; templateId: string }
+  /** One saved entry, with its history, amend and entered-in-error. */
+  | { name: 'response'; personId: string; responseId: string }
+  | { name: 'amend'; personId: string; responseId: string }
+  /** Handover of a custody assessment to the custody officer, and its printed copy. */
+  | { name: 'handover'; personId: string; responseId: string }
+  /** Password change, staff, partner summary, break-glass, reviews, audit (features/account/routes.ts). */
+  | AccessRoute;
 
 /** A one-off message shown at the top of the next screen ("Administrator created", "You have signed out"). */
 export interface Notice {
@@ -26,9 +40,10 @@ export interface NavigationSlice {
   dismissNotice(): void;
 }
 
-export const createNavigationSlice: StateCreator<AppState, [], [], NavigationSlice> = (set) => ({
+export const createNavigationSlice: StateCreator<AppState, [], [], NavigationSlice> = (set, get) => ({
   route: { name: 'starting' },
   notice: null,
-  navigate: (route, notice = null) => set({ route, notice }),
+  // Only places the user's roles allow (features/account/route-guard.ts).
+  navigate: (route, notice = null) => set({ route: guardRoute(route, get().session), notice }),
   dismissNotice: () => set({ notice: null }),
 });

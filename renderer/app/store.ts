@@ -1,6 +1,9 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createSessionSlice } from '../features/auth/session-slice';
+import { createDraftsSlice } from '../features/forms/drafts-slice';
 import { createSearchSlice } from '../features/search/search-slice';
+import { createLockSlice } from '../features/lock/lock-slice';
+import { createBreakGlassSlice } from '../features/governance/break-glass-slice';
 import type { AppDeps, AppState, Timers } from './app-state';
 import { createNavigationSlice } from './navigation-slice';
 
@@ -17,5 +20,8 @@ export function createAppStore(deps: AppDeps): AppStore {
     ...createNavigationSlice(...a),
     ...createSessionSlice(deps.bridge)(...a),
     ...createSearchSlice({ timers, debounceMs: deps.searchDebounceMs ?? 150 })(...a),
+    ...createDraftsSlice(...a),
+    ...createLockSlice(...a),
+    ...createBreakGlassSlice(...a),
   }));
 }

@@ -8,9 +8,12 @@ interface Props {
   items: readonly SummaryItem[];
   /** Changes on every submit, so the summary takes focus again even when the errors are the same. */
   focusKey: number;
+  /** Distinguishes the heading's id when more than one form on a page can show a summary. */
+  idPrefix?: string;
 }
 
-export function ErrorSummary({ items, focusKey }: Props) {
+export function ErrorSummary({ items, focusKey, idPrefix = '' }: Props) {
+  const titleId = `${idPrefix}error-summary-title`;
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     // Focus on a new submit only, not on every edit while the user fixes fields.
@@ -18,9 +21,9 @@ export function ErrorSummary({ items, focusKey }: Props) {
   }, [focusKey]);
   if (items.length === 0) return null;
   return (
-    <div className="nhsuk-error-summary" ref={ref} tabIndex={-1} aria-labelledby="error-summary-title">
+    <div className="nhsuk-error-summary" ref={ref} tabIndex={-1} aria-labelledby={titleId}>
       <div role="alert">
-        <h2 className="nhsuk-error-summary__heading" id="error-summary-title">
+        <h2 className="nhsuk-error-summary__heading" id={titleId}>
           There is a problem
         </h2>
         <div className="nhsuk-error-summary__body">

@@ -3,6 +3,7 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { ADMIN, DAVID_JONES, MARY_JONES, banner, openApp, searchBox, signIn } from './support/app';
 import { fillRegisterForm } from './support/register';
+import { resyncScroll } from './support/snapshot';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -29,6 +30,7 @@ test.afterAll(async () => {
 
 async function snapshot(name: string) {
   await test.info().attach(name, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+  await resyncScroll(page);
 }
 
 test('first-run setup creates the administrator, who also works clinically', async () => {
@@ -128,7 +130,12 @@ test('registering the same NHS number twice is refused', async () => {
   await page.getByRole('button', { name: 'Register a new person' }).click();
   await fillRegisterForm(page, { ...MARY_JONES, givenNames: 'Maria', nhsNumber: MARY_JONES.nhsNumber });
   await page.getByRole('button', { name: 'Register person' }).click();
-  await expect(page.locator('.nhsuk-error-summary')).toContainText('already registered');
+  // The duplicate check finds her by the NHS number, which no one can override.
+  const review = page.getByTestId('duplicate-review');
+  await expect(review.getByTestId('duplicate-candidate')).toContainText('JONES, Mary (Mrs)');
+  await expect(review.getByTestId('duplicate-candidate')).toContainText('same NHS number');
+  await expect(review.getByTestId('identifier-match')).toContainText('already recorded');
+  await expect(review.getByRole('button', { name: /None of these/ })).toHaveCount(0);
 });
 
 test('a second person with the same family name and no NHS number', async () => {

@@ -12,6 +12,8 @@ export interface Session {
   token: string;
   user: SignedInUser;
   idleLockSeconds: number;
+  /** Signed in with a temporary password: only the password change is open (features/account). */
+  mustChangePassword: boolean;
 }
 
 export interface SessionSlice {
@@ -35,6 +37,7 @@ export function createSessionSlice(bridge: SonarBridge): StateCreator<AppState, 
 
     async call(channel, input) {
       const token = get().session?.token ?? null;
+      const epoch = get().lockEpoch;
       let result: RpcResult<ChannelOutput<typeof channel>>;
       try {
         result = await bridge.invoke(channel, input, token);
@@ -42,10 +45,12 @@ export function createSessionSlice(bridge: SonarBridge): StateCreator<AppState, 
         result = { ok: false, error: { code: 'internal', message: UNREACHABLE } };
       }
       // Only the session that made the call is ended: a late answer must not sign out a new user.
-      if (!result.ok && result.error.code === 'unauthenticated' && token !== null && get().session?.token === token) {
+      // A refusal naming a field (a wrong password at unlock or password change) is for the form.
+      if (!result.ok && result.error.code === 'unauthenticated' && !result.error.path && token !== null && get().session?.token === token) {
         get().sessionEnded(result.error.message);
       }
-      return result;
+      // Locked, password change, break-glass; answers let in after a lock (features/lock/lock-slice.ts).
+      return get().screenAnswer(channel, input, token, epoch, result);
     },
 
     async start() {
@@ -64,7 +69,8 @@ export function createSessionSlice(bridge: SonarBridge): StateCreator<AppState, 
       const result = await get().call('auth.signIn', { username, password });
       if (result.ok) {
         const { token, user, site, idleLockSeconds } = result.value;
-        set({ session: { token, user, idleLockSeconds }, site });
+        set({ session: { token, user, idleLockSeconds, mustChangePassword: result.value.mustChangePassword === true }, site });
+        get().resetAccess();
         get().resetSearch();
         get().navigate({ name: 'search' });
       }
@@ -76,12 +82,15 @@ export function createSessionSlice(bridge: SonarBridge): StateCreator<AppState, 
       if (had) await get().call('auth.signOut', {});
       // Signed out locally whatever the answer: the token is forgotten either way.
       set({ session: null });
+      get().resetAccess();
       get().resetSearch();
+      get().discardAllDrafts(); // a shared PC: the next user must not find this one's typing
       get().navigate({ name: 'signIn' }, { kind: 'info', text: 'You have signed out.' });
     },
 
     sessionEnded(message) {
       set({ session: null });
+      get().resetAccess();
       get().resetSearch();
       get().navigate({ name: 'signIn' }, { kind: 'warning', text: message });
     },

@@ -1,89 +1,25 @@
-// A person's record: the banner first, always, then what is known about the registration.
-import { useEffect, useRef, useState } from 'react';
-import type { ChannelOutput } from '../../../contract/channels';
-import type { RpcError } from '../../../contract/result';
-import { bannerName } from '../../../domain/person/person-name';
-import { usePageTitle } from '../../app/page-title';
+// A person's record: the banner first, always, then a contents list and the sections a reception
+// nurse works through: stay, risk flags, assessments, tasks, identifiers and registration.
+import type { PersonRecord } from '../../../contract/channels/patients';
 import { useApp } from '../../app/store-context';
-import { formatClinicalDateTime, localIsoDate } from '../../format/person-format';
-import { NoticeBanner } from '../../components/NoticeBanner';
-import { PatientBanner } from '../person/PatientBanner';
+import { FlagsSection } from '../flags/FlagsSection';
+import { BreakGlassNotice } from '../governance/BreakGlassNotice';
+import { AssessmentsSection } from '../forms/AssessmentsSection';
+import { IdentitySection } from '../identity/IdentitySection';
+import { PersonFrame } from '../person/PersonFrame';
+import { StaySection } from '../stays/StaySection';
+import { TasksSection } from '../tasks/TasksSection';
+import { formatClinicalDateTime } from '../../format/person-format';
+import { RecordContents } from './RecordContents';
 
-type Loaded = { state: 'loading' } | { state: 'failed'; error: RpcError } | { state: 'loaded'; person: ChannelOutput<'patients.get'> };
-
-export function RecordScreen({ personId }: { personId: string }) {
-  const call = useApp((s) => s.call);
-  const navigate = useApp((s) => s.navigate);
+function Registration({ person }: { person: PersonRecord }) {
   const site = useApp((s) => s.site);
-  const notice = useApp((s) => s.notice);
-  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
-  const heading = useRef<HTMLHeadingElement>(null);
-  usePageTitle(loaded.state === 'loaded' ? bannerName(loaded.person) : 'Person record');
-
-  useEffect(() => {
-    let current = true; // the answer for a record already left behind is dropped
-    setLoaded({ state: 'loading' });
-    void call('patients.get', { personId }).then((result) => {
-      if (!current) return;
-      setLoaded(result.ok ? { state: 'loaded', person: result.value } : { state: 'failed', error: result.error });
-    });
-    return () => {
-      current = false;
-    };
-  }, [call, personId]);
-
-  useEffect(() => {
-    if (loaded.state === 'loaded') heading.current?.focus();
-  }, [loaded.state]);
-
-  const back = (
-    <a
-      className="nhsuk-back-link"
-      href="#search"
-      onClick={(e) => {
-        e.preventDefault();
-        navigate({ name: 'search' });
-      }}
-    >
-      Back to search
-    </a>
-  );
-
-  if (loaded.state === 'loading') {
-    return (
-      <>
-        {back}
-        <p className="nhsuk-body" role="status">
-          Opening the record…
-        </p>
-      </>
-    );
-  }
-  if (loaded.state === 'failed') {
-    return (
-      <>
-        {back}
-        <h1>The record could not be opened</h1>
-        <div className="nhsuk-error-summary" role="alert" aria-labelledby="record-error-title" tabIndex={-1}>
-          <h2 className="nhsuk-error-summary__heading" id="record-error-title">
-            There is a problem
-          </h2>
-          <div className="nhsuk-error-summary__body">
-            <p>{loaded.error.message}</p>
-          </div>
-        </div>
-      </>
-    );
-  }
-
-  const person = loaded.person;
   const registeredHere = site && site.siteCode === person.originSite;
   return (
-    <>
-      {back}
-      <PatientBanner person={person} today={localIsoDate(new Date())} headingRef={heading} />
-      {notice ? <NoticeBanner notice={notice} /> : null}
-      <h2 className="nhsuk-heading-m">Registration</h2>
+    <section aria-labelledby="registration-title" className="sonar-section">
+      <h2 className="nhsuk-heading-m" id="registration-title">
+        Registration
+      </h2>
       <dl className="nhsuk-summary-list" data-testid="registration">
         <div className="nhsuk-summary-list__row">
           <dt className="nhsuk-summary-list__key">Registered</dt>
@@ -98,6 +34,25 @@ export function RecordScreen({ personId }: { personId: string }) {
           <dd className="nhsuk-summary-list__value">{registeredHere ? `${site.siteName} (${person.originSite})` : person.originSite}</dd>
         </div>
       </dl>
-    </>
+    </section>
+  );
+}
+
+export function RecordScreen({ personId }: { personId: string }) {
+  return (
+    <PersonFrame personId={personId} back={{ route: { name: 'search' }, label: 'Back to search' }} nameIsHeading>
+      {(person, reload) => (
+        <>
+          <BreakGlassNotice personId={person.id} />
+          <RecordContents />
+          <StaySection person={person} onChanged={reload} />
+          <FlagsSection person={person} onChanged={reload} />
+          <AssessmentsSection personId={person.id} />
+          <TasksSection personId={person.id} />
+          <IdentitySection person={person} onChanged={reload} />
+          <Registration person={person} />
+        </>
+      )}
+    </PersonFrame>
   );
 }

@@ -36,18 +36,24 @@ export const DAVID_JONES = {
 } as const;
 
 /** A new browser context that has been through the launch URL, with the app showing its first screen. */
-export async function openApp(browser: Browser, beforeLoad?: (page: Page) => void): Promise<{ context: BrowserContext; page: Page }> {
+export async function openApp(browser: Browser, beforeLoad?: (page: Page) => void, url: string = launchUrl()): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   beforeLoad?.(page);
-  await page.goto(launchUrl());
+  await page.goto(url);
   await expect(page.locator('main')).not.toHaveAttribute('data-route', 'starting');
   return { context, page };
 }
 
 /** A call straight to the host's RPC endpoint, with the context's launch cookie. */
-export async function rpc<C extends ChannelName>(context: BrowserContext, channel: C, input: ChannelInput<C>, session?: string): Promise<RpcResult<ChannelOutput<C>>> {
-  const response = await context.request.post(`${hostOrigin()}/rpc/${channel}`, {
+export async function rpc<C extends ChannelName>(
+  context: BrowserContext,
+  channel: C,
+  input: ChannelInput<C>,
+  session?: string,
+  origin: string = hostOrigin(),
+): Promise<RpcResult<ChannelOutput<C>>> {
+  const response = await context.request.post(`${origin}/rpc/${channel}`, {
     data: input,
     headers: { 'Content-Type': 'application/json', ...(session ? { 'X-Sonar-Session': session } : {}) },
   });
@@ -56,11 +62,11 @@ export async function rpc<C extends ChannelName>(context: BrowserContext, channe
 }
 
 /** Makes sure the administrator exists, so a spec can also run on its own against a fresh site. */
-export async function ensureAdmin(context: BrowserContext): Promise<void> {
-  const status = await rpc(context, 'setup.status', {});
+export async function ensureAdmin(context: BrowserContext, origin: string = hostOrigin(), clinicalRole: 'custody_hcp' | 'prison_nurse' = 'custody_hcp'): Promise<void> {
+  const status = await rpc(context, 'setup.status', {}, undefined, origin);
   if (!status.ok) throw new Error(`setup.status failed: ${status.error.message}`);
   if (!status.value.needsFirstAdmin) return;
-  const created = await rpc(context, 'setup.createFirstAdmin', { ...ADMIN, clinicalRole: 'custody_hcp' });
+  const created = await rpc(context, 'setup.createFirstAdmin', { ...ADMIN, clinicalRole }, undefined, origin);
   if (!created.ok) throw new Error(`setup.createFirstAdmin failed: ${created.error.message}`);
 }
 

@@ -1,15 +1,25 @@
-// How global-setup tells the tests where the browser host is (workers inherit its environment).
+// How global-setup tells the tests where the browser hosts are (workers inherit its environment).
 export const ENV_LAUNCH_URL = 'SONAR_E2E_LAUNCH_URL';
 export const ENV_DATA_DIR = 'SONAR_E2E_DATA_DIR';
+/** The second host: a prison site, for prison reception. */
+export const ENV_PRISON_LAUNCH_URL = 'SONAR_E2E_PRISON_LAUNCH_URL';
 
-/** The host's launch address, with its per-launch secret: opening it sets the launch cookie. */
-export function launchUrl(): string {
-  const url = process.env[ENV_LAUNCH_URL];
-  if (!url) throw new Error(`${ENV_LAUNCH_URL} is not set: run the browser tests through playwright.config.ts (global-setup starts the host)`);
+function fromEnv(name: string): string {
+  const url = process.env[name];
+  if (!url) throw new Error(`${name} is not set: run the browser tests through playwright.config.ts (global-setup starts the hosts)`);
   return url;
 }
 
+/** The host's launch address, with its per-launch secret: opening it sets the launch cookie. */
+export function launchUrl(): string {
+  return fromEnv(ENV_LAUNCH_URL);
+}
+
+export function prisonLaunchUrl(): string {
+  return fromEnv(ENV_PRISON_LAUNCH_URL);
+}
+
 /** http://127.0.0.1:PORT, with no secret. */
-export function hostOrigin(): string {
-  return new URL(launchUrl()).origin;
+export function hostOrigin(url: string = launchUrl()): string {
+  return new URL(url).origin;
 }

@@ -1,0 +1,101 @@
+// Record section: the active flags (each ended only by a recorded decision), raising a new one,
+// and the history of ended flags with who ended them and why.
+import { useCallback, useEffect, useState } from 'react';
+import type { Flag } from '../../../contract/channels/flags';
+import type { PersonRecord } from '../../../contract/channels/patients';
+import { useApp } from '../../app/store-context';
+import { DoneMessage } from '../../components/DoneMessage';
+import { formatClinicalDateTime } from '../../format/person-format';
+import { flagSeverityText, severityTagClass } from '../../format/severity-format';
+import { EndFlagForm } from './EndFlagForm';
+import { EndedFlags } from './EndedFlags';
+import { RaiseFlagForm } from './RaiseFlagForm';
+
+interface Props {
+  person: PersonRecord;
+  onChanged(): void;
+}
+
+export function FlagsSection({ person, onChanged }: Props) {
+  const call = useApp((s) => s.call);
+  const [raising, setRaising] = useState(false);
+  const [ending, setEnding] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [ended, setEnded] = useState<Flag[]>([]);
+
+  const loadEnded = useCallback(() => {
+    void call('flags.list', { personId: person.id, includeEnded: true }).then((r) => {
+      if (r.ok) setEnded(r.value.flags.filter((f) => f.endedAt !== null));
+    });
+  }, [call, person.id]);
+  useEffect(loadEnded, [loadEnded]);
+
+  const finished = (message: string) => {
+    setRaising(false);
+    setEnding(null);
+    setDone(message);
+    onChanged();
+    loadEnded();
+  };
+
+  return (
+    <section aria-labelledby="flags-title" className="sonar-section" data-testid="flags-section">
+      <h2 id="flags-title" className="nhsuk-heading-m">
+        Risk flags
+      </h2>
+      <DoneMessage text={done} testId="flags-done" />
+      {person.activeFlags.length === 0 ? <p>No active risk flags.</p> : null}
+      {person.activeFlags.map((f) => (
+        <div className="sonar-flag-card" key={f.id} data-testid="active-flag">
+          <p className="sonar-flag-card__title">
+            <strong className={severityTagClass(f.severity)}>{flagSeverityText(f.severity)}</strong> <strong>{f.label}</strong>
+          </p>
+          <dl className="nhsuk-summary-list nhsuk-summary-list--no-border sonar-compact-list">
+            <div className="nhsuk-summary-list__row">
+              <dt className="nhsuk-summary-list__key">Because</dt>
+              <dd className="nhsuk-summary-list__value">{f.reason}</dd>
+            </div>
+            <div className="nhsuk-summary-list__row">
+              <dt className="nhsuk-summary-list__key">Set by</dt>
+              <dd className="nhsuk-summary-list__value">
+                {f.setByName}, {formatClinicalDateTime(f.setAt)}
+                {f.sourceResponseId ? ' (from an assessment)' : ''}
+              </dd>
+            </div>
+          </dl>
+          {ending === f.id ? (
+            <EndFlagForm flag={f} onDone={finished} onCancel={() => setEnding(null)} />
+          ) : (
+            <button
+              type="button"
+              className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
+              onClick={() => {
+                setEnding(f.id);
+                setRaising(false);
+                setDone(null);
+              }}
+            >
+              End this flag<span className="nhsuk-u-visually-hidden">: {f.label}</span>
+            </button>
+          )}
+        </div>
+      ))}
+      {raising ? (
+        <RaiseFlagForm personId={person.id} onDone={finished} onCancel={() => setRaising(false)} />
+      ) : (
+        <button
+          type="button"
+          className="nhsuk-button"
+          onClick={() => {
+            setRaising(true);
+            setEnding(null);
+            setDone(null);
+          }}
+        >
+          Raise a flag
+        </button>
+      )}
+      <EndedFlags flags={ended} />
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { SavedResponse } from '../../../contract/channels/forms';
+import { chartEntries, currentEntries, latestEntry } from './scale-entries';
+
+function version(entryId: string, v: number, at: string, value: number, status: SavedResponse['status'], current: boolean): SavedResponse {
+  return {
+    id: `${entryId}-${v}`,
+    entryId,
+    version: v,
+    templateId: 'cows',
+    templateVersion: 1,
+    title: 'COWS',
+    status,
+    current,
+    recordedAt: at,
+    recordedByName: 'A',
+    reason: null,
+    answers: {},
+    sections: [],
+    scores: [{ id: 'cows-total', label: 'COWS total', value, max: 48, complete: true, band: null }],
+    flags: [],
+    codes: [],
+  };
+}
+
+describe('scale entries', () => {
+  const all = [
+    version('a', 1, '2026-11-23T08:00:00Z', 14, 'final', false),
+    version('a', 2, '2026-11-23T18:00:00Z', 14, 'entered_in_error', true),
+    version('b', 1, '2026-11-23T12:00:00Z', 8, 'final', false),
+    version('b', 2, '2026-11-23T19:00:00Z', 11, 'amended', true),
+    version('c', 1, '2026-11-23T10:00:00Z', 28, 'final', true),
+  ];
+
+  it('keeps each entry at the time it was first recorded, newest first', () => {
+    expect(currentEntries(all).map((e) => [e.response.id, e.at])).toEqual([
+      ['b-2', '2026-11-23T12:00:00Z'],
+      ['c-1', '2026-11-23T10:00:00Z'],
+      ['a-2', '2026-11-23T08:00:00Z'],
+    ]);
+  });
+
+  it('charts the current values, without entries entered in error', () => {
+    expect(chartEntries(currentEntries(all)).map((e) => [e.at, e.value])).toEqual([
+      ['2026-11-23T12:00:00Z', 11],
+      ['2026-11-23T10:00:00Z', 28],
+    ]);
+    expect(latestEntry(currentEntries(all))?.response.id).toBe('b-2');
+  });
+});
