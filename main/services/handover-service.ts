@@ -14,7 +14,8 @@ export function recordHandover(input: ParsedInput<'handover.record'>, call: Call
   if (!call.env.templates.get(response.templateId, response.templateVersion)?.use?.handover) {
     throw new ServiceError('invalid_input', 'This form is not handed over to the custody officer.', 'responseId');
   }
-  if (input.acknowledgedAt < response.recordedAt) {
+  // Times are entered to the minute: an acknowledgement in the same minute as the save is fine.
+  if (Date.parse(input.acknowledgedAt) < Date.parse(response.recordedAt) - 60_000) {
     throw new ServiceError('invalid_input', 'The acknowledgement cannot be before the assessment was recorded.', 'acknowledgedAt');
   }
   const now = call.env.now();
