@@ -42,7 +42,9 @@ function fetchElectron() {
   if (!binary) {
     mkdirSync(dirname(unavailableMarker), { recursive: true });
     writeFileSync(unavailableMarker, String(Date.now()));
-    const why = (result.stderr?.toString() ?? '').trim().split('\n').pop() || result.error?.message || 'download failed';
+    // The install script prints a stack; the line naming the error is the useful one.
+    const lines = (result.stderr?.toString() ?? '').split('\n').map((l) => l.trim());
+    const why = lines.find((l) => /error|ENOTFOUND|EAI_AGAIN|ECONNREFUSED/i.test(l) && !l.startsWith('at ')) || result.error?.message || 'download failed';
     console.error(`The Electron runtime could not be fetched (${why}).`);
   }
   return binary;
