@@ -79,6 +79,7 @@ export const authUnlock = channel({
   access: { kind: 'signedIn' },
   auditAction: 'unlocked screen',
   whileLocked: true,
+  whilePasswordChangeRequired: true,
 });
 
 export const authChangePassword = channel({

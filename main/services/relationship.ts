@@ -1,6 +1,7 @@
 // Enforces the legitimate-relationship rule (domain/access/legitimate-relationship.ts) for every
 // call that names a person, and records the end of break-glass grants that have run out.
 import { decideRelationship } from '../../domain/access/legitimate-relationship';
+import { rolePermissions } from '../../domain/access/roles';
 import type { Session } from './sessions';
 import type { Call } from '../rpc/call';
 import { ServiceError } from './service-error';
@@ -44,6 +45,10 @@ export function requireRelationship(call: Call, personId: string): void {
   });
   call.note = { ...call.note, personId, detail: { ...call.note.detail, relationship: decision.rule } };
   if (!decision.allowed) {
+    // Partners cannot break glass: tell them what they can do instead.
+    if (!session.roles.some((r) => rolePermissions[r].includes('patient.view'))) {
+      throw new ServiceError('break_glass_required', 'This person is not in custody at this site, so their summary is not available here. Contact the healthcare team.');
+    }
     throw new ServiceError(
       'break_glass_required',
       'This person is not in your care at this site. To open the record in an emergency, give your reason (break-glass): it is recorded and reviewed.',

@@ -5,8 +5,9 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { ADMIN, banner, ensureAdmin, searchBox, signIn } from './support/app';
 import { launchUrl } from './support/env';
-import { pageText, registerPerson, setupSession } from './support/access';
+import { ensurePerson, pageText, registerPerson, setupSession } from './support/access';
 import { newDataDir, removeDataDir, startOwnHost } from './support/own-host';
+import { snapshot } from './support/snapshot';
 
 const HARRIET = { familyName: 'Lockwood', givenNames: 'Harriet', birthDate: '1971-04-09', sex: 'female' } as const;
 
@@ -32,7 +33,7 @@ async function openRecord(page: Page, query: string) {
 
 test('left idle, the screen locks, the person leaves the page, and the same user returns to the same record', async ({ browser }) => {
   const { context, page } = await openWithClock(browser, launchUrl());
-  await registerPerson(await setupSession(context), HARRIET);
+  await ensurePerson(await setupSession(context), HARRIET);
   await openRecord(page, 'Lockwood');
 
   // Just short of the site's five minutes nothing happens; past it, the screen locks.
@@ -44,6 +45,7 @@ test('left idle, the screen locks, the person leaves the page, and the same user
   await expect(page.getByTestId('lock-screen')).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'Screen locked' })).toBeVisible();
   await expect(page.getByTestId('locked-user')).toHaveText(ADMIN.fullName);
+  await snapshot(page, '30-lock-screen');
   await expect(page.getByLabel(`Password for ${ADMIN.fullName}`)).toBeFocused();
   const locked = await pageText(page);
   expect(locked).not.toMatch(/lockwood|harriet/i);
@@ -66,6 +68,7 @@ test('left idle, the screen locks, the person leaves the page, and the same user
 
 test('what was typed into an unsaved assessment is there again after unlocking', async ({ browser }) => {
   const { context, page } = await openWithClock(browser, launchUrl());
+  await ensurePerson(await setupSession(context), HARRIET);
   await openRecord(page, 'Lockwood');
   await page.getByRole('button', { name: 'Start: Custody healthcare assessment' }).click();
   const reason = page.getByTestId('template-form').getByRole('textbox', { name: 'Reason for assessment' });
@@ -86,6 +89,7 @@ test('what was typed into an unsaved assessment is there again after unlocking',
 
 test('"Lock screen" locks at once, and "Sign in as someone else" ends the session', async ({ browser }) => {
   const { context, page } = await openWithClock(browser, launchUrl());
+  await ensurePerson(await setupSession(context), HARRIET);
   await openRecord(page, 'Lockwood');
   await page.getByRole('button', { name: 'Lock screen' }).click();
   await expect(page.getByTestId('lock-screen')).toBeVisible();

@@ -15,10 +15,11 @@ export type Grant = ChannelOutput<'access.breakGlassReviews'>['grants'][number];
 const noteFields = ['note'] as const;
 type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'loaded'; grants: Grant[] };
 
-/** How the access ended, or when it will. */
+/** When the access ended and how, or until when it is open. */
 export function accessEndText(g: Pick<Grant, 'endedAt' | 'expiresAt'>, now: Date): string {
-  if (g.endedAt) return `Ended ${formatClinicalDateTime(g.endedAt)}`;
-  if (new Date(g.expiresAt).getTime() <= now.getTime()) return `Time limit reached ${formatClinicalDateTime(g.expiresAt)}`;
+  const limit = new Date(g.expiresAt).getTime();
+  if (g.endedAt) return `${formatClinicalDateTime(g.endedAt)}, ${new Date(g.endedAt).getTime() < limit ? 'before the time limit' : 'at the time limit'}`;
+  if (limit <= now.getTime()) return `${formatClinicalDateTime(g.expiresAt)}, at the time limit`;
   return `Still open, until ${formatClinicalDateTime(g.expiresAt)}`;
 }
 
@@ -151,8 +152,10 @@ export function ReviewsScreen() {
                     <dd className="nhsuk-summary-list__value">{formatClinicalDateTime(g.startedAt)}</dd>
                   </div>
                   <div className="nhsuk-summary-list__row">
-                    <dt className="nhsuk-summary-list__key">Ended</dt>
-                    <dd className="nhsuk-summary-list__value">{accessEndText(g, now)}</dd>
+                    <dt className="nhsuk-summary-list__key">Access ended</dt>
+                    <dd className="nhsuk-summary-list__value" data-testid="grant-ended">
+                      {accessEndText(g, now)}
+                    </dd>
                   </div>
                   <div className="nhsuk-summary-list__row">
                     <dt className="nhsuk-summary-list__key">Review</dt>

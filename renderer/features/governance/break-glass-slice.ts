@@ -1,6 +1,8 @@
 // Emergency access (break-glass) held by this user in this session: which people, until when, so
-// the record can say so and offer to end it. The server decides access; this only remembers the
-// grants it gave, and forgets them when the session ends (the server ends them at sign-out too).
+// the record can say so and offer to end it. The server decides access; this remembers the grants
+// it gave, leaves a screen about the person when the time limit passes (the page must not go on
+// showing what the server would now refuse), and forgets every grant when the session ends (the
+// server ends them at sign-out too).
 import type { StateCreator } from 'zustand';
 import type { RpcResult } from '../../../contract/result';
 import type { AppState } from '../../app/app-state';
@@ -10,6 +12,7 @@ export interface BreakGlassGrant {
   grantId: string;
   personId: string;
   reason: string;
+  /** The server's time limit, as recorded in the audit trail. */
   expiresAt: string;
 }
 
@@ -33,50 +36,79 @@ function without(grants: Record<string, BreakGlassGrant>, personId: string): Rec
   return next;
 }
 
-export const createBreakGlassSlice: StateCreator<AppState, [], [], BreakGlassSlice> = (set, get) => ({
-  grants: {},
+function about(route: Route, personId: string): boolean {
+  return 'personId' in route && route.personId === personId;
+}
 
-  breakGlassNeeded(personId) {
-    const session = get().session;
-    // Only clinical roles may break the glass; anyone else sees the refusal where they are.
-    if (!session?.user.permissions.includes('patient.view')) return;
-    const route = get().route;
-    if (route.name === 'breakGlass' && route.personId === personId) return;
-    // A grant we hold has run out on the server: forget it before asking again.
+export const createBreakGlassSlice: StateCreator<AppState, [], [], BreakGlassSlice> = (set, get) => {
+  /** Time-limit timers by person id, counted on this page's clock from when the grant was given. */
+  const timers = new Map<string, ReturnType<typeof globalThis.setTimeout>>();
+  const clearTimer = (personId: string) => {
+    const t = timers.get(personId);
+    if (t !== undefined) globalThis.clearTimeout(t);
+    timers.delete(personId);
+  };
+  const drop = (personId: string) => {
+    clearTimer(personId);
     if (get().grants[personId]) set((s) => ({ grants: without(s.grants, personId) }));
-    const then: Route = 'personId' in route && route.personId === personId ? route : { name: 'record', personId };
-    get().navigate({ name: 'breakGlass', personId, then });
-  },
+  };
 
-  async startBreakGlass(personId, reason, minutes, then) {
-    const result = await get().call('access.breakGlass', { personId, reason, minutes });
-    if (result.ok) {
-      const grant: BreakGlassGrant = { grantId: result.value.grantId, personId, reason, expiresAt: result.value.expiresAt };
-      set((s) => ({ grants: { ...s.grants, [personId]: grant } }));
-      get().navigate(then, { kind: 'warning', text: 'Emergency access started. It is recorded and will be reviewed.' });
-    }
-    return result;
-  },
+  return {
+    grants: {},
 
-  async endBreakGlass(personId) {
-    const grant = get().grants[personId];
-    if (!grant) return { ok: true, value: { ended: true } };
-    const result = await get().call('access.endBreakGlass', { grantId: grant.grantId });
-    // Ended, or ended already (run out, signed out elsewhere): either way it is over here.
-    if (result.ok || result.error.code === 'conflict' || result.error.code === 'not_found') {
-      set((s) => ({ grants: without(s.grants, personId) }));
-      get().navigate({ name: 'search' }, { kind: 'info', text: 'Emergency access ended. Open the record again only through break-glass.' });
-      return { ok: true, value: { ended: true } };
-    }
-    return result;
-  },
+    breakGlassNeeded(personId) {
+      const session = get().session;
+      // Only clinical roles may break the glass; anyone else sees the refusal where they are.
+      if (!session?.user.permissions.includes('patient.view')) return;
+      drop(personId); // a grant we held has run out on the server
+      const route = get().route;
+      if (route.name === 'breakGlass' && route.personId === personId) return;
+      const then: Route = about(route, personId) ? route : { name: 'record', personId };
+      get().navigate({ name: 'breakGlass', personId, then });
+    },
 
-  activeGrant(personId, now) {
-    const grant = get().grants[personId];
-    return grant && new Date(grant.expiresAt).getTime() > now.getTime() ? grant : null;
-  },
+    async startBreakGlass(personId, reason, minutes, then) {
+      const result = await get().call('access.breakGlass', { personId, reason, minutes });
+      if (result.ok) {
+        const grant: BreakGlassGrant = { grantId: result.value.grantId, personId, reason, expiresAt: result.value.expiresAt };
+        clearTimer(personId);
+        set((s) => ({ grants: { ...s.grants, [personId]: grant } }));
+        timers.set(
+          personId,
+          globalThis.setTimeout(() => {
+            timers.delete(personId);
+            if (get().grants[personId]?.grantId !== grant.grantId) return;
+            // On a screen about the person (even behind the lock screen): back to the reason page.
+            if (about(get().route, personId)) get().breakGlassNeeded(personId);
+            else drop(personId);
+          }, minutes * 60_000),
+        );
+        get().navigate(then); // the record shows the standing break-glass notice (BreakGlassNotice)
+      }
+      return result;
+    },
 
-  forgetGrants() {
-    set({ grants: {} });
-  },
-});
+    async endBreakGlass(personId) {
+      const grant = get().grants[personId];
+      if (!grant) return { ok: true, value: { ended: true } };
+      const result = await get().call('access.endBreakGlass', { grantId: grant.grantId });
+      // Ended, or ended already (run out, signed out elsewhere): either way it is over here.
+      if (result.ok || result.error.code === 'conflict' || result.error.code === 'not_found') {
+        drop(personId);
+        get().navigate({ name: 'search' }, { kind: 'info', text: 'Emergency access ended. Open the record again only through break-glass.' });
+        return { ok: true, value: { ended: true } };
+      }
+      return result;
+    },
+
+    activeGrant(personId, now) {
+      const grant = get().grants[personId];
+      return grant && new Date(grant.expiresAt).getTime() > now.getTime() ? grant : null;
+    },
+
+    forgetGrants() {
+      for (const personId of [...timers.keys()]) clearTimer(personId);
+      set({ grants: {} });
+    },
+  };
+};

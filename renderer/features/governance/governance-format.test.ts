@@ -40,8 +40,9 @@ describe('the break-glass form', () => {
 describe('break-glass reviews', () => {
   it('say how each access ended', () => {
     const now = new Date('2030-01-01T12:00:00Z');
-    expect(accessEndText({ endedAt: '2030-01-01T11:00:00Z', expiresAt: '2030-01-01T11:30:00Z' }, now)).toBe(`Ended ${formatClinicalDateTime('2030-01-01T11:00:00Z')}`);
-    expect(accessEndText({ endedAt: null, expiresAt: '2030-01-01T11:30:00Z' }, now)).toMatch(/^Time limit reached/);
+    expect(accessEndText({ endedAt: '2030-01-01T11:00:00Z', expiresAt: '2030-01-01T11:30:00Z' }, now)).toBe(`${formatClinicalDateTime('2030-01-01T11:00:00Z')}, before the time limit`);
+    expect(accessEndText({ endedAt: '2030-01-01T11:30:00Z', expiresAt: '2030-01-01T11:30:00Z' }, now)).toMatch(/, at the time limit$/);
+    expect(accessEndText({ endedAt: null, expiresAt: '2030-01-01T11:30:00Z' }, now)).toMatch(/, at the time limit$/);
     expect(accessEndText({ endedAt: null, expiresAt: '2030-01-01T12:30:00Z' }, now)).toMatch(/^Still open, until/);
   });
 });

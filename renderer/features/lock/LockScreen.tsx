@@ -43,7 +43,6 @@ export function LockScreen({ lock }: { lock: ScreenLock }) {
     const message = result.error.code === 'password_change_required' ? `${result.error.message} Sign in again to do so.` : result.error.message;
     if (result.error.path === 'password') form.show({ 'unlock-password': { message } });
     else form.show({}, [message]);
-    box.current?.focus();
   }
 
   return (

@@ -1,6 +1,6 @@
 // The lock as the store sees it: what is forgotten, what is kept, which answers are let in, and
 // the router's session-wide refusals (locked, password change, break-glass).
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChannelName, SonarBridge } from '../../../contract/channels';
 import type { RpcResult } from '../../../contract/result';
 import { createAppStore } from '../../app/store';
@@ -177,6 +177,10 @@ describe('temporary passwords', () => {
 });
 
 describe('break-glass', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('a refusal for want of a relationship asks for the reason, then carries on where the user was going', async () => {
     const t = await signedIn();
     t.store.getState().navigate({ name: 'record', personId: 'p2' });
@@ -217,6 +221,32 @@ describe('break-glass', () => {
     t.last().answer(refused('break_glass_required'));
     await getting;
     expect(t.store.getState().route).toEqual({ name: 'summary', personId: 'p2' });
+  });
+
+  it('at the time limit a screen about the person goes back to the reason page', async () => {
+    vi.useFakeTimers();
+    const t = await signedIn();
+    const starting = t.store.getState().startBreakGlass('p2', 'collapsed in reception', 15, { name: 'record', personId: 'p2' });
+    t.last().answer(ok({ grantId: 'g1', expiresAt: '2030-01-01T10:15:00.000Z' }));
+    await starting;
+    t.store.getState().navigate({ name: 'form', personId: 'p2', templateId: 'custody' });
+    vi.advanceTimersByTime(15 * 60_000 - 1);
+    expect(t.store.getState().grants['p2']?.grantId).toBe('g1');
+    vi.advanceTimersByTime(1);
+    expect(t.store.getState().grants).toEqual({});
+    expect(t.store.getState().route).toEqual({ name: 'breakGlass', personId: 'p2', then: { name: 'form', personId: 'p2', templateId: 'custody' } });
+  });
+
+  it('at the time limit elsewhere the grant is simply forgotten', async () => {
+    vi.useFakeTimers();
+    const t = await signedIn();
+    const starting = t.store.getState().startBreakGlass('p2', 'collapsed in reception', 15, { name: 'record', personId: 'p2' });
+    t.last().answer(ok({ grantId: 'g1', expiresAt: '2030-01-01T10:15:00.000Z' }));
+    await starting;
+    t.store.getState().navigate({ name: 'tasks' });
+    vi.advanceTimersByTime(15 * 60_000);
+    expect(t.store.getState().grants).toEqual({});
+    expect(t.store.getState().route).toEqual({ name: 'tasks' });
   });
 
   it('grants are forgotten at sign-out', async () => {

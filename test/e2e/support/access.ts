@@ -54,3 +54,11 @@ export async function firstSignIn(page: Page, username: string, temporaryPasswor
 export async function pageText(page: Page): Promise<string> {
   return page.evaluate(() => `${document.title}\n${document.body.innerHTML}\n${document.body.innerText}`);
 }
+
+/** The person's record id, registering them first if this site does not hold them yet. */
+export async function ensurePerson(s: SetupSession, p: SyntheticPerson): Promise<string> {
+  const found = await rpc(s.context, 'patients.search', { query: `${p.givenNames} ${p.familyName}` }, s.token, s.origin);
+  if (!found.ok) throw new Error(`patients.search failed: ${found.error.message}`);
+  const same = found.value.results.find((r) => r.familyName === p.familyName && r.givenNames === p.givenNames && r.birthDate === p.birthDate);
+  return same ? same.id : registerPerson(s, p);
+}
