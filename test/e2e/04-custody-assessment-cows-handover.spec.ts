@@ -2,7 +2,7 @@
 // risk flag it derives in the banner, the handover to the custody officer with its printed copy,
 // and COWS recorded three times with the chart and the latest band.
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { banner, ensureAdmin, openApp, searchBox, signIn } from './support/app';
+import { META_FRAME_ANCESTORS, banner, openSignedIn, searchBox } from './support/app';
 import { choose, chooseNth, printCalls, stubPrint, tick, type } from './support/forms';
 import { DANIEL_GREEN } from './support/people';
 import { fillRegisterForm } from './support/register';
@@ -13,19 +13,9 @@ test.describe.configure({ mode: 'serial' });
 let context: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
-const META_FRAME_ANCESTORS = "The Content Security Policy directive 'frame-ancestors' is ignored when delivered via a <meta> element.";
 
 test.beforeAll(async ({ browser }) => {
-  ({ context, page } = await openApp(browser, (p) => {
-    p.on('pageerror', (err) => pageErrors.push(`pageerror: ${err.message}`));
-    p.on('console', (msg) => {
-      if (msg.type() === 'error' || msg.type() === 'warning') pageErrors.push(`console ${msg.type()}: ${msg.text()}`);
-    });
-  }));
-  await ensureAdmin(context);
-  await page.reload();
-  await signIn(page);
-  await expect(searchBox(page)).toBeFocused();
+  ({ context, page } = await openSignedIn(browser, pageErrors));
 });
 
 test.afterAll(async () => {

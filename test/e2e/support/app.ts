@@ -83,3 +83,21 @@ export function searchBox(page: Page) {
 export function banner(page: Page) {
   return page.getByTestId('patient-banner');
 }
+
+/** Chromium reports this for the CSP meta tag (the header enforces frame-ancestors); not a page fault. */
+export const META_FRAME_ANCESTORS = "The Content Security Policy directive 'frame-ancestors' is ignored when delivered via a <meta> element.";
+
+/** Opens the custody site signed in as the administrator, collecting page errors and console errors/warnings into `pageErrors`. */
+export async function openSignedIn(browser: Browser, pageErrors: string[]): Promise<{ context: BrowserContext; page: Page }> {
+  const opened = await openApp(browser, (p) => {
+    p.on('pageerror', (err) => pageErrors.push(`pageerror: ${err.message}`));
+    p.on('console', (msg) => {
+      if (msg.type() === 'error' || msg.type() === 'warning') pageErrors.push(`console ${msg.type()}: ${msg.text()}`);
+    });
+  });
+  await ensureAdmin(opened.context);
+  await opened.page.reload();
+  await signIn(opened.page);
+  await expect(searchBox(opened.page)).toBeFocused();
+  return opened;
+}
