@@ -4,7 +4,8 @@
 import type { ChannelOutput, ParsedInput } from '../../contract/channels';
 import { rolePermissions, type Permission } from '../../domain/access/roles';
 import type { Call } from '../rpc/call';
-import { decoyHash, hashPassword, verifyPassword } from './passwords';
+import { PasswordAuthenticator } from './password-authenticator';
+import { hashPassword } from './passwords';
 import { closeLapsedGrants } from './relationship';
 import { ServiceError } from './service-error';
 import type { Session, SessionRegistry } from './sessions';
@@ -26,28 +27,9 @@ function sessionInfo(session: Session, call: Call): ChannelOutput<'auth.session'
   };
 }
 
-function waitMessage(ms: number): string {
-  return `Too many failed attempts. Try again in ${Math.ceil(ms / 1000)} seconds, or ask a site administrator to unlock your account.`;
-}
-
 export function createAuthService(deps: AuthDeps) {
-  /** Checks a password for a username under the throttle; throws the refusal the user sees. */
-  async function checkPassword(username: string, password: string, call: Call) {
-    const wait = deps.throttle.check(username);
-    if (wait > 0) {
-      call.note = { ...call.note, detail: { throttledForSeconds: Math.ceil(wait / 1000) } };
-      throw new ServiceError('throttled', waitMessage(wait));
-    }
-    const user = call.reads.users.findByUsername(username);
-    const matches = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
-    if (!user || !matches || user.disabled) {
-      const lockedFor = deps.throttle.fail(username);
-      if (lockedFor > 0) call.note = { ...call.note, detail: { lockedOutForSeconds: Math.ceil(lockedFor / 1000) } };
-      throw new ServiceError('unauthenticated', 'The username or password is not right.', 'password');
-    }
-    deps.throttle.succeed(username);
-    return user;
-  }
+  const passwords = new PasswordAuthenticator(deps.throttle);
+  const checkPassword = (username: string, password: string, call: Call) => passwords.authenticate({ username, password }, call);
 
   return {
     async signIn(input: ParsedInput<'auth.signIn'>, call: Call): Promise<ChannelOutput<'auth.signIn'>> {
