@@ -105,7 +105,8 @@ export const consentList = channel({
 export const agreementsList = channel({
   input: z.object({}).strict(),
   output: z.object({ agreements: z.array(agreementSchema) }),
-  access: { kind: 'permission', permission: 'patient.view' },
+  // Agreements hold no patient data: any signed-in member of staff (and the administrator who keeps them) may read them.
+  access: { kind: 'signedIn' },
   auditAction: 'listed data-sharing agreements',
 });
 

@@ -11,6 +11,7 @@ const places: { route: Route; label: string; current(route: Route): boolean }[] 
   { route: { name: 'search' }, label: 'Find a person', current: (r) => r.name === 'search' || r.name === 'register' },
   { route: { name: 'tasks' }, label: 'Tasks', current: (r) => r.name === 'tasks' },
   { route: { name: 'staff' }, label: 'Staff', current: (r) => r.name === 'staff' },
+  { route: { name: 'agreements' }, label: 'Data-sharing agreements', current: (r) => r.name === 'agreements' },
   { route: { name: 'reviews' }, label: 'Break-glass reviews', current: (r) => r.name === 'reviews' },
   { route: { name: 'audit', recordId: null }, label: 'Who looked at a record', current: (r) => r.name === 'audit' },
 ];

@@ -1,4 +1,5 @@
 // The screens for the routes in routes.ts, chosen by App's screen switch.
+import { AgreementsScreen } from '../agreements/AgreementsScreen';
 import { AuditScreen } from '../governance/AuditScreen';
 import { BreakGlassScreen } from '../governance/BreakGlassScreen';
 import { PartnerSummaryScreen } from '../governance/PartnerSummaryScreen';
@@ -21,5 +22,7 @@ export function AccessScreen({ route }: { route: AccessRoute }) {
       return <ReviewsScreen />;
     case 'audit':
       return <AuditScreen key={route.recordId ?? ''} recordId={route.recordId} />;
+    case 'agreements':
+      return <AgreementsScreen />;
   }
 }

@@ -32,6 +32,7 @@ const needs: Partial<Record<Route['name'], Permission>> = {
   staff: 'staff.manage',
   reviews: 'governance.review',
   audit: 'audit.read',
+  agreements: 'site.configure',
   summary: 'patient.summary',
 };
 

@@ -14,4 +14,6 @@ export type AccessRoute =
   /** Break-glass accesses waiting for review (team manager, auditor). */
   | { name: 'reviews' }
   /** "Who looked at this record" (auditor); `recordId` when chosen from elsewhere. */
-  | { name: 'audit'; recordId: string | null };
+  | { name: 'audit'; recordId: string | null }
+  /** Data-sharing agreements between kinds of organisation (site administrator). */
+  | { name: 'agreements' };

@@ -1,12 +1,15 @@
 // A person's record: the banner first, always, then a contents list and the sections a reception
-// nurse works through: stay, risk flags, assessments, tasks, identifiers and registration.
+// nurse works through: stay, risk flags, assessments, tasks, referrals, consent, identifiers and
+// registration.
 import type { PersonRecord } from '../../../contract/channels/patients';
 import { useApp } from '../../app/store-context';
 import { FlagsSection } from '../flags/FlagsSection';
 import { BreakGlassNotice } from '../governance/BreakGlassNotice';
 import { AssessmentsSection } from '../forms/AssessmentsSection';
+import { ConsentSection } from '../consent/ConsentSection';
 import { IdentitySection } from '../identity/IdentitySection';
 import { PersonFrame } from '../person/PersonFrame';
+import { ReferralsSection } from '../referrals/ReferralsSection';
 import { StaySection } from '../stays/StaySection';
 import { TasksSection } from '../tasks/TasksSection';
 import { formatClinicalDateTime } from '../../format/person-format';
@@ -49,6 +52,8 @@ export function RecordScreen({ personId }: { personId: string }) {
           <FlagsSection person={person} onChanged={reload} />
           <AssessmentsSection personId={person.id} />
           <TasksSection personId={person.id} />
+          <ReferralsSection personId={person.id} />
+          <ConsentSection personId={person.id} />
           <IdentitySection person={person} onChanged={reload} />
           <Registration person={person} />
         </>
