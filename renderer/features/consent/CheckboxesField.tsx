@@ -1,4 +1,5 @@
 // NHS checkboxes in one fieldset. Box ids are `${id}-${value}`; the first is the error summary's target.
+import { DateTimeField } from '../../components/DateTimeField';
 import { ErrorMessage } from '../../components/ErrorMessage';
 
 interface Props<T extends string> {
@@ -39,7 +40,7 @@ export function CheckboxesField<T extends string>({ id, legend, options, labels,
   );
 }
 
-/** Date boxes only (day, month, year) in one fieldset; box ids are `${id}-day` and so on. */
+/** Date boxes only (day, month, year): the shared date-time field without its time box. */
 export function DateField({
   id,
   legend,
@@ -55,41 +56,15 @@ export function DateField({
   hint?: string;
   error?: { message: string; parts?: readonly string[] } | undefined;
 }) {
-  const parts = [
-    { part: 'day', label: 'Day', width: '2' },
-    { part: 'month', label: 'Month', width: '2' },
-    { part: 'year', label: 'Year', width: '4' },
-  ] as const;
-  const inError = (part: string) => Boolean(error && (!error.parts || error.parts.includes(part)));
   return (
-    <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
-      <fieldset className="nhsuk-fieldset" role="group" aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}>
-        <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
-        <div className="nhsuk-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-        {error ? <ErrorMessage id={`${id}-error`} message={error.message} /> : null}
-        <div className="nhsuk-date-input" id={id}>
-          {parts.map(({ part, label, width }) => (
-            <div className="nhsuk-date-input__item" key={part}>
-              <div className="nhsuk-form-group">
-                <label className="nhsuk-label nhsuk-date-input__label" htmlFor={`${id}-${part}`}>
-                  {label}
-                </label>
-                <input
-                  className={`nhsuk-input nhsuk-date-input__input nhsuk-input--width-${width}${inError(part) ? ' nhsuk-input--error' : ''}`}
-                  id={`${id}-${part}`}
-                  type="text"
-                  inputMode="numeric"
-                  autoComplete="off"
-                  value={value[part]}
-                  onChange={(e) => onChange({ ...value, [part]: e.target.value })}
-                />
-              </div>
-            </div>
-          ))}
-        </div>
-      </fieldset>
-    </div>
+    <DateTimeField
+      id={id}
+      legend={legend}
+      hint={hint}
+      error={error}
+      dateOnly
+      value={{ ...value, time: '' }}
+      onChange={({ day, month, year }) => onChange({ day, month, year })}
+    />
   );
 }
