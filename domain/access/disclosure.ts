@@ -13,6 +13,8 @@ export const dataCategorySchema = z.enum([
   'medication',
   'assessments',
   'care_plan',
+  'sexual_health',
+  'safeguarding',
 ]);
 export type DataCategory = z.infer<typeof dataCategorySchema>;
 

@@ -12,6 +12,8 @@ export const categoryLabels: Record<DataCategory, string> = {
   medication: 'Medication',
   assessments: 'Assessments',
   care_plan: 'Care plan',
+  sexual_health: 'Sexual health',
+  safeguarding: 'Safeguarding',
 };
 
 export const legalBasisLabels: Record<LegalBasis, string> = {

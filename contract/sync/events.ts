@@ -1,0 +1,146 @@
+// The event catalogue: every clinical change the site app makes, as one zod discriminated union on
+// `type`. Both ends import this file: the site's projector applies these events to SQLite, the
+// central validates pushes against it and projects them into PostgreSQL. Payloads carry the new
+// facts only; who, when, where and which record are in the envelope (envelope.ts).
+import { z } from 'zod';
+import { identifierTypeSchema } from '../../domain/identifiers/identifier-types';
+import { consentDecisionSchema } from '../../domain/access/disclosure';
+import { formResponseSchema } from '../../domain/templates/response';
+import { referralServiceSchema, severitySchema } from '../../domain/templates/template-schema';
+import { envelopeShape, siteCodeSchema } from './envelope';
+
+const isoDateTime = z.iso.datetime({ offset: true });
+const isoDate = z.iso.date();
+const shortText = z.string().min(1).max(200);
+const longText = z.string().min(1).max(4000);
+const recordRef = z.string().min(1).max(64);
+
+const demographics = z
+  .object({
+    familyName: shortText,
+    givenNames: shortText,
+    title: z.string().max(40).nullable(),
+    birthDate: isoDate,
+    sex: z.enum(['female', 'male', 'other', 'unknown']),
+  })
+  .strict();
+
+const retirement = z.object({ reason: longText }).strict();
+
+/** One event type: its name, the kind of record it changes, and its payload. */
+function event<T extends string, R extends string, P extends z.ZodType>(type: T, recordType: R, payload: P) {
+  return z.object({ ...envelopeShape, type: z.literal(type), recordType: z.literal(recordType), payload }).strict();
+}
+
+export const personRegistered = event('person.registered', 'person', demographics);
+export const personDemographicsChanged = event('person.demographics_changed', 'person', demographics);
+
+export const identifierAdded = event('identifier.added', 'identifier', z.object({ type: identifierTypeSchema, value: z.string().min(1).max(40) }).strict());
+export const identifierRetired = event('identifier.retired', 'identifier', retirement);
+
+export const aliasAdded = event('alias.added', 'alias', z.object({ familyName: shortText, givenNames: shortText }).strict());
+export const aliasRetired = event('alias.retired', 'alias', retirement);
+
+export const stayStarted = event(
+  'stay.started',
+  'stay',
+  z.object({ siteCode: siteCodeSchema, kind: z.enum(['custody', 'prison']), arrivedAt: isoDateTime, arrivalReason: z.string().max(200).nullable() }).strict(),
+);
+export const stayEnded = event(
+  'stay.ended',
+  'stay',
+  z.object({ exitedAt: isoDateTime, exitReason: shortText, exitDestination: shortText }).strict(),
+);
+
+const flagContent = {
+  label: shortText,
+  severity: severitySchema,
+  /** The objective criteria behind the flag, shown wherever the flag is. */
+  reason: longText,
+  partnerAdvice: z.string().min(1).max(500).nullable(),
+  sourceResponseId: recordRef.nullable(),
+};
+export const flagRaised = event('flag.raised', 'flag', z.object({ code: z.string().regex(/^[A-Z][A-Z0-9_]{1,40}$/), ...flagContent }).strict());
+/** New evidence for an active flag (a later score): its severity and reason change, history kept. */
+export const flagUpdated = event('flag.updated', 'flag', z.object(flagContent).strict());
+export const flagEnded = event('flag.ended', 'flag', z.object({ reason: longText }).strict());
+
+export const taskCreated = event(
+  'task.created',
+  'task',
+  z
+    .object({
+      siteCode: siteCodeSchema,
+      stayId: recordRef.nullable(),
+      kind: z.string().min(1).max(60),
+      title: shortText,
+      dueAt: isoDateTime,
+      sourceResponseId: recordRef.nullable(),
+    })
+    .strict(),
+);
+export const taskClosed = event('task.closed', 'task', z.object({ outcome: z.enum(['done', 'cancelled']), note: z.string().max(2000).nullable() }).strict());
+
+/** A form response version; `recordId` is the entry (the first version's id), `response.id` this version. */
+const formVersion = z.object({ stayId: recordRef.nullable(), response: formResponseSchema }).strict();
+export const formRecorded = event('form.recorded', 'form_response', formVersion);
+export const formAmended = event('form.amended', 'form_response', formVersion);
+export const formEnteredInError = event('form.entered_in_error', 'form_response', formVersion);
+
+export const handoverRecorded = event(
+  'handover.recorded',
+  'handover',
+  z
+    .object({
+      stayId: recordRef.nullable(),
+      responseId: recordRef,
+      officerName: shortText,
+      officerId: z.string().min(1).max(40).nullable(),
+      acknowledgedAt: isoDateTime,
+    })
+    .strict(),
+);
+
+export const referralMade = event(
+  'referral.made',
+  'referral',
+  z.object({ siteCode: siteCodeSchema, toService: referralServiceSchema, reason: longText, sourceResponseId: recordRef.nullable() }).strict(),
+);
+export const referralOutcomeRecorded = event(
+  'referral.outcome_recorded',
+  'referral',
+  z.object({ outcome: z.enum(['accepted', 'declined', 'closed']), note: z.string().max(2000).nullable() }).strict(),
+);
+
+export const consentRecorded = event(
+  'consent.recorded',
+  'consent',
+  consentDecisionSchema.extend({ notes: z.string().max(2000).nullable() }).strict(),
+);
+
+export const clinicalEventSchema = z.discriminatedUnion('type', [
+  personRegistered,
+  personDemographicsChanged,
+  identifierAdded,
+  identifierRetired,
+  aliasAdded,
+  aliasRetired,
+  stayStarted,
+  stayEnded,
+  flagRaised,
+  flagUpdated,
+  flagEnded,
+  taskCreated,
+  taskClosed,
+  formRecorded,
+  formAmended,
+  formEnteredInError,
+  handoverRecorded,
+  referralMade,
+  referralOutcomeRecorded,
+  consentRecorded,
+]);
+export type ClinicalEvent = z.infer<typeof clinicalEventSchema>;
+export type EventType = ClinicalEvent['type'];
+export type EventOf<T extends EventType> = Extract<ClinicalEvent, { type: T }>;
+export const eventTypes = clinicalEventSchema.options.map((o) => o.shape.type.value) as EventType[];
