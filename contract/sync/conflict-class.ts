@@ -31,4 +31,6 @@ export const conflictClassOf: Record<EventType, ConflictClass> = {
   'referral.made': 'append',
   'referral.outcome_recorded': 'single',
   'consent.recorded': 'append',
+  'conflict.detected': 'append',
+  'conflict.resolved': 'single',
 };

@@ -28,6 +28,7 @@ export const recordTypeSchema = z.enum([
   'handover',
   'referral',
   'consent',
+  'conflict',
 ]);
 export type RecordType = z.infer<typeof recordTypeSchema>;
 
@@ -39,8 +40,8 @@ export const authorSchema = z
   .object({
     id: z.string().min(1).max(64),
     name: z.string().min(1).max(200),
-    /** The role the author acted in (their first clinical role). */
-    role: roleSchema,
+    /** The role the author acted in; `system` for events the central record itself raises (conflicts). */
+    role: z.union([roleSchema, z.literal('system')]),
   })
   .strict();
 export type Author = z.infer<typeof authorSchema>;

@@ -118,6 +118,30 @@ export const consentRecorded = event(
   consentDecisionSchema.extend({ notes: z.string().max(2000).nullable() }).strict(),
 );
 
+/**
+ * Raised by the central record when two events change the same single-valued record from the same
+ * base version (or one from an older version than the head). Both events stay in the log; sites show
+ * both values and a task until a clinician resolves it.
+ */
+export const conflictDetected = event(
+  'conflict.detected',
+  'conflict',
+  z
+    .object({
+      recordType: z.string().min(1).max(40),
+      recordId: recordRef,
+      /** The competing events, oldest first by HLC. */
+      eventIds: z.array(z.uuid()).min(2).max(20),
+    })
+    .strict(),
+);
+/** A clinician's resolution: which event's value stands (the record is then set by a normal event). */
+export const conflictResolved = event(
+  'conflict.resolved',
+  'conflict',
+  z.object({ keptEventId: z.uuid(), note: z.string().max(2000).nullable() }).strict(),
+);
+
 export const clinicalEventSchema = z.discriminatedUnion('type', [
   personRegistered,
   personDemographicsChanged,
@@ -139,6 +163,8 @@ export const clinicalEventSchema = z.discriminatedUnion('type', [
   referralMade,
   referralOutcomeRecorded,
   consentRecorded,
+  conflictDetected,
+  conflictResolved,
 ]);
 export type ClinicalEvent = z.infer<typeof clinicalEventSchema>;
 export type EventType = ClinicalEvent['type'];
