@@ -89,7 +89,7 @@ export async function searchBreakdown(app: SiteApp, adminId: string, token: stri
 /**
  * The steps of patients.register: input schema, NHS number lookup, the likely-duplicate search
  * (identifiers, then everyone born that day compared by name), then the service's whole
- * transaction (person, identifier, sync event, audit) via store.write with synchronous FULL,
+ * transaction (person and identifier events, audit) via store.write with synchronous FULL,
  * the same with NORMAL (so the difference is the fsync), and a bare 4 KiB write + fsync on the
  * data directory's disk.
  */
@@ -99,15 +99,14 @@ export function saveBreakdown(app: SiteApp, adminId: string, generator: Populati
   const steps = collect(['inputParse', 'nhsLookup', 'duplicateCandidates', 'storeWriteFull', 'storeWriteNormal', 'diskWriteFsync4k']);
   const write = (p: SyntheticPerson, personId: string) =>
     app.store.write(
-      { originSite: app.site.siteCode, now: new Date(), newId: uuidv7 },
+      { originSite: app.site.siteCode, now: new Date(), newId: uuidv7, author: { id: adminId, name: 'Bench', role: 'custody_hcp' } },
       (w) => {
         const { nhsNumber, familyName, givenNames, title, birthDate, sex } = p;
         if (nhsNumber && w.persons.findIdByNhsNumber(nhsNumber)) throw new Error('duplicate');
-        const now = new Date().toISOString();
-        const person = { id: personId, familyName, givenNames, title, birthDate, sex, originSite: app.site.siteCode, createdAt: now, createdBy: adminId };
-        const nhs = nhsNumber ? { id: uuidv7(), value: nhsNumber } : null;
-        w.persons.insert(person, nhs);
-        w.event({ entityType: 'person', entityId: personId, personId, op: 'create', baseVersion: null, authorId: adminId, payload: person });
+        w.emit({ type: 'person.registered', recordType: 'person', recordId: personId, personId, baseVersion: null, sensitivity: 'demographics', payload: { familyName, givenNames, title, birthDate, sex } });
+        if (nhsNumber) {
+          w.emit({ type: 'identifier.added', recordType: 'identifier', recordId: uuidv7(), personId, baseVersion: null, sensitivity: 'demographics', payload: { type: 'nhs_number', value: nhsNumber } });
+        }
       },
       () => auditEntry('patients.register', 'registered person', adminId, { personId }, personId),
     );

@@ -22,8 +22,8 @@ export async function benchFormSave(app: SiteApp, token: string, options: { samp
   const personId = (registered.value as { personId: string }).personId;
   const raw = app.store.raw;
   const insert = raw.prepare(
-    `INSERT INTO form_responses (id, chain_id, person_id, template_id, template_version, body, status, version, current, recorded_at, recorded_by, recorded_by_name)
-     VALUES (?, ?, ?, ?, 1, ?, 'final', 1, 1, ?, ?, 'Bench')`,
+    `INSERT INTO form_responses (id, chain_id, person_id, template_id, template_version, body, status, version, current, recorded_at, recorded_by, recorded_by_name, origin_site)
+     VALUES (?, ?, ?, ?, 1, ?, 'final', 1, 1, ?, ?, 'Bench', 'BENCH')`,
   );
   const insertOne = raw.transaction((id: string, body: string) => insert.run(id, id, personId, sixtyItemTemplate.id, body, new Date().toISOString(), options.adminId));
   const routerNs: number[] = [];

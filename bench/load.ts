@@ -28,14 +28,14 @@ export function bulkLoad(raw: RawDb, generator: PopulationGenerator, options: Lo
     `INSERT INTO persons (id, family_name, given_names, title, birth_date, sex, version, origin_site, created_at, created_by, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
   );
-  const insertNhs = raw.prepare(`INSERT INTO person_identifiers (id, person_id, type, value, created_at) VALUES (?, ?, 'nhs_number', ?, ?)`);
+  const insertNhs = raw.prepare(`INSERT INTO person_identifiers (id, person_id, type, value, origin_site, created_at, created_by) VALUES (?, ?, 'nhs_number', ?, ?, ?, ?)`);
   let identifiers = 0;
   const insertBatch = raw.transaction((count: number) => {
     for (let i = 0; i < count; i++) {
       const p = generator.next();
       insertPerson.run(p.id, p.familyName, p.givenNames, p.title, p.birthDate, p.sex, options.originSite, p.createdAt, options.createdBy, p.createdAt);
       if (p.nhsNumber !== null && p.nhsId !== null) {
-        insertNhs.run(p.nhsId, p.id, p.nhsNumber, p.createdAt);
+        insertNhs.run(p.nhsId, p.id, p.nhsNumber, options.originSite, p.createdAt, options.createdBy);
         identifiers++;
       }
     }

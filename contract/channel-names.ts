@@ -15,6 +15,8 @@ export const channelNames = [
   'patients.findDuplicates',
   'patients.addIdentifier',
   'patients.addAlias',
+  'patients.retireIdentifier',
+  'patients.retireAlias',
   'stays.start',
   'stays.end',
   'stays.list',

@@ -62,9 +62,6 @@ export class AccessRepo {
     return this.db.select().from(consents).where(eq(consents.personId, personId)).orderBy(desc(consents.recordedAt)).all();
   }
 
-  insertConsent(row: typeof consents.$inferInsert): void {
-    this.db.insert(consents).values(row).run();
-  }
 
   /** The latest version of every agreement. */
   agreements(): unknown[] {

@@ -21,17 +21,4 @@ export class FlagsRepo {
   get(id: string): FlagRow | null {
     return this.db.select().from(flags).where(eq(flags.id, id)).get() ?? null;
   }
-
-  insert(row: typeof flags.$inferInsert): void {
-    this.db.insert(flags).values(row).run();
-  }
-
-  end(id: string, end: { endedAt: string; endedBy: string; endedByName: string; endReason: string }, expectedVersion: number): boolean {
-    const r = this.db
-      .update(flags)
-      .set({ ...end, version: expectedVersion + 1 })
-      .where(and(eq(flags.id, id), eq(flags.version, expectedVersion), isNull(flags.endedAt)))
-      .run();
-    return r.changes === 1;
-  }
 }

@@ -29,28 +29,13 @@ export class FormsRepo {
       .all();
   }
 
-  insert(row: typeof formResponses.$inferInsert): void {
-    this.db.insert(formResponses).values(row).run();
-  }
-
-  /** Marks the previous version superseded; false when it was no longer current (someone else got there first). */
-  supersede(id: string): boolean {
-    return this.db.update(formResponses).set({ current: false }).where(and(eq(formResponses.id, id), eq(formResponses.current, true))).run().changes === 1;
-  }
-
   handoversFor(personId: string): HandoverRow[] {
     return this.db.select().from(handovers).where(eq(handovers.personId, personId)).orderBy(desc(handovers.recordedAt)).all();
   }
 
-  insertHandover(row: typeof handovers.$inferInsert): void {
-    this.db.insert(handovers).values(row).run();
-  }
 
   referralsFor(personId: string): ReferralRow[] {
     return this.db.select().from(referrals).where(eq(referrals.personId, personId)).orderBy(asc(referrals.createdAt)).all();
   }
 
-  insertReferral(row: typeof referrals.$inferInsert): void {
-    this.db.insert(referrals).values(row).run();
-  }
 }

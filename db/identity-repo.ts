@@ -1,5 +1,5 @@
 // A person's identifiers and aliases, and the candidate lookups for duplicate detection.
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { IdentifierType } from '../domain/identifiers/identifier-types';
 import type { SiteDb } from './open';
 import type { PersonRow } from './persons-repo';
@@ -9,6 +9,7 @@ import { personIdentifiers, persons } from './schema';
 export interface AliasRow {
   id: string;
   personId: string;
+  version: number;
   familyName: string;
   givenNames: string;
 }
@@ -30,11 +31,11 @@ export class IdentityRepo {
     this.bornOnQuery = db.select(personColumns).from(persons).where(eq(persons.birthDate, sql.placeholder('birthDate'))).limit(500).prepare();
   }
 
-  identifiers(personId: string): { type: IdentifierType; value: string }[] {
+  identifiers(personId: string): { id: string; type: IdentifierType; value: string; version: number }[] {
     return this.db
-      .select({ type: personIdentifiers.type, value: personIdentifiers.value })
+      .select({ id: personIdentifiers.id, type: personIdentifiers.type, value: personIdentifiers.value, version: personIdentifiers.version })
       .from(personIdentifiers)
-      .where(eq(personIdentifiers.personId, personId))
+      .where(and(eq(personIdentifiers.personId, personId), isNull(personIdentifiers.retiredAt)))
       .orderBy(personIdentifiers.type, personIdentifiers.createdAt)
       .all();
   }
@@ -42,9 +43,9 @@ export class IdentityRepo {
   aliases(personIds: readonly string[]): AliasRow[] {
     if (personIds.length === 0) return [];
     return this.db
-      .select({ id: personAliases.id, personId: personAliases.personId, familyName: personAliases.familyName, givenNames: personAliases.givenNames })
+      .select({ id: personAliases.id, personId: personAliases.personId, version: personAliases.version, familyName: personAliases.familyName, givenNames: personAliases.givenNames })
       .from(personAliases)
-      .where(inArray(personAliases.personId, [...personIds]))
+      .where(and(inArray(personAliases.personId, [...personIds]), isNull(personAliases.retiredAt)))
       .orderBy(personAliases.createdAt)
       .all();
   }
@@ -55,7 +56,7 @@ export class IdentityRepo {
     return this.db
       .select({ personId: personIdentifiers.personId, type: personIdentifiers.type, value: personIdentifiers.value })
       .from(personIdentifiers)
-      .where(or(...identifiers.map((i) => and(eq(personIdentifiers.type, i.type), eq(personIdentifiers.value, i.value)))))
+      .where(and(isNull(personIdentifiers.retiredAt), or(...identifiers.map((i) => and(eq(personIdentifiers.type, i.type), eq(personIdentifiers.value, i.value))))))
       .all();
   }
 
@@ -69,16 +70,18 @@ export class IdentityRepo {
     return this.db
       .select({ ...personColumns, nhsNumber: personIdentifiers.value })
       .from(persons)
-      .leftJoin(personIdentifiers, and(eq(personIdentifiers.personId, persons.id), eq(personIdentifiers.type, 'nhs_number')))
+      .leftJoin(personIdentifiers, and(eq(personIdentifiers.personId, persons.id), eq(personIdentifiers.type, 'nhs_number'), isNull(personIdentifiers.retiredAt)))
       .where(inArray(persons.id, [...personIds]))
       .all();
   }
 
-  addIdentifier(row: { id: string; personId: string; type: IdentifierType; value: string; createdAt: string }): void {
-    this.db.insert(personIdentifiers).values(row).run();
+  /** One identifier, retired or not (for retiring it). */
+  identifier(id: string): typeof personIdentifiers.$inferSelect | null {
+    return this.db.select().from(personIdentifiers).where(eq(personIdentifiers.id, id)).get() ?? null;
   }
 
-  addAlias(row: AliasRow & { createdAt: string; createdBy: string }): void {
-    this.db.insert(personAliases).values(row).run();
+  /** One alias, retired or not (for retiring it). */
+  alias(id: string): typeof personAliases.$inferSelect | null {
+    return this.db.select().from(personAliases).where(eq(personAliases.id, id)).get() ?? null;
   }
 }

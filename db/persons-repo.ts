@@ -1,6 +1,6 @@
 // People and their identifiers. Reads are prepared once; the hot search paths each use one index
 // (FTS5 for names, the identifier index for NHS numbers, the birth-date index) and stop at the limit.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { SearchQuery } from '../domain/person/search-query';
 import type { SiteDb } from './open';
 import { personIdentifiers, persons } from './schema';
@@ -22,17 +22,6 @@ export interface PersonDetailRow extends PersonRow {
   createdBy: string;
 }
 
-export interface NewPerson {
-  id: string;
-  familyName: string;
-  givenNames: string;
-  title: string | null;
-  birthDate: string;
-  sex: PersonRow['sex'];
-  originSite: string;
-  createdAt: string;
-  createdBy: string;
-}
 
 const summaryColumns = {
   id: persons.id,
@@ -44,7 +33,7 @@ const summaryColumns = {
   nhsNumber: personIdentifiers.value,
 };
 
-const nhsJoin = and(eq(personIdentifiers.personId, persons.id), eq(personIdentifiers.type, 'nhs_number'));
+const nhsJoin = and(eq(personIdentifiers.personId, persons.id), eq(personIdentifiers.type, 'nhs_number'), isNull(personIdentifiers.retiredAt));
 
 /** The FTS5 query for name tokens: every token as a prefix, all required. Tokens are [a-z0-9] only. */
 export function ftsPrefixQuery(tokens: readonly string[]): string {
@@ -85,6 +74,7 @@ export class PersonsRepo {
       .where(
         and(
           eq(personIdentifiers.type, 'nhs_number'),
+          isNull(personIdentifiers.retiredAt),
           sql`${personIdentifiers.value} >= ${sql.placeholder('low')}`,
           sql`${personIdentifiers.value} < ${sql.placeholder('high')}`,
         ),
@@ -115,7 +105,7 @@ export class PersonsRepo {
     this.idByNhs = db
       .select({ personId: personIdentifiers.personId })
       .from(personIdentifiers)
-      .where(and(eq(personIdentifiers.type, 'nhs_number'), eq(personIdentifiers.value, sql.placeholder('value'))))
+      .where(and(eq(personIdentifiers.type, 'nhs_number'), eq(personIdentifiers.value, sql.placeholder('value')), isNull(personIdentifiers.retiredAt)))
       .prepare();
   }
 
@@ -144,19 +134,6 @@ export class PersonsRepo {
 
   findIdByNhsNumber(nhsNumber: string): string | null {
     return this.idByNhs.get({ value: nhsNumber })?.personId ?? null;
-  }
-
-  insert(person: NewPerson, nhs: { id: string; value: string } | null): void {
-    this.db
-      .insert(persons)
-      .values({ ...person, updatedAt: person.createdAt })
-      .run();
-    if (nhs) {
-      this.db
-        .insert(personIdentifiers)
-        .values({ id: nhs.id, personId: person.id, type: 'nhs_number', value: nhs.value, createdAt: person.createdAt })
-        .run();
-    }
   }
 }
 

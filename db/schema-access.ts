@@ -45,6 +45,7 @@ export const consents = sqliteTable(
     recordedAt: text('recorded_at').notNull(),
     recordedBy: text('recorded_by').notNull(),
     recordedByName: text('recorded_by_name').notNull(),
+    originSite: text('origin_site').notNull(),
     notes: text('notes'),
   },
   (t) => [index('consents_person').on(t.personId, t.recordedAt)],

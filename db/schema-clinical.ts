@@ -14,8 +14,14 @@ export const personAliases = sqliteTable(
       .references(() => persons.id),
     familyName: text('family_name').notNull(),
     givenNames: text('given_names').notNull(),
+    originSite: text('origin_site').notNull(),
     createdAt: text('created_at').notNull(),
     createdBy: text('created_by').notNull(),
+    /** A retired alias stays in history but is no longer searched or shown as a current name. */
+    retiredAt: text('retired_at'),
+    retiredBy: text('retired_by'),
+    retiredReason: text('retired_reason'),
+    version: integer('version').notNull().default(1),
   },
   (t) => [index('person_aliases_person').on(t.personId)],
 );
@@ -63,6 +69,7 @@ export const formResponses = sqliteTable(
     recordedAt: text('recorded_at').notNull(),
     recordedBy: text('recorded_by').notNull(),
     recordedByName: text('recorded_by_name').notNull(),
+    originSite: text('origin_site').notNull(),
   },
   (t) => [
     index('form_responses_person_template').on(t.personId, t.templateId, t.recordedAt),
@@ -85,6 +92,10 @@ export const flags = sqliteTable(
     sourceResponseId: text('source_response_id'),
     /** Handling advice a partner (police, social care) may see; a flag without it is not shown to partners. */
     partnerAdvice: text('partner_advice'),
+    originSite: text('origin_site').notNull(),
+    /** When the current severity and reason were set (a later result updates them; the log keeps history). */
+    updatedAt: text('updated_at').notNull(),
+    updatedByName: text('updated_by_name').notNull(),
     setAt: text('set_at').notNull(),
     setBy: text('set_by').notNull(),
     setByName: text('set_by_name').notNull(),
@@ -138,6 +149,7 @@ export const handovers = sqliteTable(
     recordedAt: text('recorded_at').notNull(),
     recordedBy: text('recorded_by').notNull(),
     recordedByName: text('recorded_by_name').notNull(),
+    originSite: text('origin_site').notNull(),
   },
   (t) => [index('handovers_person').on(t.personId, t.recordedAt)],
 );
@@ -156,7 +168,37 @@ export const referrals = sqliteTable(
     createdAt: text('created_at').notNull(),
     createdBy: text('created_by').notNull(),
     siteCode: text('site_code').notNull(),
+    outcomeAt: text('outcome_at'),
+    outcomeBy: text('outcome_by'),
+    outcomeByName: text('outcome_by_name'),
+    outcomeNote: text('outcome_note'),
     version: integer('version').notNull().default(1),
   },
   (t) => [index('referrals_person').on(t.personId, t.createdAt), index('referrals_site_open').on(t.siteCode, t.status)],
+);
+
+/**
+ * Two changes to the same single-valued record made from the same version at different sites: both
+ * are kept and shown until a clinician decides which stands (docs/sync-protocol.md "Conflicts").
+ */
+export const syncConflicts = sqliteTable(
+  'sync_conflicts',
+  {
+    id: text('id').primaryKey(),
+    personId: text('person_id')
+      .notNull()
+      .references(() => persons.id),
+    recordType: text('record_type').notNull(),
+    recordId: text('record_id').notNull(),
+    /** JSON array of the competing events' ids, oldest first. */
+    eventIds: text('event_ids', { mode: 'json' }).$type<string[]>().notNull(),
+    detectedAt: text('detected_at').notNull(),
+    resolvedAt: text('resolved_at'),
+    resolvedBy: text('resolved_by'),
+    resolvedByName: text('resolved_by_name'),
+    keptEventId: text('kept_event_id'),
+    note: text('note'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('sync_conflicts_person').on(t.personId, t.resolvedAt)],
 );

@@ -50,9 +50,19 @@ export const personIdentifiers = sqliteTable(
       .references(() => persons.id),
     type: text('type', { enum: ['nhs_number', 'chi_number', 'nomis_number', 'pnc_id', 'custody_record_number', 'local_id'] }).notNull(),
     value: text('value').notNull(),
+    originSite: text('origin_site').notNull(),
     createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+    /** A retired identifier (recorded in error, or no longer used) stays in history but no longer identifies anyone. */
+    retiredAt: text('retired_at'),
+    retiredBy: text('retired_by'),
+    retiredReason: text('retired_reason'),
+    version: integer('version').notNull().default(1),
   },
-  (t) => [uniqueIndex('person_identifiers_type_value').on(t.type, t.value), index('person_identifiers_person').on(t.personId)],
+  (t) => [
+    uniqueIndex('person_identifiers_type_value').on(t.type, t.value).where(sql`${t.retiredAt} IS NULL`),
+    index('person_identifiers_person').on(t.personId),
+  ],
 );
 
 export const users = sqliteTable('users', {
@@ -90,24 +100,45 @@ export const auditEvents = sqliteTable(
   (t) => [index('audit_events_person').on(t.personId, t.seq).where(sql`${t.personId} IS NOT NULL`)],
 );
 
-/** Every write appends one of these in the same transaction: the outbox for sync. */
-export const syncEvents = sqliteTable(
-  'sync_events',
+/**
+ * The event log: every clinical change, local or received by sync, in the order it was applied here.
+ * The clinical tables are its projection (db/projector). Local events waiting to be pushed are the
+ * outbox; events received by sync are marked `sync` and never pushed back.
+ */
+export const eventLog = sqliteTable(
+  'event_log',
   {
-    id: text('id').primaryKey(),
+    /** Local application order (rowid). */
+    seq: integer('seq').primaryKey(),
+    id: text('id').notNull().unique(),
+    type: text('type').notNull(),
+    recordType: text('record_type').notNull(),
+    recordId: text('record_id').notNull(),
+    personId: text('person_id').notNull(),
+    baseVersion: integer('base_version'),
     hlc: bigintInteger('hlc').notNull(),
     originSite: text('origin_site').notNull(),
-    entityType: text('entity_type').notNull(),
-    entityId: text('entity_id').notNull(),
-    personId: text('person_id'),
-    op: text('op').notNull(),
-    baseVersion: integer('base_version'),
-    authorId: text('author_id'),
-    payload: text('payload').notNull(),
-    createdAt: text('created_at').notNull(),
+    authorId: text('author_id').notNull(),
+    authorRole: text('author_role').notNull(),
+    recordedAt: text('recorded_at').notNull(),
+    sensitivity: text('sensitivity').notNull(),
+    contentHash: text('content_hash').notNull(),
+    /** The whole event, canonically encoded (contract/sync/canonical-json.ts). */
+    body: text('body').notNull(),
+    source: text('source', { enum: ['local', 'sync'] }).notNull(),
+    appliedAt: text('applied_at').notNull(),
+    /** Local events only: where the push stands. */
+    pushState: text('push_state', { enum: ['pending', 'accepted', 'duplicate', 'rejected', 'conflict'] }),
+    pushReason: text('push_reason'),
     pushedAt: text('pushed_at'),
+    /** The central's global sequence number, once known. */
+    centralSeq: integer('central_seq'),
   },
-  (t) => [index('sync_events_outbox').on(t.pushedAt, t.hlc), index('sync_events_entity').on(t.entityType, t.entityId)],
+  (t) => [
+    index('event_log_outbox').on(t.pushState, t.seq),
+    index('event_log_person').on(t.personId, t.seq),
+    index('event_log_record').on(t.recordType, t.recordId, t.seq),
+  ],
 );
 
 /** A single row holding the hybrid logical clock, advanced in the same transaction as each event. */

@@ -25,17 +25,4 @@ export class StaysRepo {
         .get() ?? null
     );
   }
-
-  insert(row: typeof stays.$inferInsert): void {
-    this.db.insert(stays).values(row).run();
-  }
-
-  end(id: string, exit: { exitedAt: string; exitReason: string; exitDestination: string }, expectedVersion: number): boolean {
-    const result = this.db
-      .update(stays)
-      .set({ ...exit, version: expectedVersion + 1 })
-      .where(and(eq(stays.id, id), eq(stays.version, expectedVersion), isNull(stays.exitedAt)))
-      .run();
-    return result.changes === 1;
-  }
 }

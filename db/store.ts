@@ -1,59 +1,71 @@
 // The site store: typed reads, and writes that can only happen inside one transaction that also
-// carries the audit row and the sync events of the change (ARCHITECTURE.md; Signal's habit of
-// separate read and write interfaces, so a write can't travel down a read path).
-import { AuditLog, type AuditEntry } from './audit-log';
-import type { OpenedStore, RawDb, SiteDb } from './open';
+// carries the audit row. Clinical data changes only by events (db/projector): a write emits typed
+// events, which are logged, applied and queued for sync in the same transaction. Local-only data
+// (staff accounts, break-glass grants, sharing agreements, sign-in attempts, audit) is written
+// directly. Separate read and write interfaces, so a write can't travel down a read path.
+import { v7 as uuidv7 } from 'uuid';
+import type { Author } from '../contract/sync/envelope';
+import { clinicalEventSchema, type ClinicalEvent } from '../contract/sync/events';
 import { AccessRepo } from './access-repo';
+import { AuditLog, type AuditEntry } from './audit-log';
+import { eventContentHash } from './event-hash';
 import { FlagsRepo } from './flags-repo';
 import { FormsRepo } from './forms-repo';
+import { HlcClock } from './hlc-clock';
 import { IdentityRepo } from './identity-repo';
+import type { OpenedStore, RawDb, SiteDb } from './open';
 import { PersonsRepo } from './persons-repo';
+import type { ApplyOutcome } from './projector/projector';
+import { Projector } from './projector/projector';
 import { SignInAttemptsRepo } from './sign-in-attempts-repo';
 import { StaysRepo } from './stays-repo';
 import { TasksRepo } from './tasks-repo';
-import { SyncOutbox, type EventContext, type NewSyncEvent } from './sync-outbox';
 import { UsersRepo } from './users-repo';
 
-export interface StoreReads {
-  readonly persons: Pick<PersonsRepo, 'search' | 'get' | 'findIdByNhsNumber'>;
-  readonly identity: Pick<IdentityRepo, 'identifiers' | 'aliases' | 'holdersOf' | 'bornOn' | 'summaries'>;
-  readonly stays: Pick<StaysRepo, 'forPerson' | 'get' | 'openAt'>;
-  readonly flags: Pick<FlagsRepo, 'forPerson' | 'activeWithCode' | 'get'>;
-  readonly tasks: Pick<TasksRepo, 'list' | 'get'>;
-  readonly forms: Pick<FormsRepo, 'get' | 'forPerson' | 'handoversFor' | 'referralsFor'>;
-  readonly access: Pick<AccessRepo, 'activeGrant' | 'lapsedGrants' | 'openGrants' | 'grant' | 'grants' | 'consentsFor' | 'agreements' | 'agreementVersionExists' | 'auditForPerson'>;
-  readonly users: Pick<UsersRepo, 'count' | 'findByUsername' | 'findById' | 'list'>;
-}
+type EnvelopeFilled = 'eventId' | 'hlc' | 'originSite' | 'author' | 'recordedAt' | 'contentHash';
+/** What a service says about a change; the store adds id, clock, origin, author, time and hash. */
+export type EventDraft = ClinicalEvent extends infer E ? (E extends ClinicalEvent ? Omit<E, EnvelopeFilled> : never) : never;
 
-export interface StoreWrites extends StoreReads {
+export interface StoreReads {
   readonly persons: PersonsRepo;
-  readonly users: UsersRepo;
   readonly identity: IdentityRepo;
   readonly stays: StaysRepo;
   readonly flags: FlagsRepo;
   readonly tasks: TasksRepo;
   readonly forms: FormsRepo;
+  readonly access: Pick<AccessRepo, 'activeGrant' | 'lapsedGrants' | 'openGrants' | 'grant' | 'grants' | 'consentsFor' | 'agreements' | 'agreementVersionExists' | 'auditForPerson'>;
+  readonly users: Pick<UsersRepo, 'count' | 'findByUsername' | 'findById' | 'list'>;
+}
+
+export interface StoreWrites extends StoreReads {
+  readonly users: UsersRepo;
   readonly access: AccessRepo;
-  /** Appends a sync event for this change (same transaction). */
-  event(event: NewSyncEvent): { id: string; hlc: bigint };
+  /** Makes, logs and applies a clinical event (same transaction); returns the event as stored. */
+  emit(draft: EventDraft): ClinicalEvent;
 }
 
 export interface WriteContext {
   originSite: string;
   now: Date;
   newId: () => string;
+  /** Who makes the clinical events of this write; null for writes of local-only data. */
+  author: Author | null;
 }
 
 export class SiteStore {
   readonly reads: StoreReads;
   private readonly writes: StoreWrites;
   private readonly audit: AuditLog;
-  private readonly outbox: SyncOutbox;
-  private eventContext: EventContext | null = null;
+  private readonly clock: HlcClock;
+  readonly projector: Projector;
+  private context: WriteContext | null = null;
   /** Throttle counts: written outside clinical transactions (a failed sign-in changes no record). */
   readonly signInAttempts: SignInAttemptsRepo;
 
-  constructor(private readonly opened: OpenedStore) {
+  constructor(
+    private readonly opened: OpenedStore,
+    readonly siteCode: string,
+  ) {
     const repos = {
       persons: new PersonsRepo(opened.db),
       users: new UsersRepo(opened.db),
@@ -66,15 +78,10 @@ export class SiteStore {
     };
     this.signInAttempts = new SignInAttemptsRepo(opened.raw);
     this.audit = new AuditLog(opened.raw);
-    this.outbox = new SyncOutbox(opened.raw);
+    this.clock = new HlcClock(opened.raw);
+    this.projector = new Projector(opened.raw, siteCode);
     this.reads = repos;
-    this.writes = {
-      ...repos,
-      event: (event) => {
-        if (!this.eventContext) throw new Error('sync events can only be written inside SiteStore.write');
-        return this.outbox.append(event, this.eventContext);
-      },
-    };
+    this.writes = { ...repos, emit: (draft) => this.emit(draft) };
   }
 
   get raw(): RawDb {
@@ -85,20 +92,54 @@ export class SiteStore {
     return this.opened.db;
   }
 
+  private emit(draft: EventDraft): ClinicalEvent {
+    const ctx = this.context;
+    if (!ctx) throw new Error('clinical events can only be made inside SiteStore.write');
+    if (!ctx.author) throw new Error('a clinical event needs an author');
+    const unhashed = {
+      ...draft,
+      eventId: uuidv7({ msecs: ctx.now.getTime() }),
+      hlc: this.clock.tick(ctx.now.getTime()).toString(),
+      originSite: ctx.originSite,
+      author: ctx.author,
+      recordedAt: ctx.now.toISOString(),
+    };
+    // Parsed before it is stored: an event the other end would refuse is refused here, at its source.
+    const event = clinicalEventSchema.parse({ ...unhashed, contentHash: eventContentHash(unhashed as ClinicalEvent) });
+    this.projector.apply(event, 'local', ctx.now.toISOString());
+    return event;
+  }
+
   /**
    * Runs `change` and appends `audit` in one transaction (synchronous=FULL: durable on return).
    * The audit entry may depend on the change's result.
    */
   write<T>(ctx: WriteContext, change: (w: StoreWrites) => T, audit: (result: T) => AuditEntry): T {
     const run = this.opened.raw.transaction(() => {
-      this.eventContext = { originSite: ctx.originSite, nowMs: ctx.now.getTime(), nowIso: ctx.now.toISOString(), newId: ctx.newId };
+      this.context = ctx;
       try {
         const result = change(this.writes);
         this.audit.append(audit(result));
         return result;
       } finally {
-        this.eventContext = null;
+        this.context = null;
       }
+    });
+    return run.immediate();
+  }
+
+  /**
+   * Applies events received by sync, with `alongside` (the cursor advance) in one transaction.
+   * Each event's clock stamp moves this site's clock forward. Returns what happened to each.
+   */
+  applyReceived(events: readonly ClinicalEvent[], now: Date, alongside: () => void = () => {}): ApplyOutcome[] {
+    const run = this.opened.raw.transaction(() => {
+      const outcomes = events.map((event) => {
+        this.clock.receive(BigInt(event.hlc), now.getTime());
+        return this.projector.apply(event, 'sync', now.toISOString());
+      });
+      alongside();
+      return outcomes;
     });
     return run.immediate();
   }

@@ -25,17 +25,4 @@ export class TasksRepo {
   get(id: string): TaskRow | null {
     return this.db.select().from(tasks).where(eq(tasks.id, id)).get() ?? null;
   }
-
-  insert(row: typeof tasks.$inferInsert): void {
-    this.db.insert(tasks).values(row).run();
-  }
-
-  close(id: string, close: { status: 'done' | 'cancelled'; closedAt: string; closedBy: string; closeNote: string | null }, expectedVersion: number): boolean {
-    const r = this.db
-      .update(tasks)
-      .set({ ...close, version: expectedVersion + 1 })
-      .where(and(eq(tasks.id, id), eq(tasks.version, expectedVersion), eq(tasks.status, 'open')))
-      .run();
-    return r.changes === 1;
-  }
 }

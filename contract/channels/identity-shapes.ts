@@ -12,5 +12,5 @@ export const aliasInputSchema = z
   .object({ familyName: requiredText('Alias family name', 100), givenNames: text('Alias given names', 100) })
   .strict();
 
-export const identifierSchema = z.object({ type: identifierTypeSchema, value: z.string() });
+export const identifierSchema = z.object({ id: z.string(), type: identifierTypeSchema, value: z.string() });
 export const aliasSchema = z.object({ id: z.string(), familyName: z.string(), givenNames: z.string() });

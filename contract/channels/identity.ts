@@ -42,3 +42,17 @@ export const patientsAddAlias = channel({
   access: { kind: 'permission', permission: 'patient.update' },
   auditAction: 'added alias',
 });
+
+export const patientsRetireIdentifier = channel({
+  input: z.object({ personId: uuidSchema, identifierId: uuidSchema, reason: requiredText('Reason for retiring the identifier', 500) }).strict(),
+  output: z.object({ retired: z.literal(true) }),
+  access: { kind: 'permission', permission: 'patient.update' },
+  auditAction: 'retired identifier',
+});
+
+export const patientsRetireAlias = channel({
+  input: z.object({ personId: uuidSchema, aliasId: uuidSchema, reason: requiredText('Reason for retiring the alias', 500) }).strict(),
+  output: z.object({ retired: z.literal(true) }),
+  access: { kind: 'permission', permission: 'patient.update' },
+  auditAction: 'retired alias',
+});

@@ -33,7 +33,7 @@ import {
   handoverRecord,
   referralsList,
 } from './forms';
-import { patientsAddAlias, patientsAddIdentifier, patientsFindDuplicates } from './identity';
+import { patientsAddAlias, patientsAddIdentifier, patientsFindDuplicates, patientsRetireAlias, patientsRetireIdentifier } from './identity';
 import { patientsGet, patientsRegister, patientsSearch } from './patients';
 import { staysEnd, staysList, staysStart } from './stays';
 import { tasksClose, tasksList } from './tasks';
@@ -53,6 +53,8 @@ export const channels = {
   'patients.findDuplicates': patientsFindDuplicates,
   'patients.addIdentifier': patientsAddIdentifier,
   'patients.addAlias': patientsAddAlias,
+  'patients.retireIdentifier': patientsRetireIdentifier,
+  'patients.retireAlias': patientsRetireAlias,
   'stays.start': staysStart,
   'stays.end': staysEnd,
   'stays.list': staysList,

@@ -22,16 +22,50 @@ CREATE TABLE `clock_state` (
 	`hlc` integer NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE `event_log` (
+	`seq` integer PRIMARY KEY NOT NULL,
+	`id` text NOT NULL,
+	`type` text NOT NULL,
+	`record_type` text NOT NULL,
+	`record_id` text NOT NULL,
+	`person_id` text NOT NULL,
+	`base_version` integer,
+	`hlc` integer NOT NULL,
+	`origin_site` text NOT NULL,
+	`author_id` text NOT NULL,
+	`author_role` text NOT NULL,
+	`recorded_at` text NOT NULL,
+	`sensitivity` text NOT NULL,
+	`content_hash` text NOT NULL,
+	`body` text NOT NULL,
+	`source` text NOT NULL,
+	`applied_at` text NOT NULL,
+	`push_state` text,
+	`push_reason` text,
+	`pushed_at` text,
+	`central_seq` integer
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `event_log_id_unique` ON `event_log` (`id`);--> statement-breakpoint
+CREATE INDEX `event_log_outbox` ON `event_log` (`push_state`,`seq`);--> statement-breakpoint
+CREATE INDEX `event_log_person` ON `event_log` (`person_id`,`seq`);--> statement-breakpoint
+CREATE INDEX `event_log_record` ON `event_log` (`record_type`,`record_id`,`seq`);--> statement-breakpoint
 CREATE TABLE `person_identifiers` (
 	`id` text PRIMARY KEY NOT NULL,
 	`person_id` text NOT NULL,
 	`type` text NOT NULL,
 	`value` text NOT NULL,
+	`origin_site` text NOT NULL,
 	`created_at` text NOT NULL,
+	`created_by` text NOT NULL,
+	`retired_at` text,
+	`retired_by` text,
+	`retired_reason` text,
+	`version` integer DEFAULT 1 NOT NULL,
 	FOREIGN KEY (`person_id`) REFERENCES `persons`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `person_identifiers_type_value` ON `person_identifiers` (`type`,`value`);--> statement-breakpoint
+CREATE UNIQUE INDEX `person_identifiers_type_value` ON `person_identifiers` (`type`,`value`) WHERE "person_identifiers"."retired_at" IS NULL;--> statement-breakpoint
 CREATE INDEX `person_identifiers_person` ON `person_identifiers` (`person_id`);--> statement-breakpoint
 CREATE TABLE `persons` (
 	`seq` integer PRIMARY KEY NOT NULL,
@@ -56,23 +90,6 @@ CREATE TABLE `site_meta` (
 	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL
 );
 --> statement-breakpoint
-CREATE TABLE `sync_events` (
-	`id` text PRIMARY KEY NOT NULL,
-	`hlc` integer NOT NULL,
-	`origin_site` text NOT NULL,
-	`entity_type` text NOT NULL,
-	`entity_id` text NOT NULL,
-	`person_id` text,
-	`op` text NOT NULL,
-	`base_version` integer,
-	`author_id` text,
-	`payload` text NOT NULL,
-	`created_at` text NOT NULL,
-	`pushed_at` text
-);
---> statement-breakpoint
-CREATE INDEX `sync_events_outbox` ON `sync_events` (`pushed_at`,`hlc`);--> statement-breakpoint
-CREATE INDEX `sync_events_entity` ON `sync_events` (`entity_type`,`entity_id`);--> statement-breakpoint
 CREATE TABLE `users` (
 	`id` text PRIMARY KEY NOT NULL,
 	`username` text NOT NULL,
@@ -94,6 +111,9 @@ CREATE TABLE `flags` (
 	`reason` text NOT NULL,
 	`source_response_id` text,
 	`partner_advice` text,
+	`origin_site` text NOT NULL,
+	`updated_at` text NOT NULL,
+	`updated_by_name` text NOT NULL,
 	`set_at` text NOT NULL,
 	`set_by` text NOT NULL,
 	`set_by_name` text NOT NULL,
@@ -122,6 +142,7 @@ CREATE TABLE `form_responses` (
 	`recorded_at` text NOT NULL,
 	`recorded_by` text NOT NULL,
 	`recorded_by_name` text NOT NULL,
+	`origin_site` text NOT NULL,
 	FOREIGN KEY (`person_id`) REFERENCES `persons`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`stay_id`) REFERENCES `stays`(`id`) ON UPDATE no action ON DELETE no action
 );
@@ -139,6 +160,7 @@ CREATE TABLE `handovers` (
 	`recorded_at` text NOT NULL,
 	`recorded_by` text NOT NULL,
 	`recorded_by_name` text NOT NULL,
+	`origin_site` text NOT NULL,
 	FOREIGN KEY (`person_id`) REFERENCES `persons`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`stay_id`) REFERENCES `stays`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`response_id`) REFERENCES `form_responses`(`id`) ON UPDATE no action ON DELETE no action
@@ -150,8 +172,13 @@ CREATE TABLE `person_aliases` (
 	`person_id` text NOT NULL,
 	`family_name` text NOT NULL,
 	`given_names` text NOT NULL,
+	`origin_site` text NOT NULL,
 	`created_at` text NOT NULL,
 	`created_by` text NOT NULL,
+	`retired_at` text,
+	`retired_by` text,
+	`retired_reason` text,
+	`version` integer DEFAULT 1 NOT NULL,
 	FOREIGN KEY (`person_id`) REFERENCES `persons`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
@@ -166,6 +193,10 @@ CREATE TABLE `referrals` (
 	`created_at` text NOT NULL,
 	`created_by` text NOT NULL,
 	`site_code` text NOT NULL,
+	`outcome_at` text,
+	`outcome_by` text,
+	`outcome_by_name` text,
+	`outcome_note` text,
 	`version` integer DEFAULT 1 NOT NULL,
 	FOREIGN KEY (`person_id`) REFERENCES `persons`(`id`) ON UPDATE no action ON DELETE no action
 );
@@ -189,6 +220,23 @@ CREATE TABLE `stays` (
 --> statement-breakpoint
 CREATE INDEX `stays_person` ON `stays` (`person_id`,`arrived_at`);--> statement-breakpoint
 CREATE INDEX `stays_site_current` ON `stays` (`site_code`,`exited_at`);--> statement-breakpoint
+CREATE TABLE `sync_conflicts` (
+	`id` text PRIMARY KEY NOT NULL,
+	`person_id` text NOT NULL,
+	`record_type` text NOT NULL,
+	`record_id` text NOT NULL,
+	`event_ids` text NOT NULL,
+	`detected_at` text NOT NULL,
+	`resolved_at` text,
+	`resolved_by` text,
+	`resolved_by_name` text,
+	`kept_event_id` text,
+	`note` text,
+	`version` integer DEFAULT 1 NOT NULL,
+	FOREIGN KEY (`person_id`) REFERENCES `persons`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `sync_conflicts_person` ON `sync_conflicts` (`person_id`,`resolved_at`);--> statement-breakpoint
 CREATE TABLE `tasks` (
 	`id` text PRIMARY KEY NOT NULL,
 	`person_id` text NOT NULL,
@@ -238,6 +286,7 @@ CREATE TABLE `consents` (
 	`recorded_at` text NOT NULL,
 	`recorded_by` text NOT NULL,
 	`recorded_by_name` text NOT NULL,
+	`origin_site` text NOT NULL,
 	`notes` text,
 	FOREIGN KEY (`person_id`) REFERENCES `persons`(`id`) ON UPDATE no action ON DELETE no action
 );

@@ -47,7 +47,7 @@ export async function createSiteApp(options: SiteAppOptions): Promise<SiteApp> {
   const { config: site, created } = loadOrCreateSiteConfig(join(options.dataDir, SITE_CONFIG_FILE), options.createDemoSite ?? true);
   if (created) log(`Created the demo site configuration in ${options.dataDir}`);
   const now = options.testNow ? shiftedClock(options.testNow, site.demo) : (options.now ?? (() => new Date()));
-  const store = new SiteStore(openSiteStore(join(options.dataDir, DB_FILE), options.keyStore, options.migrationsFolder));
+  const store = new SiteStore(openSiteStore(join(options.dataDir, DB_FILE), options.keyStore, options.migrationsFolder), site.siteCode);
   const nowMs = () => now().getTime();
   const sessions = new SessionRegistry(nowMs, site.idleLockMinutes * 60_000);
   const handlers = createHandlers({ sessions, throttle: new SignInThrottle(store.signInAttempts, nowMs) });

@@ -19,12 +19,12 @@ import { createStaffService } from '../services/staff-service';
 import { endFlag, listFlags, raiseFlag } from '../services/flags-service';
 import { amendForm, getTemplate, listForms, listTemplates, markFormEnteredInError, saveForm } from '../services/forms-service';
 import { listHandovers, listReferrals, recordHandover } from '../services/handover-service';
-import { addAlias, addIdentifier, findDuplicates } from '../services/identity-service';
+import { addAlias, addIdentifier, findDuplicates, retireAlias, retireIdentifier } from '../services/identity-service';
 import { getPerson, registerPerson, searchPersons } from '../services/patient-service';
 import { endStay, listStays, startStay } from '../services/stays-service';
 import { closeTask, listTasks } from '../services/tasks-service';
 import { createFirstAdmin, setupStatus } from '../services/setup-service';
-import type { Call } from './call';
+import type { Call } from '../services/call';
 
 export type Handlers = {
   [C in ChannelName]: (input: ParsedInput<C>, call: Call) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
@@ -48,6 +48,8 @@ export function createHandlers(deps: AuthDeps): Handlers {
     'patients.findDuplicates': findDuplicates,
     'patients.addIdentifier': addIdentifier,
     'patients.addAlias': addAlias,
+    'patients.retireIdentifier': retireIdentifier,
+    'patients.retireAlias': retireAlias,
     'stays.start': startStay,
     'stays.end': endStay,
     'stays.list': listStays,

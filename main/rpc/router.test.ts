@@ -61,11 +61,14 @@ describe('registering, finding and opening a person', () => {
     const { personId } = await site.ok('patients.register', ada, token);
     expect(site.count('persons')).toBe(1);
     expect(site.count('audit_events')).toBe(auditBefore + 1);
-    const event = site.app.store.raw.prepare('SELECT * FROM sync_events').safeIntegers(true).get() as Record<string, unknown>;
-    expect(event).toMatchObject({ entity_type: 'person', entity_id: personId, op: 'create', origin_site: 'DEMO01' });
-    expect(typeof event.hlc).toBe('bigint');
-    expect(String(event.id)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
-    expect(JSON.parse(String(event.payload))).toMatchObject({ familyName: 'Lovelace', identifiers: [{ type: 'nhs_number', value: '9434765919' }] });
+    const events = site.app.store.raw.prepare('SELECT * FROM event_log ORDER BY seq').safeIntegers(true).all() as Record<string, unknown>[];
+    expect(events.map((e) => e.type)).toEqual(['person.registered', 'identifier.added']);
+    expect(events[0]).toMatchObject({ record_type: 'person', record_id: personId, person_id: personId, origin_site: 'DEMO01', source: 'local', push_state: 'pending' });
+    expect(typeof events[0]!.hlc).toBe('bigint');
+    expect(events[1]!.hlc as bigint).toBeGreaterThan(events[0]!.hlc as bigint);
+    expect(String(events[0]!.id)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
+    expect(JSON.parse(String(events[0]!.body))).toMatchObject({ payload: { familyName: 'Lovelace' } });
+    expect(JSON.parse(String(events[1]!.body))).toMatchObject({ payload: { type: 'nhs_number', value: '9434765919' } });
     const audit = site.app.store.raw.prepare('SELECT * FROM audit_events ORDER BY seq DESC LIMIT 1').get() as Record<string, unknown>;
     expect(audit).toMatchObject({ channel: 'patients.register', person_id: personId, outcome: 'ok', username: 'ada' });
   });
@@ -75,7 +78,7 @@ describe('registering, finding and opening a person', () => {
     const r = await site.call('patients.register', { ...ada, nhsNumber: '943 476 5918' }, token);
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'nhsNumber', message: expect.stringMatching(/check digit/) } });
     expect(site.count('persons')).toBe(0);
-    expect(site.count('sync_events')).toBe(0);
+    expect(site.count('event_log')).toBe(0);
   });
 
   it('reports every invalid field at once', async () => {

@@ -8,7 +8,7 @@ import type { RpcError, RpcResult } from '../../contract/result';
 import type { SessionRegistry, Session } from '../services/sessions';
 import { requireRelationship } from '../services/relationship';
 import { ServiceError } from '../services/service-error';
-import { Call, type CallEnv } from './call';
+import { Call, type CallEnv } from '../services/call';
 import type { Handlers } from './handlers';
 import type { RpcTransportTarget } from './transport';
 

@@ -2,7 +2,7 @@
 // hash chain that names the first tampered row.
 import type { ChannelOutput, ParsedInput } from '../../contract/channels';
 import { verifyAuditChain } from '../../db/audit-log';
-import type { Call } from '../rpc/call';
+import type { Call } from './call';
 
 export function personAccess(input: ParsedInput<'audit.personAccess'>, call: Call): ChannelOutput<'audit.personAccess'> {
   call.note = { personId: input.personId };

@@ -3,7 +3,7 @@
 // Each failure, lockout, unlock and change writes an audit row (the router's row for the call).
 import type { ChannelOutput, ParsedInput } from '../../contract/channels';
 import { rolePermissions, type Permission } from '../../domain/access/roles';
-import type { Call } from '../rpc/call';
+import type { Call } from './call';
 import { PasswordAuthenticator } from './password-authenticator';
 import { hashPassword } from './passwords';
 import { closeLapsedGrants } from './relationship';

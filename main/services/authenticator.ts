@@ -7,7 +7,7 @@
 // stored link, with roles still decided by this site. It is not built: there is no CIS2 sign-in
 // today and nothing in the app offers one.
 import type { UserRow } from '../../db/users-repo';
-import type { Call } from '../rpc/call';
+import type { Call } from './call';
 
 export type SignInMethod = 'password';
 

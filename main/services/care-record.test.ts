@@ -24,7 +24,7 @@ describe('stays', () => {
     expect((await site.ok('patients.get', { personId }, token)).currentStay).toBeNull();
     const { stays } = await site.ok('stays.list', { personId }, token);
     expect(stays).toMatchObject([{ exitReason: 'Charged and remanded', exitDestination: 'HMP Example' }]);
-    expect(site.count('sync_events')).toBe(3); // person, stay created, stay ended
+    expect(site.count('event_log')).toBe(3); // person, stay started, stay ended
   });
 });
 

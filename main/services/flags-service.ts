@@ -2,10 +2,10 @@
 // and the criteria behind them; ended only by a recorded decision with a reason.
 import type { ChannelOutput, ParsedInput } from '../../contract/channels';
 import type { Flag } from '../../contract/channels/flags';
-import { severitySchema } from '../../domain/templates/template-schema';
+import { severitySchema, type Severity } from '../../domain/templates/template-schema';
 import type { FlagRow } from '../../db/flags-repo';
 import type { StoreWrites } from '../../db/store';
-import type { Call } from '../rpc/call';
+import type { Call } from './call';
 import { requireRelationship } from './relationship';
 import { ServiceError } from './service-error';
 
@@ -31,7 +31,7 @@ export interface NewFlag {
   personId: string;
   code: string;
   label: string;
-  severity: string;
+  severity: Severity;
   reason: string;
   partnerAdvice: string | null;
   sourceResponseId: string | null;
@@ -39,13 +39,11 @@ export interface NewFlag {
 
 /** Raises a flag inside a write, unless the same flag is already active (then its id is returned). */
 export function raiseFlagIn(w: StoreWrites, call: Call, flag: NewFlag): string {
-  const session = call.requireSession();
   const active = w.flags.activeWithCode(flag.personId, flag.code);
   if (active) return active.id;
   const id = call.env.newId();
-  const row = { id, ...flag, setAt: call.env.now().toISOString(), setBy: session.userId, setByName: session.fullName };
-  w.flags.insert(row);
-  w.event({ entityType: 'flag', entityId: id, personId: flag.personId, op: 'create', baseVersion: null, authorId: session.userId, payload: row });
+  const { personId, ...payload } = flag;
+  w.emit({ type: 'flag.raised', recordType: 'flag', recordId: id, personId, baseVersion: null, sensitivity: 'risk_flags', payload });
   return id;
 }
 
@@ -60,16 +58,13 @@ export function raiseFlag(input: ParsedInput<'flags.raise'>, call: Call): Channe
 }
 
 export function endFlag(input: ParsedInput<'flags.end'>, call: Call): ChannelOutput<'flags.end'> {
-  const session = call.requireSession();
   const flag = call.reads.flags.get(input.flagId);
   if (!flag) throw new ServiceError('not_found', 'No flag with this id.');
   requireRelationship(call, flag.personId);
   if (flag.endedAt) throw new ServiceError('conflict', 'This flag has already been ended.');
   call.write(
     (w) => {
-      const end = { endedAt: call.env.now().toISOString(), endedBy: session.userId, endedByName: session.fullName, endReason: input.reason };
-      if (!w.flags.end(flag.id, end, flag.version)) throw new ServiceError('conflict', 'This flag was changed by someone else. Reload and try again.');
-      w.event({ entityType: 'flag', entityId: flag.id, personId: flag.personId, op: 'update', baseVersion: flag.version, authorId: session.userId, payload: end });
+      w.emit({ type: 'flag.ended', recordType: 'flag', recordId: flag.id, personId: flag.personId, baseVersion: flag.version, sensitivity: 'risk_flags', payload: { reason: input.reason } });
     },
     () => ({ personId: flag.personId, detail: { code: flag.code } }),
   );

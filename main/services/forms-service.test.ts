@@ -41,12 +41,12 @@ describe('forms', () => {
   });
 
   it('scores a COWS on the server, raises the withdrawal flag with its criteria, and writes one transaction', async () => {
-    const events = site.count('sync_events');
+    const events = site.count('event_log');
     const audit = site.count('audit_events');
     const saved = await site.ok('forms.save', { personId, templateId: 'cows', templateVersion: 1, answers: moderate }, token);
     expect(saved.flagsRaised).toEqual(['Opiate withdrawal']);
     expect(site.count('audit_events')).toBe(audit + 1);
-    expect(site.count('sync_events')).toBe(events + 2); // the response and the flag
+    expect(site.count('event_log')).toBe(events + 2); // the response and the flag
     const { responses } = await site.ok('forms.list', { personId, templateId: 'cows' }, token);
     expect(responses[0]?.scores[0]).toMatchObject({ value: 15, complete: true, band: { label: 'Moderate withdrawal' } });
     const record = await site.ok('patients.get', { personId }, token);

@@ -12,11 +12,12 @@ import type { TemplateRegistry } from '../../domain/templates/registry';
 import type { Template } from '../../domain/templates/template-schema';
 import type { FormResponseRow } from '../../db/forms-repo';
 import type { StoreWrites } from '../../db/store';
-import type { Call } from '../rpc/call';
+import type { Call } from './call';
 import { raiseFlagIn } from './flags-service';
 import { requireRelationship } from './relationship';
 import { ServiceError } from './service-error';
 import { createTaskIn } from './tasks-service';
+import { sensitivityOf } from '../../domain/templates/sensitivity';
 
 function offeredHere(template: Template, call: Call): boolean {
   return !template.use || template.use.siteTypes.includes(call.site.siteType);
@@ -112,45 +113,27 @@ function applyConsequences(w: StoreWrites, call: Call, template: Template, respo
       createTaskIn(w, call, { personId, stayId, kind: effect.taskKind, title: effect.title, dueAt, sourceResponseId: response.id });
       outcome.tasksCreated.push(effect.title);
     } else {
-      const session = call.requireSession();
-      const id = call.env.newId();
-      const row = { id, personId, toService: effect.toService, reason: effect.reason, sourceResponseId: response.id, status: 'open' as const, createdAt: now.toISOString(), createdBy: session.userId, siteCode: call.site.siteCode };
-      w.forms.insertReferral(row);
-      w.event({ entityType: 'referral', entityId: id, personId, op: 'create', baseVersion: null, authorId: session.userId, payload: row });
+      w.emit({
+        type: 'referral.made',
+        recordType: 'referral',
+        recordId: call.env.newId(),
+        personId,
+        baseVersion: null,
+        sensitivity: 'care_plan',
+        payload: { siteCode: call.site.siteCode, toService: effect.toService, reason: effect.reason, sourceResponseId: response.id },
+      });
       outcome.referralsCreated.push(effect.reason);
     }
   }
   return outcome;
 }
 
-function insertVersion(w: StoreWrites, call: Call, response: FormResponse, personId: string, stayId: string | null, reason: string | null): void {
-  const session = call.requireSession();
-  w.forms.insert({
-    id: response.id,
-    chainId: response.entryId,
-    personId,
-    stayId,
-    templateId: response.templateId,
-    templateVersion: response.templateVersion,
-    body: response,
-    status: response.status,
-    version: response.version,
-    supersedes: response.supersedes ?? null,
-    current: true,
-    reason,
-    recordedAt: response.recordedAt,
-    recordedBy: session.userId,
-    recordedByName: session.fullName,
-  });
-  w.event({
-    entityType: 'form_response',
-    entityId: response.entryId,
-    personId,
-    op: response.version === 1 ? 'create' : response.status === 'entered_in_error' ? 'entered_in_error' : 'amend',
-    baseVersion: response.version === 1 ? null : response.version - 1,
-    authorId: session.userId,
-    payload: response,
-  });
+/** Emits one version of an entry: recorded, amended or entered in error, based on the version before it. */
+function emitVersion(w: StoreWrites, response: FormResponse, personId: string, stayId: string | null): void {
+  const common = { recordType: 'form_response', recordId: response.entryId, personId, sensitivity: sensitivityOf({ id: response.templateId }), payload: { stayId, response } } as const;
+  if (response.version === 1) w.emit({ ...common, type: 'form.recorded', baseVersion: null });
+  else if (response.status === 'entered_in_error') w.emit({ ...common, type: 'form.entered_in_error', baseVersion: response.version - 1 });
+  else w.emit({ ...common, type: 'form.amended', baseVersion: response.version - 1 });
 }
 
 export function saveForm(input: ParsedInput<'forms.save'>, call: Call): ChannelOutput<'forms.save'> {
@@ -169,7 +152,7 @@ export function saveForm(input: ParsedInput<'forms.save'>, call: Call): ChannelO
   const stayId = call.reads.stays.openAt(input.personId, call.site.siteCode)?.id ?? null;
   const outcome = call.write(
     (w) => {
-      insertVersion(w, call, response, input.personId, stayId, null);
+      emitVersion(w, response, input.personId, stayId);
       return applyConsequences(w, call, template, response, input.personId, stayId, null);
     },
     (o) => ({ personId: input.personId, detail: { template: `${template.id}@${template.version}`, flags: o.flagsRaised.length, tasks: o.tasksCreated.length } }),
@@ -195,8 +178,7 @@ export function amendForm(input: ParsedInput<'forms.amend'>, call: Call): Channe
   if (!result.ok) throw refused(result);
   const outcome = call.write(
     (w) => {
-      if (!w.forms.supersede(row.id)) throw new ServiceError('conflict', 'This entry was changed by someone else. Reload and try again.');
-      insertVersion(w, call, result.response, row.personId, row.stayId, input.reason);
+      emitVersion(w, result.response, row.personId, row.stayId);
       return applyConsequences(w, call, template, result.response, row.personId, row.stayId, previous);
     },
     () => ({ personId: row.personId, detail: { entry: row.chainId, version: result.response.version } }),
@@ -207,12 +189,12 @@ export function amendForm(input: ParsedInput<'forms.amend'>, call: Call): Channe
 export function markFormEnteredInError(input: ParsedInput<'forms.markEnteredInError'>, call: Call): ChannelOutput<'forms.markEnteredInError'> {
   const session = call.requireSession();
   const row = currentVersion(call, input.responseId);
-  const result = markEnteredInError(bodyOf(row), input.reason, { id: call.env.newId(), at: call.env.now().toISOString(), by: session.userId });
+  const previous = bodyOf(row);
+  const result = markEnteredInError(previous, input.reason, { id: call.env.newId(), at: call.env.now().toISOString(), by: session.userId });
   if (!result.ok) throw refused(result);
   call.write(
     (w) => {
-      if (!w.forms.supersede(row.id)) throw new ServiceError('conflict', 'This entry was changed by someone else. Reload and try again.');
-      insertVersion(w, call, result.response, row.personId, row.stayId, input.reason);
+      emitVersion(w, result.response, row.personId, row.stayId);
     },
     () => ({ personId: row.personId, detail: { entry: row.chainId } }),
   );

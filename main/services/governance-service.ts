@@ -3,7 +3,7 @@ import { addMinutes } from 'date-fns';
 import type { ChannelOutput, ParsedInput } from '../../contract/channels';
 import { agreementSchema, consentDecisionSchema, decideDisclosure, type OrgType } from '../../domain/access/disclosure';
 import { roleLabels } from '../../domain/access/roles';
-import type { Call } from '../rpc/call';
+import type { Call } from './call';
 import { ServiceError } from './service-error';
 
 function requirePerson(call: Call, personId: string) {
@@ -99,7 +99,6 @@ export function partnerSummary(input: ParsedInput<'patients.summary'>, call: Cal
 }
 
 export function recordConsent(input: ParsedInput<'consent.record'>, call: Call): ChannelOutput<'consent.record'> {
-  const session = call.requireSession();
   requirePerson(call, input.personId);
   if (input.decidedOn > call.env.now().toISOString().slice(0, 10)) {
     throw new ServiceError('invalid_input', 'The decision date cannot be in the future.', 'decidedOn');
@@ -107,20 +106,21 @@ export function recordConsent(input: ParsedInput<'consent.record'>, call: Call):
   const consentId = call.env.newId();
   call.write(
     (w) => {
-      const row = {
-        id: consentId,
+      w.emit({
+        type: 'consent.recorded',
+        recordType: 'consent',
+        recordId: consentId,
         personId: input.personId,
-        decision: input.decision,
-        categories: input.categories,
-        legalBasis: input.legalBasis,
-        decidedOn: input.decidedOn,
-        recordedAt: call.env.now().toISOString(),
-        recordedBy: session.userId,
-        recordedByName: session.fullName,
-        notes: input.notes && input.notes.length > 0 ? input.notes : null,
-      };
-      w.access.insertConsent(row);
-      w.event({ entityType: 'consent', entityId: consentId, personId: input.personId, op: 'create', baseVersion: null, authorId: session.userId, payload: row });
+        baseVersion: null,
+        sensitivity: 'demographics',
+        payload: {
+          decision: input.decision,
+          categories: input.categories,
+          legalBasis: input.legalBasis,
+          decidedOn: input.decidedOn,
+          notes: input.notes && input.notes.length > 0 ? input.notes : null,
+        },
+      });
     },
     () => ({ personId: input.personId, detail: { decision: input.decision, categories: input.categories } }),
   );

@@ -1,11 +1,10 @@
 // The custody HCP's findings reach the custody officer verbally and in writing: the app records
 // who received them and when they acknowledged, against the assessment handed over.
 import type { ChannelOutput, ParsedInput } from '../../contract/channels';
-import type { Call } from '../rpc/call';
+import type { Call } from './call';
 import { ServiceError } from './service-error';
 
 export function recordHandover(input: ParsedInput<'handover.record'>, call: Call): ChannelOutput<'handover.record'> {
-  const session = call.requireSession();
   const response = call.reads.forms.get(input.responseId);
   if (!response || response.personId !== input.personId) throw new ServiceError('not_found', 'No such assessment for this person.', 'responseId');
   if (!response.current || response.status === 'entered_in_error') {
@@ -25,20 +24,21 @@ export function recordHandover(input: ParsedInput<'handover.record'>, call: Call
   const id = call.env.newId();
   call.write(
     (w) => {
-      const row = {
-        id,
+      w.emit({
+        type: 'handover.recorded',
+        recordType: 'handover',
+        recordId: id,
         personId: input.personId,
-        stayId: response.stayId,
-        responseId: response.id,
-        officerName: input.officerName,
-        officerId: input.officerId && input.officerId.length > 0 ? input.officerId : null,
-        acknowledgedAt: input.acknowledgedAt,
-        recordedAt: now.toISOString(),
-        recordedBy: session.userId,
-        recordedByName: session.fullName,
-      };
-      w.forms.insertHandover(row);
-      w.event({ entityType: 'handover', entityId: id, personId: input.personId, op: 'create', baseVersion: null, authorId: session.userId, payload: row });
+        baseVersion: null,
+        sensitivity: 'physical_health',
+        payload: {
+          stayId: response.stayId,
+          responseId: response.id,
+          officerName: input.officerName,
+          officerId: input.officerId && input.officerId.length > 0 ? input.officerId : null,
+          acknowledgedAt: input.acknowledgedAt,
+        },
+      });
     },
     () => ({ personId: input.personId, detail: { officer: input.officerName } }),
   );

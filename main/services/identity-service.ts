@@ -5,7 +5,7 @@ import type { DuplicateCandidate } from '../../contract/channels/identity';
 import { checkIdentifier, identifierTypeLabels, type IdentifierType } from '../../domain/identifiers/identifier-types';
 import { namesMatch, type NameForm } from '../../domain/person/duplicates';
 import type { StoreReads } from '../../db/store';
-import type { Call } from '../rpc/call';
+import type { Call } from './call';
 import { ServiceError } from './service-error';
 
 export interface CanonicalIdentifier {
@@ -75,19 +75,15 @@ function requirePerson(call: Call, personId: string): void {
 }
 
 export function addIdentifier(input: ParsedInput<'patients.addIdentifier'>, call: Call): ChannelOutput<'patients.addIdentifier'> {
-  const session = call.requireSession();
   requirePerson(call, input.personId);
   const [identifier] = canonicalIdentifiers([input.identifier], call, 'identifier');
   if (!identifier) throw new ServiceError('invalid_input', 'Enter the identifier', 'identifier.value');
   const clash = () =>
     new ServiceError('conflict', `This ${identifierTypeLabels[identifier.type]} is already recorded for a person. Check for a duplicate record.`, 'identifier.value');
-  const now = call.env.now().toISOString();
   call.write(
     (w) => {
       if (w.identity.holdersOf([identifier]).length > 0) throw clash();
-      const id = call.env.newId();
-      w.identity.addIdentifier({ id, personId: input.personId, ...identifier, createdAt: now });
-      w.event({ entityType: 'person_identifier', entityId: id, personId: input.personId, op: 'create', baseVersion: null, authorId: session.userId, payload: identifier });
+      w.emit({ type: 'identifier.added', recordType: 'identifier', recordId: call.env.newId(), personId: input.personId, baseVersion: null, sensitivity: 'demographics', payload: identifier });
     },
     () => ({ personId: input.personId, detail: { type: identifier.type } }),
   );
@@ -95,16 +91,39 @@ export function addIdentifier(input: ParsedInput<'patients.addIdentifier'>, call
 }
 
 export function addAlias(input: ParsedInput<'patients.addAlias'>, call: Call): ChannelOutput<'patients.addAlias'> {
-  const session = call.requireSession();
   requirePerson(call, input.personId);
   const aliasId = call.env.newId();
-  const now = call.env.now().toISOString();
   call.write(
     (w) => {
-      w.identity.addAlias({ id: aliasId, personId: input.personId, ...input.alias, createdAt: now, createdBy: session.userId });
-      w.event({ entityType: 'person_alias', entityId: aliasId, personId: input.personId, op: 'create', baseVersion: null, authorId: session.userId, payload: input.alias });
+      w.emit({ type: 'alias.added', recordType: 'alias', recordId: aliasId, personId: input.personId, baseVersion: null, sensitivity: 'demographics', payload: input.alias });
     },
     () => ({ personId: input.personId }),
   );
   return { aliasId };
+}
+
+export function retireIdentifier(input: ParsedInput<'patients.retireIdentifier'>, call: Call): ChannelOutput<'patients.retireIdentifier'> {
+  const row = call.reads.identity.identifier(input.identifierId);
+  if (!row || row.personId !== input.personId) throw new ServiceError('not_found', 'No such identifier for this person.', 'identifierId');
+  if (row.retiredAt) throw new ServiceError('conflict', 'This identifier has already been retired.');
+  call.write(
+    (w) => {
+      w.emit({ type: 'identifier.retired', recordType: 'identifier', recordId: row.id, personId: row.personId, baseVersion: row.version, sensitivity: 'demographics', payload: { reason: input.reason } });
+    },
+    () => ({ personId: row.personId, detail: { type: row.type } }),
+  );
+  return { retired: true };
+}
+
+export function retireAlias(input: ParsedInput<'patients.retireAlias'>, call: Call): ChannelOutput<'patients.retireAlias'> {
+  const row = call.reads.identity.alias(input.aliasId);
+  if (!row || row.personId !== input.personId) throw new ServiceError('not_found', 'No such alias for this person.', 'aliasId');
+  if (row.retiredAt) throw new ServiceError('conflict', 'This alias has already been retired.');
+  call.write(
+    (w) => {
+      w.emit({ type: 'alias.retired', recordType: 'alias', recordId: row.id, personId: row.personId, baseVersion: row.version, sensitivity: 'demographics', payload: { reason: input.reason } });
+    },
+    () => ({ personId: row.personId }),
+  );
+  return { retired: true };
 }

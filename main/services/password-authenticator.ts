@@ -1,7 +1,7 @@
 // Username and password: argon2id, a decoy hash for unknown usernames (timing says nothing), and
 // the throttle that survives a restart. Failures say the same thing whichever part was wrong.
 import type { UserRow } from '../../db/users-repo';
-import type { Call } from '../rpc/call';
+import type { Call } from './call';
 import type { Authenticator } from './authenticator';
 import { decoyHash, verifyPassword } from './passwords';
 import { ServiceError } from './service-error';

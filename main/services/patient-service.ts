@@ -4,14 +4,13 @@ import { SEARCH_LIMIT } from '../../contract/channels/patients';
 import type { ChannelOutput, ParsedInput } from '../../contract/channels';
 import { checkNhsNumber } from '../../domain/identifiers/nhs-number';
 import { parseSearchQuery } from '../../domain/person/search-query';
-import type { Call } from '../rpc/call';
+import type { Call } from './call';
 import { flagView } from './flags-service';
 import { canonicalIdentifiers, findDuplicateCandidates } from './identity-service';
 import { ServiceError } from './service-error';
 import { stayView } from './stays-service';
 
 export function registerPerson(input: ParsedInput<'patients.register'>, call: Call): ChannelOutput<'patients.register'> {
-  const session = call.requireSession();
   let nhsNumber: string | null = null;
   if (input.nhsNumber !== null) {
     const check = checkNhsNumber(input.nhsNumber, { allowTestNumbers: call.site.demo });
@@ -38,39 +37,25 @@ export function registerPerson(input: ParsedInput<'patients.register'>, call: Ca
     );
   }
 
-  const now = call.env.now().toISOString();
   const personId = call.env.newId();
-  const person = {
-    id: personId,
+  const demographics = {
     familyName: input.familyName,
     givenNames: input.givenNames,
     title: input.title && input.title.length > 0 ? input.title : null,
     birthDate: input.birthDate,
     sex: input.sex,
-    originSite: call.site.siteCode,
-    createdAt: now,
-    createdBy: session.userId,
   };
   call.write(
     (w) => {
       if (nhsNumber && w.persons.findIdByNhsNumber(nhsNumber)) throw duplicate();
       if (others.length > 0 && w.identity.holdersOf(others).length > 0) throw duplicate();
-      const nhs = nhsNumber ? { id: call.env.newId(), value: nhsNumber } : null;
-      w.persons.insert(person, nhs);
-      for (const identifier of others) {
-        w.identity.addIdentifier({ id: call.env.newId(), personId, ...identifier, createdAt: now });
+      w.emit({ type: 'person.registered', recordType: 'person', recordId: personId, personId, baseVersion: null, sensitivity: 'demographics', payload: demographics });
+      for (const identifier of identifiers) {
+        w.emit({ type: 'identifier.added', recordType: 'identifier', recordId: call.env.newId(), personId, baseVersion: null, sensitivity: 'demographics', payload: identifier });
       }
-      const aliases = input.aliases.map((a) => ({ id: call.env.newId(), personId, ...a, createdAt: now, createdBy: session.userId }));
-      for (const alias of aliases) w.identity.addAlias(alias);
-      w.event({
-        entityType: 'person',
-        entityId: personId,
-        personId,
-        op: 'create',
-        baseVersion: null,
-        authorId: session.userId,
-        payload: { ...person, identifiers, aliases: input.aliases },
-      });
+      for (const alias of input.aliases) {
+        w.emit({ type: 'alias.added', recordType: 'alias', recordId: call.env.newId(), personId, baseVersion: null, sensitivity: 'demographics', payload: alias });
+      }
     },
     () => ({ personId }),
   );

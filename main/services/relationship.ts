@@ -3,7 +3,7 @@
 import { decideRelationship } from '../../domain/access/legitimate-relationship';
 import { rolePermissions } from '../../domain/access/roles';
 import type { Session } from './sessions';
-import type { Call } from '../rpc/call';
+import type { Call } from './call';
 import { ServiceError } from './service-error';
 
 /** Records the end of the user's break-glass grants that have expired (one audit row each). */
@@ -14,7 +14,7 @@ export function closeLapsedGrants(call: Call, session: Session, everything = fal
   for (const grant of grants) {
     const endedAt = grant.expiresAt < nowIso ? grant.expiresAt : nowIso;
     call.env.store.write(
-      { originSite: call.site.siteCode, now, newId: call.env.newId },
+      { originSite: call.site.siteCode, now, newId: call.env.newId, author: null },
       (w) => w.access.endGrant(grant.id, endedAt),
       () => ({
         ...call.auditEntry('ok', everything ? 'signed out' : 'time limit reached', now),
@@ -43,7 +43,9 @@ export function requireRelationship(call: Call, personId: string): void {
     onCaseload: false,
     breakGlassUntil: grant?.expiresAt ?? null,
   });
-  call.note = { ...call.note, personId, detail: { ...call.note.detail, relationship: decision.rule } };
+  call.note = { personId };
+  // The rule (and the break-glass grant, if that is what allowed it) stays on every audit row of the call.
+  call.accessBasis = { rule: decision.rule, breakGlassGrantId: decision.allowed && grant && decision.rule.startsWith('break-glass') ? grant.id : null };
   if (!decision.allowed) {
     // Partners cannot break glass: tell them what they can do instead.
     if (!session.roles.some((r) => rolePermissions[r].includes('patient.view'))) {

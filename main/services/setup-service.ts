@@ -2,7 +2,7 @@
 // administrator. There is no default password anywhere; once one account exists this is refused.
 import type { ChannelOutput, ParsedInput } from '../../contract/channels';
 import type { Role } from '../../domain/access/roles';
-import type { Call } from '../rpc/call';
+import type { Call } from './call';
 import { hashPassword } from './passwords';
 import { ServiceError } from './service-error';
 

@@ -1,7 +1,7 @@
 // Staff accounts managed by the site administrator: create with a temporary password (changed at
 // first sign-in), change roles, disable, reset a password, lift a sign-in throttle.
 import type { ChannelOutput, ParsedInput } from '../../contract/channels';
-import type { Call } from '../rpc/call';
+import type { Call } from './call';
 import { hashPassword } from './passwords';
 import { ServiceError } from './service-error';
 import type { SessionRegistry } from './sessions';

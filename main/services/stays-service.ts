@@ -3,7 +3,7 @@ import type { ChannelOutput, ParsedInput } from '../../contract/channels';
 import type { Stay } from '../../contract/channels/stays';
 import type { StayRow } from '../../db/stays-repo';
 import type { StoreWrites } from '../../db/store';
-import type { Call } from '../rpc/call';
+import type { Call } from './call';
 import { requireRelationship } from './relationship';
 import { ServiceError } from './service-error';
 
@@ -20,14 +20,19 @@ function stayKind(call: Call): 'custody' | 'prison' {
 
 /** Starts a stay inside an existing write (reception does it together with its screen). */
 export function startStayIn(w: StoreWrites, call: Call, personId: string, arrivedAt: string, arrivalReason: string | null): string {
-  const session = call.requireSession();
   if (w.stays.openAt(personId, call.site.siteCode)) {
     throw new ServiceError('conflict', 'This person already has an open stay at this site. End it before starting another.');
   }
   const id = call.env.newId();
-  const row = { id, personId, siteCode: call.site.siteCode, kind: stayKind(call), arrivedAt, arrivalReason, createdBy: session.userId };
-  w.stays.insert(row);
-  w.event({ entityType: 'stay', entityId: id, personId, op: 'create', baseVersion: null, authorId: session.userId, payload: row });
+  w.emit({
+    type: 'stay.started',
+    recordType: 'stay',
+    recordId: id,
+    personId,
+    baseVersion: null,
+    sensitivity: 'demographics',
+    payload: { siteCode: call.site.siteCode, kind: stayKind(call), arrivedAt, arrivalReason },
+  });
   return id;
 }
 
@@ -42,7 +47,6 @@ export function startStay(input: ParsedInput<'stays.start'>, call: Call): Channe
 }
 
 export function endStay(input: ParsedInput<'stays.end'>, call: Call): ChannelOutput<'stays.end'> {
-  const session = call.requireSession();
   const stay = call.reads.stays.get(input.stayId);
   if (!stay || stay.siteCode !== call.site.siteCode) throw new ServiceError('not_found', 'No stay with this id at this site.');
   requireRelationship(call, stay.personId);
@@ -51,8 +55,7 @@ export function endStay(input: ParsedInput<'stays.end'>, call: Call): ChannelOut
   call.write(
     (w) => {
       const exit = { exitedAt: input.exitedAt, exitReason: input.exitReason, exitDestination: input.exitDestination };
-      if (!w.stays.end(stay.id, exit, stay.version)) throw new ServiceError('conflict', 'This stay was changed by someone else. Reload and try again.');
-      w.event({ entityType: 'stay', entityId: stay.id, personId: stay.personId, op: 'update', baseVersion: stay.version, authorId: session.userId, payload: exit });
+      w.emit({ type: 'stay.ended', recordType: 'stay', recordId: stay.id, personId: stay.personId, baseVersion: stay.version, sensitivity: 'demographics', payload: exit });
     },
     () => ({ personId: stay.personId }),
   );

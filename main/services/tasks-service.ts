@@ -3,7 +3,7 @@ import type { ChannelOutput, ParsedInput } from '../../contract/channels';
 import type { Task } from '../../contract/channels/tasks';
 import type { StoreWrites } from '../../db/store';
 import type { TaskRow } from '../../db/tasks-repo';
-import type { Call } from '../rpc/call';
+import type { Call } from './call';
 import { requireRelationship } from './relationship';
 import { ServiceError } from './service-error';
 
@@ -22,11 +22,9 @@ export interface NewTask {
 }
 
 export function createTaskIn(w: StoreWrites, call: Call, task: NewTask): string {
-  const session = call.requireSession();
   const id = call.env.newId();
-  const row = { id, ...task, siteCode: call.site.siteCode, status: 'open' as const, createdAt: call.env.now().toISOString(), createdBy: session.userId };
-  w.tasks.insert(row);
-  w.event({ entityType: 'task', entityId: id, personId: task.personId, op: 'create', baseVersion: null, authorId: session.userId, payload: row });
+  const { personId, ...rest } = task;
+  w.emit({ type: 'task.created', recordType: 'task', recordId: id, personId, baseVersion: null, sensitivity: 'care_plan', payload: { ...rest, siteCode: call.site.siteCode } });
   return id;
 }
 
@@ -38,16 +36,21 @@ export function listTasks(input: ParsedInput<'tasks.list'>, call: Call): Channel
 }
 
 export function closeTask(input: ParsedInput<'tasks.close'>, call: Call): ChannelOutput<'tasks.close'> {
-  const session = call.requireSession();
   const task = call.reads.tasks.get(input.taskId);
   if (!task || task.siteCode !== call.site.siteCode) throw new ServiceError('not_found', 'No task with this id at this site.');
   requireRelationship(call, task.personId);
   if (task.status !== 'open') throw new ServiceError('conflict', 'This task is already closed.');
   call.write(
     (w) => {
-      const close = { status: input.outcome, closedAt: call.env.now().toISOString(), closedBy: session.userId, closeNote: input.note || null };
-      if (!w.tasks.close(task.id, close, task.version)) throw new ServiceError('conflict', 'This task was changed by someone else. Reload and try again.');
-      w.event({ entityType: 'task', entityId: task.id, personId: task.personId, op: 'update', baseVersion: task.version, authorId: session.userId, payload: close });
+      w.emit({
+        type: 'task.closed',
+        recordType: 'task',
+        recordId: task.id,
+        personId: task.personId,
+        baseVersion: task.version,
+        sensitivity: 'care_plan',
+        payload: { outcome: input.outcome, note: input.note || null },
+      });
     },
     () => ({ personId: task.personId, detail: { outcome: input.outcome } }),
   );

@@ -20,6 +20,8 @@ function sampleInput(channel: ChannelName): unknown {
     'patients.findDuplicates': { familyName: 'Nobody', givenNames: 'X', birthDate: null },
     'patients.addIdentifier': { personId: none, identifier: { type: 'local_id', value: 'L1' } },
     'patients.addAlias': { personId: none, alias: { familyName: 'Alias', givenNames: '' } },
+    'patients.retireIdentifier': { personId: none, identifierId: none, reason: 'Recorded in error' },
+    'patients.retireAlias': { personId: none, aliasId: none, reason: 'Recorded in error' },
     'patients.summary': { personId },
     'stays.start': { personId: none, arrivedAt: '2026-11-23T09:00:00Z', arrivalReason: null },
     'stays.end': { stayId: none, exitedAt: '2026-11-23T10:00:00Z', exitReason: 'Released', exitDestination: 'Home' },

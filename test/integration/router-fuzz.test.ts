@@ -8,7 +8,7 @@ import { signedInAdmin, startTempSite, type TempSite } from '../support/temp-sit
 
 let site: TempSite;
 let token: string;
-const DATA_TABLES = ['persons', 'person_identifiers', 'users', 'sync_events', 'clock_state'];
+const DATA_TABLES = ['persons', 'person_identifiers', 'users', 'event_log', 'clock_state'];
 
 beforeAll(async () => {
   site = await startTempSite();

@@ -1,5 +1,5 @@
 // A real site app on a fresh temp data directory: real encrypted SQLite file, real router.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSiteApp, type SiteApp } from '../../main/app/create-site-app';
@@ -17,8 +17,13 @@ export interface TempSite {
   cleanup(): void;
 }
 
-export async function startTempSite(opts: { now?: () => Date; dataDir?: string } = {}): Promise<TempSite> {
+export async function startTempSite(opts: { now?: () => Date; dataDir?: string; siteType?: 'custody' | 'prison' } = {}): Promise<TempSite> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'sonar-test-'));
+  if (opts.siteType === 'prison') {
+    // A provisioned demo prison: the configuration is in place before the first start.
+    const config = { schemaVersion: 1, siteCode: 'DEMOPR1', siteName: 'Demo Prison', siteType: 'prison', demo: true, idleLockMinutes: 5 };
+    writeFileSync(join(dataDir, 'sonar.config.json'), JSON.stringify(config), { mode: 0o600 });
+  }
   const app = await createSiteApp({
     dataDir,
     keyStore: new FileKeyStore(join(dataDir, 'db.key')),
