@@ -9,6 +9,7 @@ export interface BenchArgs {
   seed: number;
   batch: number;
   breakdown: boolean;
+  projectorPeople: number;
 }
 
 export const USAGE = `usage: npm run bench -- [--people N] [--samples N] [--warmup N] [--seed N] [--batch N]
@@ -20,7 +21,8 @@ export const USAGE = `usage: npm run bench -- [--people N] [--samples N] [--warm
   --batch N       rows per bulk-load transaction (default 50000)
   --data-dir DIR  a new or empty directory for the site (default: a fresh temp directory)
   --keep          keep the data directory (and print where it is)
-  --no-breakdown  skip the step-by-step timing of the router's work`;
+  --no-breakdown  skip the step-by-step timing of the router's work
+  --projector-people N  people (5 events each) for the projector apply bench (default 20000)`;
 
 function count(flag: string, value: string | undefined, min: number): number {
   const n = Number((value ?? '').replace(/_/g, ''));
@@ -38,6 +40,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     seed: 20240601,
     batch: 50_000,
     breakdown: true,
+    projectorPeople: 20_000,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -66,6 +69,9 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
       }
       case '--keep':
         args.keep = true;
+        break;
+      case '--projector-people':
+        args.projectorPeople = count(flag, value(), 1);
         break;
       case '--no-breakdown':
         args.breakdown = false;

@@ -14,6 +14,7 @@ import { Prng } from './prng';
 import { NAME_KINDS, NHS_KINDS, samplePeople, type QueryKind, type SampledPerson } from './queries';
 import { buildReport, queryPlans } from './report';
 import { benchFormSave } from './form-save-bench';
+import { benchProjectorApply } from './projector-bench';
 import { benchSave } from './save-bench';
 import { benchSearch } from './search-bench';
 import { startBenchSite } from './site';
@@ -88,6 +89,10 @@ async function main(): Promise<void> {
     const formSave = await benchFormSave(site.app, token, { samples: Math.min(args.samples, 1000), warmup: args.warmup, adminId: site.adminId });
     log(`  router p95 ${formSave.router.p95} ms, raw p95 ${formSave.raw.p95} ms`);
 
+    log('projector apply (events received by sync) next to raw inserts of the same rows...');
+    const projector = benchProjectorApply({ people: args.projectorPeople });
+    log(`  projector ${projector.projector.eventsPerSecond} events/s, raw ${projector.raw.rowsPerSecond} rows/s`);
+
     let breakdown: Record<string, unknown> | null = null;
     if (args.breakdown) {
       log('breakdown of the router steps...');
@@ -107,6 +112,7 @@ async function main(): Promise<void> {
       search: { name, nhsNumber },
       save,
       formSave,
+      projector,
       breakdown,
       plans: queryPlans(raw),
       database: databaseFacts(raw, site.dataDir),

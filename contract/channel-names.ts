@@ -23,6 +23,8 @@ export const channelNames = [
   'flags.raise',
   'flags.end',
   'flags.list',
+  'flags.update',
+  'flags.history',
   'tasks.list',
   'tasks.close',
   'forms.templates',

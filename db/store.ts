@@ -15,6 +15,7 @@ import { HlcClock } from './hlc-clock';
 import { IdentityRepo } from './identity-repo';
 import type { OpenedStore, RawDb, SiteDb } from './open';
 import { PersonsRepo } from './persons-repo';
+import type { EventLog } from './projector/event-log';
 import type { ApplyOutcome } from './projector/projector';
 import { Projector } from './projector/projector';
 import { SignInAttemptsRepo } from './sign-in-attempts-repo';
@@ -35,6 +36,8 @@ export interface StoreReads {
   readonly forms: FormsRepo;
   readonly access: Pick<AccessRepo, 'activeGrant' | 'lapsedGrants' | 'openGrants' | 'grant' | 'grants' | 'consentsFor' | 'agreements' | 'agreementVersionExists' | 'auditForPerson'>;
   readonly users: Pick<UsersRepo, 'count' | 'findByUsername' | 'findById' | 'list'>;
+  /** The event log: a record's history, oldest first. */
+  readonly events: Pick<EventLog, 'forRecord'>;
 }
 
 export interface StoreWrites extends StoreReads {
@@ -80,8 +83,8 @@ export class SiteStore {
     this.audit = new AuditLog(opened.raw);
     this.clock = new HlcClock(opened.raw);
     this.projector = new Projector(opened.raw, siteCode);
-    this.reads = repos;
-    this.writes = { ...repos, emit: (draft) => this.emit(draft) };
+    this.reads = { ...repos, events: this.projector.log };
+    this.writes = { ...this.reads, ...repos, emit: (draft) => this.emit(draft) };
   }
 
   get raw(): RawDb {

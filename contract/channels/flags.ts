@@ -16,6 +16,11 @@ export const flagSchema = z.object({
   sourceResponseId: z.string().nullable(),
   setAt: z.string(),
   setByName: z.string(),
+  /** When the current severity and reason were set, and by whom (a later result or a clinician's update). */
+  updatedAt: z.string(),
+  updatedByName: z.string(),
+  originSite: z.string(),
+  version: z.number().int(),
   endedAt: z.string().nullable(),
   endedByName: z.string().nullable(),
   endReason: z.string().nullable(),
@@ -51,4 +56,37 @@ export const flagsList = channel({
   output: z.object({ flags: z.array(flagSchema) }),
   access: { kind: 'permission', permission: 'patient.view' },
   auditAction: 'viewed flags',
+});
+
+export const flagsUpdate = channel({
+  input: z
+    .object({
+      flagId: uuidSchema,
+      /** The version the clinician was looking at: a flag changed since is refused, not overwritten. */
+      baseVersion: z.number().int().positive(),
+      severity: severitySchema,
+      reason: requiredText('Reason', 1000),
+      partnerAdvice: text('Advice for partners', 500).nullable().default(null),
+    })
+    .strict(),
+  output: z.object({ updated: z.literal(true) }),
+  access: { kind: 'permission', permission: 'flag.manage' },
+  auditAction: 'updated flag',
+});
+
+export const flagVersionSchema = z.object({
+  kind: z.enum(['raised', 'updated', 'ended']),
+  at: z.string(),
+  byName: z.string(),
+  originSite: z.string(),
+  severity: severitySchema.nullable(),
+  reason: z.string(),
+});
+export type FlagVersion = z.infer<typeof flagVersionSchema>;
+
+export const flagsHistory = channel({
+  input: z.object({ personId: uuidSchema, flagId: uuidSchema }).strict(),
+  output: z.object({ versions: z.array(flagVersionSchema) }),
+  access: { kind: 'permission', permission: 'patient.view' },
+  auditAction: 'viewed flag history',
 });

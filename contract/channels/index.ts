@@ -21,7 +21,7 @@ import {
   patientsSummary,
 } from './governance';
 import { staffCreate, staffList, staffResetPassword, staffUnlock, staffUpdate } from './staff';
-import { flagsEnd, flagsList, flagsRaise } from './flags';
+import { flagsEnd, flagsHistory, flagsList, flagsRaise, flagsUpdate } from './flags';
 import {
   formsAmend,
   formsList,
@@ -61,6 +61,8 @@ export const channels = {
   'flags.raise': flagsRaise,
   'flags.end': flagsEnd,
   'flags.list': flagsList,
+  'flags.update': flagsUpdate,
+  'flags.history': flagsHistory,
   'tasks.list': tasksList,
   'tasks.close': tasksClose,
   'forms.templates': formsTemplates,

@@ -16,7 +16,7 @@ import {
   startBreakGlass,
 } from '../services/governance-service';
 import { createStaffService } from '../services/staff-service';
-import { endFlag, listFlags, raiseFlag } from '../services/flags-service';
+import { endFlag, flagHistory, listFlags, raiseFlag, updateFlag } from '../services/flags-service';
 import { amendForm, getTemplate, listForms, listTemplates, markFormEnteredInError, saveForm } from '../services/forms-service';
 import { listHandovers, listReferrals, recordHandover } from '../services/handover-service';
 import { addAlias, addIdentifier, findDuplicates, retireAlias, retireIdentifier } from '../services/identity-service';
@@ -56,6 +56,8 @@ export function createHandlers(deps: AuthDeps): Handlers {
     'flags.raise': raiseFlag,
     'flags.end': endFlag,
     'flags.list': listFlags,
+    'flags.update': updateFlag,
+    'flags.history': flagHistory,
     'tasks.list': listTasks,
     'tasks.close': closeTask,
     'forms.templates': listTemplates,

@@ -13,7 +13,8 @@ import type { Template } from '../../domain/templates/template-schema';
 import type { FormResponseRow } from '../../db/forms-repo';
 import type { StoreWrites } from '../../db/store';
 import type { Call } from './call';
-import { raiseFlagIn } from './flags-service';
+import { derivedFlagChanges } from './derived-flags';
+import { raiseFlagIn, updateFlagIn } from './flags-service';
 import { requireRelationship } from './relationship';
 import { ServiceError } from './service-error';
 import { createTaskIn } from './tasks-service';
@@ -91,19 +92,12 @@ interface Outcome {
 /** Flags, tasks and referrals from a saved version; rules that already fired for the entry's earlier version are not repeated. */
 function applyConsequences(w: StoreWrites, call: Call, template: Template, response: FormResponse, personId: string, stayId: string | null, before: FormResponse | null): Outcome {
   const outcome: Outcome = { flagsRaised: [], tasksCreated: [], referralsCreated: [] };
-  for (const flag of response.flags) {
-    if (w.flags.activeWithCode(personId, flag.code)) continue;
-    raiseFlagIn(w, call, {
-      personId,
-      code: flag.code,
-      label: flag.label,
-      severity: flag.severity,
-      reason: `${flag.reason} Because: ${flag.because}.`,
-      partnerAdvice: flag.partnerAdvice ?? null,
-      sourceResponseId: response.id,
-    });
+  const updates = derivedFlagChanges(w, template, response, personId);
+  for (const flag of updates.raise) {
+    raiseFlagIn(w, call, flag);
     outcome.flagsRaised.push(flag.label);
   }
+  for (const { flag, change } of updates.update) updateFlagIn(w, flag, change);
   const firedBefore = new Set(before ? evaluateResponse(template, before.answers).effects.map((e) => e.ruleId) : []);
   const now = call.env.now();
   for (const effect of evaluateResponse(template, response.answers).effects) {

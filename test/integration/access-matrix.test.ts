@@ -27,6 +27,8 @@ function sampleInput(channel: ChannelName): unknown {
     'stays.end': { stayId: none, exitedAt: '2026-11-23T10:00:00Z', exitReason: 'Released', exitDestination: 'Home' },
     'stays.list': { personId },
     'flags.raise': { personId: none, code: 'TEST_FLAG', label: 'Test', severity: 'low', reason: 'matrix test' },
+    'flags.update': { flagId: none, baseVersion: 1, severity: 'low', reason: 'matrix test', partnerAdvice: null },
+    'flags.history': { personId: none, flagId: none },
     'flags.end': { flagId: none, reason: 'matrix test' },
     'flags.list': { personId },
     'tasks.list': { personId: null },

@@ -9,7 +9,9 @@ import { formatClinicalDateTime } from '../../format/person-format';
 import { flagSeverityText, severityTagClass } from '../../format/severity-format';
 import { EndFlagForm } from './EndFlagForm';
 import { EndedFlags } from './EndedFlags';
+import { FlagHistory } from './FlagHistory';
 import { RaiseFlagForm } from './RaiseFlagForm';
+import { UpdateFlagForm } from './UpdateFlagForm';
 
 interface Props {
   person: PersonRecord;
@@ -20,6 +22,7 @@ export function FlagsSection({ person, onChanged }: Props) {
   const call = useApp((s) => s.call);
   const [raising, setRaising] = useState(false);
   const [ending, setEnding] = useState<string | null>(null);
+  const [updating, setUpdating] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [ended, setEnded] = useState<Flag[]>([]);
 
@@ -33,6 +36,7 @@ export function FlagsSection({ person, onChanged }: Props) {
   const finished = (message: string) => {
     setRaising(false);
     setEnding(null);
+    setUpdating(null);
     setDone(message);
     onChanged();
     loadEnded();
@@ -62,26 +66,59 @@ export function FlagsSection({ person, onChanged }: Props) {
                 {f.sourceResponseId ? ' (from an assessment)' : ''}
               </dd>
             </div>
+            {f.version > 1 ? (
+              <div className="nhsuk-summary-list__row">
+                <dt className="nhsuk-summary-list__key">Last updated</dt>
+                <dd className="nhsuk-summary-list__value">
+                  {f.updatedByName}, {formatClinicalDateTime(f.updatedAt)}
+                </dd>
+              </div>
+            ) : null}
           </dl>
-          {ending === f.id ? (
-            <EndFlagForm flag={f} onDone={finished} onCancel={() => setEnding(null)} />
-          ) : (
-            <button
-              type="button"
-              className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
-              onClick={() => {
-                setEnding(f.id);
-                setRaising(false);
-                setDone(null);
-              }}
-            >
-              End this flag<span className="nhsuk-u-visually-hidden">: {f.label}</span>
-            </button>
-          )}
+          <FlagHistory personId={person.id} flagId={f.id} label={f.label} />
+          {ending === f.id ? <EndFlagForm flag={f} onDone={finished} onCancel={() => setEnding(null)} /> : null}
+          {updating === f.id ? <UpdateFlagForm flag={f} onDone={finished} onCancel={() => setUpdating(null)} /> : null}
+          {ending !== f.id && updating !== f.id ? (
+            <div className="sonar-button-row">
+              <button
+                type="button"
+                className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
+                onClick={() => {
+                  setUpdating(f.id);
+                  setEnding(null);
+                  setRaising(false);
+                  setDone(null);
+                }}
+              >
+                Update this flag<span className="nhsuk-u-visually-hidden">: {f.label}</span>
+              </button>
+              <button
+                type="button"
+                className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
+                onClick={() => {
+                  setEnding(f.id);
+                  setUpdating(null);
+                  setRaising(false);
+                  setDone(null);
+                }}
+              >
+                End this flag<span className="nhsuk-u-visually-hidden">: {f.label}</span>
+              </button>
+            </div>
+          ) : null}
         </div>
       ))}
       {raising ? (
-        <RaiseFlagForm personId={person.id} onDone={finished} onCancel={() => setRaising(false)} />
+        <RaiseFlagForm
+          personId={person.id}
+          activeFlags={person.activeFlags}
+          onDone={finished}
+          onCancel={() => setRaising(false)}
+          onUpdateInstead={(flagId) => {
+            setRaising(false);
+            setUpdating(flagId);
+          }}
+        />
       ) : (
         <button
           type="button"

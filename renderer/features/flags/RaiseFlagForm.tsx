@@ -1,6 +1,7 @@
 // "Raise a flag": the type, its severity and the objective reason (what was seen, said or
 // found). The reason shows in the banner beside the flag on every screen.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { Flag } from '../../../contract/channels/flags';
 import type { Severity } from '../../../domain/templates/template-schema';
 import type { FieldErrors } from '../../app/form-errors';
 import { useApp } from '../../app/store-context';
@@ -19,11 +20,14 @@ const targets: Partial<Record<Field, string>> = { severity: 'flag-severity-sever
 
 interface Props {
   personId: string;
+  /** A type already active is never raised twice: the clinician is sent to update that flag. */
+  activeFlags: readonly Flag[];
   onDone(message: string): void;
   onCancel(): void;
+  onUpdateInstead(flagId: string): void;
 }
 
-export function RaiseFlagForm({ personId, onDone, onCancel }: Props) {
+export function RaiseFlagForm({ personId, activeFlags, onDone, onCancel, onUpdateInstead }: Props) {
   const call = useApp((s) => s.call);
   const [type, setType] = useState('');
   const [label, setLabel] = useState('');
@@ -41,9 +45,15 @@ export function RaiseFlagForm({ personId, onDone, onCancel }: Props) {
     if (known && severity === '') setSeverity(known.severity);
   }
 
+  const alreadyActive = activeFlags.find((f) => f.code === type) ?? null;
+
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (busy) return;
+    if (alreadyActive) {
+      onUpdateInstead(alreadyActive.id);
+      return;
+    }
     const errors: FieldErrors<Field> = {};
     const known = flagTypes.find((t) => t.code === type);
     if (type === '') errors.flagType = { message: 'Select the type of flag', target: 'flag-type' };
@@ -81,6 +91,18 @@ export function RaiseFlagForm({ personId, onDone, onCancel }: Props) {
         error={form.errors.flagType?.message}
         options={[{ value: '', label: 'Choose a type' }, ...flagTypes.map((t) => ({ value: t.code, label: t.label })), { value: OTHER_FLAG, label: 'Other (describe it)' }]}
       />
+      {alreadyActive ? (
+        <div className="nhsuk-inset-text" data-testid="flag-already-active">
+          <p>
+            A &ldquo;{alreadyActive.label}&rdquo; flag is already active (set by {alreadyActive.setByName}), because {alreadyActive.reason}
+          </p>
+          <button type="submit" className="nhsuk-button nhsuk-button--secondary">
+            Update the existing flag
+          </button>
+        </div>
+      ) : null}
+      {alreadyActive ? null : (
+        <>
       {type === OTHER_FLAG ? (
         <TextField id="flag-label" label="What the flag is for" value={label} onValueChange={setLabel} error={form.errors.label?.message} width="30" autoComplete="off" />
       ) : null}
@@ -105,10 +127,14 @@ export function RaiseFlagForm({ personId, onDone, onCancel }: Props) {
         error={form.errors.reason?.message}
         maxLength={1000}
       />
+        </>
+      )}
       <div className="sonar-button-row">
-        <button type="submit" className="nhsuk-button" aria-disabled={busy}>
-          {busy ? 'Raising flag…' : 'Raise flag'}
-        </button>
+        {alreadyActive ? null : (
+          <button type="submit" className="nhsuk-button" aria-disabled={busy}>
+            {busy ? 'Raising flag…' : 'Raise flag'}
+          </button>
+        )}
         <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={onCancel}>
           Cancel
         </button>
