@@ -11,7 +11,7 @@ import { canonicalJson } from '../contract/sync/canonical-json';
 import { finaliseResponse } from '../domain/templates/response';
 import { templateRegistry } from '../domain/templates/library';
 import { eventContentHash } from '../db/event-hash';
-import { openStore } from '../db/open';
+import { openStore, type RawDb } from '../db/open';
 import { SiteStore, type EventDraft } from '../db/store';
 
 export interface ProjectorBenchResult {
@@ -53,7 +53,7 @@ export function remoteEvents(people: number, startMs = Date.parse('2026-11-01T00
 }
 
 /** The same rows the projector writes for `events` (tables and event log), by hand-written SQL. */
-function rawInsert(raw: import('../db/open').RawDb, events: readonly ClinicalEvent[], pageSize: number): void {
+function rawInsert(raw: RawDb, events: readonly ClinicalEvent[], pageSize: number): void {
   const log = raw.prepare(
     `INSERT INTO event_log (id, type, record_type, record_id, person_id, base_version, hlc, origin_site, author_id, author_role, recorded_at, sensitivity, content_hash, body, source, applied_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'sync', ?)`,
