@@ -38,4 +38,8 @@ export class FormsRepo {
     return this.db.select().from(referrals).where(eq(referrals.personId, personId)).orderBy(asc(referrals.createdAt)).all();
   }
 
+  /** When an entry's first version was recorded. */
+  firstRecordedAt(chainId: string): string | null {
+    return this.db.select({ at: formResponses.recordedAt }).from(formResponses).where(and(eq(formResponses.chainId, chainId), eq(formResponses.version, 1))).get()?.at ?? null;
+  }
 }

@@ -31,6 +31,11 @@ export const savedResponseSchema = z.object({
   /** False for a superseded version (history). */
   current: z.boolean(),
   recordedAt: z.string(),
+  /** When the observation was made (the chart's time axis); the recording time unless entered late. */
+  observedAt: z.string(),
+  /** Recorded more than 30 minutes after the observation. */
+  lateEntry: z.boolean(),
+  originSite: z.string(),
   recordedByName: z.string(),
   reason: z.string().nullable(),
   answers: answersSchema,
@@ -64,7 +69,14 @@ export const formsTemplate = channel({
 
 export const formsSave = channel({
   input: z
-    .object({ personId: uuidSchema, templateId: z.string().max(80), templateVersion: z.number().int().positive(), answers: answersSchema })
+    .object({
+      personId: uuidSchema,
+      templateId: z.string().max(80),
+      templateVersion: z.number().int().positive(),
+      answers: answersSchema,
+      /** When the observation was made; null = now. An earlier time makes a late entry, charted at that time. */
+      observedAt: z.iso.datetime({ offset: true, error: 'Must be a date and time' }).nullable().default(null),
+    })
     .strict(),
   output: saveOutcome,
   access: { kind: 'permission', permission: 'form.record' },

@@ -117,6 +117,8 @@ describe('markEnteredInError', () => {
       supersedes: 'resp-1',
       status: 'entered_in_error',
       recordedAt: meta2.at,
+      // Later versions keep when the observation was made, so the chart does not move it.
+      observedAt: v1.recordedAt,
       recordedBy: 'nurse-b',
       enteredInErrorReason: 'Wrong patient',
     });

@@ -32,6 +32,11 @@ export const formResponseSchema = z
     codes: z.array(derivedCodeSchema),
     status: responseStatusSchema,
     recordedAt: z.iso.datetime({ offset: true }),
+    /**
+     * When the observation was made, if not when it was recorded (a late entry): scores are charted
+     * at this time. Absent means at `recordedAt`. Every later version of the entry keeps it.
+     */
+    observedAt: z.iso.datetime({ offset: true }).optional(),
     recordedBy: z.string().min(1),
     amendReason: z.string().min(1).optional(),
     enteredInErrorReason: z.string().min(1).optional(),
@@ -40,7 +45,7 @@ export const formResponseSchema = z
 export type FormResponse = z.infer<typeof formResponseSchema>;
 
 /** Who and when, supplied by the caller: the new version's id, the time (ISO with offset) and the user. */
-export type SaveMeta = { id: string; at: string; by: string };
+export type SaveMeta = { id: string; at: string; by: string; observedAt?: string };
 
 export type SaveRefusal = {
   ok: false;
@@ -103,6 +108,7 @@ export function finaliseResponse(template: Template, answers: Answers, meta: Sav
     ...result.computed,
     status: 'final',
     recordedAt: meta.at,
+    ...(meta.observedAt && meta.observedAt !== meta.at ? { observedAt: meta.observedAt } : {}),
     recordedBy: meta.by,
   });
 }
@@ -131,6 +137,7 @@ export function amendResponse(previous: FormResponse, template: Template, answer
     ...result.computed,
     status: 'amended',
     recordedAt: meta.at,
+    observedAt: previous.observedAt ?? previous.recordedAt,
     recordedBy: meta.by,
     amendReason: why,
   });
@@ -149,6 +156,7 @@ export function markEnteredInError(previous: FormResponse, reason: string, meta:
     supersedes: previous.id,
     status: 'entered_in_error',
     recordedAt: meta.at,
+    observedAt: previous.observedAt ?? previous.recordedAt,
     recordedBy: meta.by,
     enteredInErrorReason: why,
   });

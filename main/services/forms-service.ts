@@ -19,6 +19,7 @@ import { requireRelationship } from './relationship';
 import { ServiceError } from './service-error';
 import { createTaskIn } from './tasks-service';
 import { sensitivityOf } from '../../domain/templates/sensitivity';
+import { checkObservationTime, isLateEntry, MAX_OBSERVATION_AGE_HOURS, observedAtOf } from '../../domain/templates/observation-time';
 
 function offeredHere(template: Template, call: Call): boolean {
   return !template.use || template.use.siteTypes.includes(call.site.siteType);
@@ -60,9 +61,11 @@ function bodyOf(row: FormResponseRow): FormResponse {
   return formResponseSchema.parse(row.body);
 }
 
-export function responseView(row: FormResponseRow, registry: TemplateRegistry): SavedResponse {
+/** `firstRecordedAt`: when the entry's first version was recorded (lateness is judged on that). */
+export function responseView(row: FormResponseRow, registry: TemplateRegistry, firstRecordedAt: string = row.recordedAt): SavedResponse {
   const body = bodyOf(row);
   const view = displayResponse(body, registry);
+  const observedAt = observedAtOf(body);
   return {
     id: row.id,
     entryId: row.chainId,
@@ -73,6 +76,9 @@ export function responseView(row: FormResponseRow, registry: TemplateRegistry): 
     status: row.status,
     current: row.current,
     recordedAt: row.recordedAt,
+    observedAt,
+    lateEntry: isLateEntry(observedAt, firstRecordedAt),
+    originSite: row.originSite,
     recordedByName: row.recordedByName,
     reason: row.reason,
     answers: body.answers,
@@ -140,7 +146,13 @@ export function saveForm(input: ParsedInput<'forms.save'>, call: Call): ChannelO
     throw new ServiceError('conflict', 'This form has been updated since it was opened. Your answers were not saved; reopen the form.');
   }
   if (!offeredHere(template, call)) throw new ServiceError('forbidden', `${template.title} is not used at this kind of site.`);
-  const result = finaliseResponse(template, input.answers, { id: call.env.newId(), at: call.env.now().toISOString(), by: session.userId });
+  const now = call.env.now();
+  if (input.observedAt !== null) {
+    const problem = checkObservationTime(input.observedAt, now);
+    if (problem === 'future') throw new ServiceError('invalid_input', 'The time of the observation cannot be in the future.', 'observedAt');
+    if (problem === 'too_old') throw new ServiceError('invalid_input', `The observation must have been made in the last ${MAX_OBSERVATION_AGE_HOURS} hours; record older findings in a note.`, 'observedAt');
+  }
+  const result = finaliseResponse(template, input.answers, { id: call.env.newId(), at: now.toISOString(), by: session.userId, ...(input.observedAt ? { observedAt: new Date(input.observedAt).toISOString() } : {}) });
   if (!result.ok) throw refused(result);
   const response = result.response;
   const stayId = call.reads.stays.openAt(input.personId, call.site.siteCode)?.id ?? null;
@@ -197,5 +209,6 @@ export function markFormEnteredInError(input: ParsedInput<'forms.markEnteredInEr
 
 export function listForms(input: ParsedInput<'forms.list'>, call: Call): ChannelOutput<'forms.list'> {
   call.note = { personId: input.personId };
-  return { responses: call.reads.forms.forPerson(input.personId, input.templateId, input.includeHistory).map((row) => responseView(row, call.env.templates)) };
+  const rows = call.reads.forms.forPerson(input.personId, input.templateId, input.includeHistory);
+  return { responses: rows.map((row) => responseView(row, call.env.templates, call.reads.forms.firstRecordedAt(row.chainId) ?? row.recordedAt)) };
 }

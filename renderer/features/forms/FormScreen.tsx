@@ -14,6 +14,8 @@ import { savedNotice } from './saved-notice';
 import { TemplateForm } from './TemplateForm';
 import { useTemplate } from './use-forms';
 import { PageHeading } from '../../components/PageHeading';
+import { DateTimeField } from '../../components/DateTimeField';
+import { checkDateTime, draftFromDate } from '../../format/date-time-input';
 
 function FormBody({ person, template, reload }: { person: PersonRecord; template: Template; reload(): void }) {
   const call = useApp((s) => s.call);
@@ -21,6 +23,11 @@ function FormBody({ person, template, reload }: { person: PersonRecord; template
   const userId = useApp((s) => s.session?.user.id ?? '');
   const siteType = useApp((s) => s.site?.siteType);
   const [stayStarted, setStayStarted] = useState<string | null>(null);
+  // A scale is charted at the time of the observation: now unless the clinician says otherwise (a late entry).
+  const [observed, setObserved] = useState(() => draftFromDate(new Date()));
+  const [observedError, setObservedError] = useState<{ message: string; parts: string[] } | undefined>(undefined);
+  const charted = template.use?.charted === true;
+  const checkObserved = () => checkDateTime(observed, { label: 'Time of the observation', now: new Date() });
   const needsStay = template.use?.category === 'screen' && siteType === 'prison' && person.currentStay === null;
   return (
     <>
@@ -39,9 +46,36 @@ function FormBody({ person, template, reload }: { person: PersonRecord; template
         template={template}
         draftKey={draftKey(userId, person.id, `new:${template.id}`)}
         submitLabel={`Save ${template.use?.category === 'scale' ? 'score' : template.use?.category === 'screen' ? 'screen' : 'assessment'}`}
+        extra={
+          charted ? (
+            <DateTimeField
+              id="observedAt"
+              legend="Time of the observation"
+              hint="When the scores were observed. Change it only for a late entry: it is charted at this time and marked late."
+              value={observed}
+              onChange={(v) => {
+                setObserved(v);
+                setObservedError(undefined);
+              }}
+              error={observedError}
+            />
+          ) : undefined
+        }
+        checkExtra={() => {
+          if (!charted) return [];
+          const at = checkObserved();
+          if (at.ok) return [];
+          setObservedError({ message: at.message, parts: at.parts });
+          return [{ message: at.message, target: `observedAt-${at.parts[0] ?? 'day'}` }];
+        }}
         onSubmit={async (answers) => {
-          const r = await call('forms.save', { personId: person.id, templateId: template.id, templateVersion: template.version, answers });
-          if (!r.ok) return r.error;
+          const at = charted ? checkObserved() : null;
+          const observedAt = at?.ok ? at.iso : null;
+          const r = await call('forms.save', { personId: person.id, templateId: template.id, templateVersion: template.version, answers, observedAt });
+          if (!r.ok) {
+            if (r.error.path === 'observedAt') setObservedError({ message: r.error.message, parts: ['day', 'month', 'year', 'time'] });
+            return r.error;
+          }
           const notice = { kind: 'success' as const, text: savedNotice(template.title, r.value) };
           if (template.use?.handover) navigate({ name: 'handover', personId: person.id, responseId: r.value.responseId }, notice);
           else if (template.use?.charted) navigate({ name: 'scale', personId: person.id, templateId: template.id }, notice);

@@ -19,12 +19,21 @@ function Body({ personId, response, history, reload }: { personId: string; respo
   const [marking, setMarking] = useState(false);
   const handover = template.state === 'loaded' && template.value.use?.handover === true;
   const open = response.current && response.status !== 'entered_in_error';
+  const siteCode = useApp((s) => s.site?.siteCode ?? '');
   return (
     <>
       <PageHeading>{response.title}</PageHeading>
       <p data-testid="response-meta">
         <strong className={`nhsuk-tag ${response.status === 'entered_in_error' ? 'nhsuk-tag--grey' : 'nhsuk-tag--blue'}`}>{statusText[response.status]}</strong> Recorded{' '}
         {formatClinicalDateTime(response.recordedAt)} by {response.recordedByName}
+        {response.originSite !== siteCode ? ` at ${response.originSite}` : ''}
+        {response.observedAt !== response.recordedAt ? `; observed ${formatClinicalDateTime(response.observedAt)}` : ''}
+        {response.lateEntry ? (
+          <>
+            {' '}
+            <strong className="nhsuk-tag nhsuk-tag--orange">Late entry</strong>
+          </>
+        ) : null}
         {response.version > 1 ? ` (version ${response.version})` : ''}
         {response.reason ? `. Reason: ${response.reason}` : ''}
       </p>

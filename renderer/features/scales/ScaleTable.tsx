@@ -39,7 +39,14 @@ export function ScaleTable({ personId, entries }: { personId: string; entries: r
                     {' '}
                     <strong className="nhsuk-tag nhsuk-tag--grey">Entered in error</strong>
                   </>
-                ) : r.status === 'amended' ? (
+                ) : null}
+                {r.lateEntry ? (
+                  <>
+                    {' '}
+                    <strong className="nhsuk-tag nhsuk-tag--orange">Late entry</strong>
+                  </>
+                ) : null}
+                {r.status === 'amended' ? (
                   <>
                     {' '}
                     <strong className="nhsuk-tag nhsuk-tag--white">Amended</strong>

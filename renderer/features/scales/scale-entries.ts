@@ -1,6 +1,7 @@
 // Entries of a charted scale as the chart and the record read them. An entry is placed at the time
-// it was first recorded: an amendment or an entered-in-error mark is a later version, and must not
-// move the observation along the time axis. Entered-in-error entries are left out of the trend
+// of its observation (the back end keeps it on every later version): an amendment or an
+// entered-in-error mark must not move the observation along the time axis, and a late entry is
+// charted when the observation was made, not when it was typed in. Entered-in-error entries are left out of the trend
 // (kept in the table), and the latest entry that counts gives the band shown.
 import type { SavedResponse } from '../../../contract/channels/forms';
 import type { ScoreResult } from '../../../domain/templates/result-schema';
@@ -9,20 +10,15 @@ import type { ChartEntry } from './chart-geometry';
 export interface Entry {
   /** The entry's current version. */
   response: SavedResponse;
-  /** When the entry was first recorded (its version 1). */
+  /** When the observation was made. */
   at: string;
 }
 
-/** Current versions, each with its first-recorded time, newest first. Needs the versions (includeHistory). */
+/** Current versions at their observation times, newest first. */
 export function currentEntries(all: readonly SavedResponse[]): Entry[] {
-  const first = new Map<string, string>();
-  for (const r of all) {
-    const seen = first.get(r.entryId);
-    if (seen === undefined || r.recordedAt < seen) first.set(r.entryId, r.recordedAt);
-  }
   return all
     .filter((r) => r.current)
-    .map((r) => ({ response: r, at: first.get(r.entryId) ?? r.recordedAt }))
+    .map((r) => ({ response: r, at: r.observedAt }))
     .sort((a, b) => b.at.localeCompare(a.at));
 }
 
