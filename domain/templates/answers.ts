@@ -2,6 +2,7 @@
 // messages are written to be shown at the item itself, so they do not repeat the question.
 import { z } from 'zod';
 import { formatClinicalDate } from '../person/clinical-date';
+import { bodyRegion } from './body-map';
 import type { Item } from './template-schema';
 
 /** What a renderer or a wire message may hold for one item. null (or '' or []) means "not answered". */
@@ -37,6 +38,8 @@ export function requiredMessage(item: Item): string {
       return 'Select an answer';
     case 'multiChoice':
       return 'Select at least one option';
+    case 'bodyMap':
+      return 'Mark at least one area of the body';
     case 'yesNo':
       return 'Select yes or no';
     case 'number':
@@ -91,6 +94,13 @@ export function answerProblem(item: Item, value: AnswerValue): Problem {
       if (new Set(value).size !== value.length) return { kind: 'invalid', message: 'Each option can be chosen only once' };
       return null;
     }
+    case 'bodyMap': {
+      if (!Array.isArray(value)) return { kind: 'invalid', message: 'Mark areas of the body' };
+      const unknown = value.find((v) => !bodyRegion(v));
+      if (unknown !== undefined) return { kind: 'unknownOption', message: `"${unknown}" is not an area of the body map` };
+      if (new Set(value).size !== value.length) return { kind: 'invalid', message: 'Each area can be marked only once' };
+      return null;
+    }
     case 'yesNo':
       return typeof value === 'boolean' ? null : { kind: 'invalid', message: 'Select yes or no' };
     case 'date':
@@ -113,6 +123,8 @@ export function formatAnswer(item: Item, value: AnswerValue | undefined): string
       return typeof value === 'string' ? labelOf(value) : String(value);
     case 'multiChoice':
       return Array.isArray(value) ? value.map(labelOf).join('; ') : String(value);
+    case 'bodyMap':
+      return Array.isArray(value) ? value.map((v) => bodyRegion(v)?.label ?? v).join('; ') : String(value);
     case 'yesNo':
       return value === true ? 'Yes' : value === false ? 'No' : String(value);
     case 'number':

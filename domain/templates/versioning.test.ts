@@ -22,7 +22,7 @@ const v1: Template = {
     },
   ],
   scores: [{ id: 'total', label: 'Total', items: ['shakes', 'sweats'], bands: [{ min: 0, max: 1, label: 'Low', severity: 'low' }, { min: 2, max: 2, label: 'High', severity: 'high' }] }],
-  flags: [{ id: 'high', code: 'SHAKES_HIGH', label: 'High', reason: 'Both signs', when: { kind: 'scoreBand', score: 'total', bands: ['High'] } }],
+  flags: [{ id: 'high', code: 'SHAKES_HIGH', label: 'High', reason: 'Both signs', partnerAdvice: 'Call healthcare now', when: { kind: 'scoreBand', score: 'total', bands: ['High'] } }],
   codes: [],
 };
 

@@ -7,14 +7,24 @@ import { snomedCodeList } from './snomed-codes';
 const concepts = Object.values(snomedCodeList.concepts);
 
 describe('template library', () => {
-  it('every shipped template is valid and registered by (id, version)', () => {
+  it('every shipped template is sound and registered by (id, version); the latest of each meets the authoring rules', () => {
     for (const t of libraryTemplates) {
-      expect(validateTemplate(t), t.id).toEqual({ ok: true, template: t });
+      const latest = templateRegistry.latest(t.id)!.version === t.version;
+      expect(validateTemplate(t, { earlierVersion: !latest }), `${t.id}@${t.version}`).toEqual({ ok: true, template: t });
       expect(templateRegistry.get(t.id, t.version)).toEqual(t);
     }
     expect(templateRegistry.all().map((t) => `${t.id}@${t.version}`)).toEqual([
-      'cows@1', 'ciwa-ar@1', 'audit-c@1', 'audit@1', 'custody-hcp-assessment@1', 'prison-reception-screen@1', 'risk-assessment@1', 'dual-diagnosis@1',
+      'cows@1', 'cows@2', 'ciwa-ar@1', 'ciwa-ar@2', 'audit-c@1', 'audit-c@2', 'audit-c-who@1', 'audit@1', 'audit@2', 'audit-who@1',
+      'custody-hcp-assessment@1', 'custody-hcp-assessment@2', 'prison-reception-screen@1', 'prison-reception-screen@2',
+      'prison-second-stage-assessment@1', 'risk-assessment@1', 'risk-assessment@2', 'dual-diagnosis@1',
     ]);
+  });
+
+  it('every version shipped before issue 14 is still registered, so its responses still show', () => {
+    for (const key of ['cows@1', 'ciwa-ar@1', 'audit-c@1', 'audit@1', 'custody-hcp-assessment@1', 'prison-reception-screen@1', 'risk-assessment@1']) {
+      const [id, version] = key.split('@') as [string, string];
+      expect(templateRegistry.get(id, Number(version)), key).toBeDefined();
+    }
   });
 
   it('every code in the code list is a well-formed SNOMED CT concept id (DOMAIN.md codes)', () => {
