@@ -97,4 +97,17 @@ describe('template versions', () => {
       { templateId: '(no id)', version: null, path: '', message: expect.any(String) },
     ]);
   });
+
+  it('applies the authoring rules (partner advice on high flags) to the latest version only', () => {
+    const noAdvice: Template = { ...v1, flags: [{ ...v1.flags[0]!, partnerAdvice: undefined }] };
+    delete noAdvice.flags[0]!.partnerAdvice;
+    // An earlier version without partner advice stays registered, so its responses still show.
+    expect(createTemplateRegistry([noAdvice, v2]).ok).toBe(true);
+    // The version new responses use must have it.
+    const latestWithout = createTemplateRegistry([v1, { ...noAdvice, version: 2 }]);
+    expect(latestWithout).toEqual({
+      ok: false,
+      problems: [{ templateId: 'shakes', version: 2, path: 'flags[0].partnerAdvice', message: 'a high flag needs partner advice: what a police officer or other partner must do about "High"' }],
+    });
+  });
 });

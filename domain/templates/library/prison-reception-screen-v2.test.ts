@@ -114,7 +114,8 @@ describe('prison reception screen version 2', () => {
     // Version 1 had no such question: a PER warning went into free text and raised nothing.
     expect(templateItems(v1).map((i) => i.id)).not.toContain('per-self-harm-warning');
 
-    const { 'per-self-harm-warning': _w, ...unchecked } = { ...well, 'per-checked': false };
+    const unchecked: Answers = { ...well, 'per-checked': false };
+    delete unchecked['per-self-harm-warning'];
     const e = evaluateResponse(t, unchecked);
     expect(e.issues).toEqual([]);
     expect(e.effects).toContainEqual(expect.objectContaining({ kind: 'task', taskKind: 'per-check', dueInDays: 0 }));
