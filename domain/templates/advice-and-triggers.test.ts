@@ -2,7 +2,7 @@
 // (emergencies first, saved with the response, shown again from what was saved), task roles and
 // the body map item.
 import { describe, expect, it } from 'vitest';
-import { formatAnswer } from './answers';
+import { formatAnswer, formatClinicalDateTime } from './answers';
 import { BODY_MAP_REGIONS, HEAD_REGIONS } from './body-map';
 import { displayResponse } from './display';
 import { evaluateResponse } from './evaluate';
@@ -111,5 +111,12 @@ describe('anyOf triggers, carried answers, advice and the body map', () => {
       expect(r.y, r.value).toBeGreaterThanOrEqual(0);
       expect(r.y, r.value).toBeLessThanOrEqual(220);
     }
+  });
+
+  it('date-time answers read dd-Mmm-yyyy HH:mm in UK time, in summer and in winter', () => {
+    expect(formatClinicalDateTime('2026-12-01T08:30:00Z')).toBe('01-Dec-2026 08:30');
+    expect(formatClinicalDateTime('2026-09-15T23:30:00Z')).toBe('16-Sep-2026 00:30');
+    expect(formatClinicalDateTime('2026-07-01T08:30:00.000+01:00')).toBe('01-Jul-2026 08:30');
+    expect(formatClinicalDateTime('yesterday')).toBe('yesterday');
   });
 });

@@ -112,6 +112,28 @@ export function answerProblem(item: Item, value: AnswerValue): Problem {
   }
 }
 
+// UK clinical time: the wall clock in England, whatever the machine's zone, so a record reads the
+// same at every site and on the server.
+const UK_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: '2-digit',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** "2026-12-01T08:30:00Z" -> "01-Dec-2026 08:30" (UK time); an unreadable value is shown as typed. */
+export function formatClinicalDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (!isoDateTime.safeParse(iso).success || Number.isNaN(date.getTime())) return iso;
+  const parts = UK_TIME.formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  // Three-letter months (NHS style): some ICU versions write September as "Sept".
+  return `${part('day')}-${part('month').slice(0, 3)}-${part('year')} ${part('hour')}:${part('minute')}`;
+}
+
 /** An answer as a clinician reads it: option labels rather than stored values, units, dd-Mmm-yyyy dates. */
 export function formatAnswer(item: Item, value: AnswerValue | undefined): string {
   if (!isAnswered(value) || value === undefined || value === null) return 'Not answered';
@@ -131,6 +153,8 @@ export function formatAnswer(item: Item, value: AnswerValue | undefined): string
       return item.unit ? `${String(value)} ${item.unit}` : String(value);
     case 'date':
       return typeof value === 'string' ? formatClinicalDate(value) : String(value);
+    case 'dateTime':
+      return typeof value === 'string' ? formatClinicalDateTime(value) : String(value);
     default:
       return Array.isArray(value) ? value.join('; ') : String(value);
   }

@@ -76,7 +76,7 @@ describe('prison reception screen version 2', () => {
       forRole: 'prescriber',
       because:
         'Is the person on opioid substitution treatment (methadone or buprenorphine)?: Yes. Opioid substitution medicine: Methadone oral solution 1 mg/ml; ' +
-        'Daily dose (for an injection, the dose given): 60 mg; Date and time of the last dose: 2026-12-01T08:30:00Z; ' +
+        'Daily dose (for an injection, the dose given): 60 mg; Date and time of the last dose: 01-Dec-2026 08:30; ' +
         'Prescriber or treatment service, and dispensing pharmacy: Anytown CDT; Lloyds pharmacy, Market St; ' +
         'Dose and last dose confirmed with the prescriber or dispensing pharmacy?: Yes',
     });
