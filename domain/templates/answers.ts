@@ -2,6 +2,7 @@
 // messages are written to be shown at the item itself, so they do not repeat the question.
 import { z } from 'zod';
 import { formatClinicalDate } from '../person/clinical-date';
+import { bodyRegion } from './body-map';
 import type { Item } from './template-schema';
 
 /** What a renderer or a wire message may hold for one item. null (or '' or []) means "not answered". */
@@ -37,6 +38,8 @@ export function requiredMessage(item: Item): string {
       return 'Select an answer';
     case 'multiChoice':
       return 'Select at least one option';
+    case 'bodyMap':
+      return 'Mark at least one area of the body';
     case 'yesNo':
       return 'Select yes or no';
     case 'number':
@@ -91,6 +94,13 @@ export function answerProblem(item: Item, value: AnswerValue): Problem {
       if (new Set(value).size !== value.length) return { kind: 'invalid', message: 'Each option can be chosen only once' };
       return null;
     }
+    case 'bodyMap': {
+      if (!Array.isArray(value)) return { kind: 'invalid', message: 'Mark areas of the body' };
+      const unknown = value.find((v) => !bodyRegion(v));
+      if (unknown !== undefined) return { kind: 'unknownOption', message: `"${unknown}" is not an area of the body map` };
+      if (new Set(value).size !== value.length) return { kind: 'invalid', message: 'Each area can be marked only once' };
+      return null;
+    }
     case 'yesNo':
       return typeof value === 'boolean' ? null : { kind: 'invalid', message: 'Select yes or no' };
     case 'date':
@@ -100,6 +110,28 @@ export function answerProblem(item: Item, value: AnswerValue): Problem {
         ? null
         : { kind: 'invalid', message: 'Enter a real date and time, with its time zone' };
   }
+}
+
+// UK clinical time: the wall clock in England, whatever the machine's zone, so a record reads the
+// same at every site and on the server.
+const UK_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: '2-digit',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** "2026-12-01T08:30:00Z" -> "01-Dec-2026 08:30" (UK time); an unreadable value is shown as typed. */
+export function formatClinicalDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (!isoDateTime.safeParse(iso).success || Number.isNaN(date.getTime())) return iso;
+  const parts = UK_TIME.formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  // Three-letter months (NHS style): some ICU versions write September as "Sept".
+  return `${part('day')}-${part('month').slice(0, 3)}-${part('year')} ${part('hour')}:${part('minute')}`;
 }
 
 /** An answer as a clinician reads it: option labels rather than stored values, units, dd-Mmm-yyyy dates. */
@@ -113,12 +145,16 @@ export function formatAnswer(item: Item, value: AnswerValue | undefined): string
       return typeof value === 'string' ? labelOf(value) : String(value);
     case 'multiChoice':
       return Array.isArray(value) ? value.map(labelOf).join('; ') : String(value);
+    case 'bodyMap':
+      return Array.isArray(value) ? value.map((v) => bodyRegion(v)?.label ?? v).join('; ') : String(value);
     case 'yesNo':
       return value === true ? 'Yes' : value === false ? 'No' : String(value);
     case 'number':
       return item.unit ? `${String(value)} ${item.unit}` : String(value);
     case 'date':
       return typeof value === 'string' ? formatClinicalDate(value) : String(value);
+    case 'dateTime':
+      return typeof value === 'string' ? formatClinicalDateTime(value) : String(value);
     default:
       return Array.isArray(value) ? value.join('; ') : String(value);
   }

@@ -4,7 +4,7 @@
 import { formatAnswer } from './answers';
 import type { TemplateRegistry } from './registry';
 import type { FormResponse } from './response';
-import type { DerivedCode, DerivedFlag, ScoreResult } from './result-schema';
+import type { DerivedAdvice, DerivedCode, DerivedFlag, ScoreResult } from './result-schema';
 
 export type ResponseRow = { itemId: string; label: string; answer: string };
 
@@ -19,11 +19,12 @@ export type ResponseView = {
   scores: ScoreResult[];
   flags: DerivedFlag[];
   codes: DerivedCode[];
+  advice: DerivedAdvice[];
 };
 
 export function displayResponse(response: FormResponse, registry: TemplateRegistry): ResponseView {
   const template = registry.forResponse(response);
-  const saved = { scores: response.scores, flags: response.flags, codes: response.codes };
+  const saved = { scores: response.scores, flags: response.flags, codes: response.codes, advice: response.advice ?? [] };
   const base = { templateId: response.templateId, templateVersion: response.templateVersion, status: response.status, ...saved };
   if (!template) {
     // Still readable: the record must not become blank because a template is missing at this site.

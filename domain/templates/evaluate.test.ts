@@ -54,9 +54,9 @@ const sink: Template = {
     },
   ],
   flags: [
-    { id: 'opioid', code: 'OPIOID_USE', label: 'Opioid use', reason: 'Main drug is heroin', when: { kind: 'answers', match: 'all', conditions: [{ item: 'drug', op: 'equals', value: 'heroin' }] } },
-    { id: 'cramps', code: 'CRAMPS', label: 'Cramps', reason: 'Cramps reported', when: { kind: 'answers', match: 'any', conditions: [{ item: 'drugs', op: 'equals', value: 'c' }] } },
-    { id: 'high', code: 'HIGH', label: 'High', reason: 'Sum is high', when: { kind: 'scoreBand', score: 'sum', bands: ['High'] } },
+    { id: 'opioid', code: 'OPIOID_USE', label: 'Opioid use', reason: 'Main drug is heroin', partnerAdvice: 'Tell healthcare', when: { kind: 'answers', match: 'all', conditions: [{ item: 'drug', op: 'equals', value: 'heroin' }] } },
+    { id: 'cramps', code: 'CRAMPS', label: 'Cramps', reason: 'Cramps reported', severity: 'moderate', when: { kind: 'answers', match: 'any', conditions: [{ item: 'drugs', op: 'equals', value: 'c' }] } },
+    { id: 'high', code: 'HIGH', label: 'High', reason: 'Sum is high', partnerAdvice: 'Call healthcare now', when: { kind: 'scoreBand', score: 'sum', bands: ['High'] } },
   ],
   codes: [
     {
@@ -87,9 +87,9 @@ describe('evaluateResponse', () => {
     // Aches 1 + Cramps 4 + mood Poor 3 = 8 -> High.
     const e = evaluateResponse(sink, { ...good, drug: 'heroin', smoker: true, cigs: 20, drugs: ['a', 'c'], mood: '3' });
     expect(e.flags).toEqual([
-      { ruleId: 'opioid', code: 'OPIOID_USE', label: 'Opioid use', reason: 'Main drug is heroin', severity: 'high', because: 'Main drug: Heroin' },
-      { ruleId: 'cramps', code: 'CRAMPS', label: 'Cramps', reason: 'Cramps reported', severity: 'high', because: 'Symptoms: Aches; Cramps' },
-      { ruleId: 'high', code: 'HIGH', label: 'High', reason: 'Sum is high', severity: 'high', because: 'Sum 8: High' },
+      { ruleId: 'opioid', code: 'OPIOID_USE', label: 'Opioid use', reason: 'Main drug is heroin', severity: 'high', partnerAdvice: 'Tell healthcare', because: 'Main drug: Heroin' },
+      { ruleId: 'cramps', code: 'CRAMPS', label: 'Cramps', reason: 'Cramps reported', severity: 'moderate', because: 'Symptoms: Aches; Cramps' },
+      { ruleId: 'high', code: 'HIGH', label: 'High', reason: 'Sum is high', severity: 'high', partnerAdvice: 'Call healthcare now', because: 'Sum 8: High' },
     ]);
     expect(e.codes).toEqual([{ ruleId: 'heroin-smoker', system: 'http://snomed.info/sct', code: '75544000', display: 'Opioid dependence' }]);
   });

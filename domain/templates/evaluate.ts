@@ -14,9 +14,9 @@
 // The template is assumed valid (validateTemplate); the evaluator never throws on bad answers.
 import { answerProblem, formatAnswer, isAnswered, requiredMessage, type AnswerValue, type Answers, type ItemIssue } from './answers';
 import { groupHolds, type EffectiveAnswers } from './conditions';
-import type { DerivedCode, DerivedEffect, DerivedFlag, ScoreResult } from './result-schema';
+import type { DerivedAdvice, DerivedCode, DerivedEffect, DerivedFlag, ScoreResult } from './result-schema';
 import { bandFor, itemPoints, scoreRange } from './scoring';
-import { templateItems, type Item, type ScoreRule, type Template, type Trigger } from './template-schema';
+import { templateItems, type Item, type ScoreRule, type SimpleTrigger, type Template, type Trigger } from './template-schema';
 
 /** A live score: the saved shape plus the enabled items still unanswered (or invalid). */
 export type LiveScore = ScoreResult & { missing: string[] };
@@ -30,6 +30,8 @@ export type Evaluation = {
   codes: DerivedCode[];
   /** Tasks and referrals saving would create (the server acts on them; the form can preview them). */
   effects: DerivedEffect[];
+  /** What the answers call for, emergencies first (then in the template's order). */
+  advice: DerivedAdvice[];
 };
 
 type TemplateIndex = { items: Item[]; byId: Map<string, Item> };
@@ -83,8 +85,16 @@ function score(rule: ScoreRule, index: TemplateIndex, enabled: ReadonlySet<strin
   };
 }
 
-/** Why a trigger holds ("COWS total 14: Moderate withdrawal"), or null when it does not. */
-function triggerHolds(trigger: Trigger, index: TemplateIndex, effective: EffectiveAnswers, scores: readonly LiveScore[]): string | null {
+function describeAnswers(ids: readonly string[], index: TemplateIndex, effective: EffectiveAnswers): string {
+  return ids
+    .map((id) => {
+      const item = index.byId.get(id);
+      return item ? `${item.label}: ${formatAnswer(item, effective.get(id))}` : id;
+    })
+    .join('; ');
+}
+
+function simpleHolds(trigger: SimpleTrigger, index: TemplateIndex, effective: EffectiveAnswers, scores: readonly LiveScore[]): string | null {
   if (trigger.kind === 'scoreBand') {
     const s = scores.find((x) => x.id === trigger.score);
     if (!s || !s.complete || !s.band || !trigger.bands.includes(s.band.label)) return null;
@@ -92,11 +102,23 @@ function triggerHolds(trigger: Trigger, index: TemplateIndex, effective: Effecti
   }
   const held = groupHolds(trigger, effective);
   if (!held) return null;
-  const ids = [...new Set(held.map((c) => c.item))];
-  return ids.map((id) => {
-    const item = index.byId.get(id);
-    return item ? `${item.label}: ${formatAnswer(item, effective.get(id))}` : id;
-  }).join('; ');
+  return describeAnswers([...new Set(held.map((c) => c.item))], index, effective);
+}
+
+/**
+ * Why a trigger holds ("COWS total 14: Moderate withdrawal"), or null when it does not. For anyOf,
+ * every situation that holds is named, so the reason is complete.
+ */
+function triggerHolds(trigger: Trigger, index: TemplateIndex, effective: EffectiveAnswers, scores: readonly LiveScore[]): string | null {
+  if (trigger.kind !== 'anyOf') return simpleHolds(trigger, index, effective, scores);
+  const reasons = trigger.triggers.map((t) => simpleHolds(t, index, effective, scores)).filter((r): r is string => r !== null);
+  return reasons.length > 0 ? [...new Set(reasons)].join('; or ') : null;
+}
+
+/** The reason, with the answers the rule carries (only those given), e.g. the HCP's rationale. */
+function withCarried(because: string, carried: readonly string[] | undefined, index: TemplateIndex, effective: EffectiveAnswers): string {
+  const given = (carried ?? []).filter((id) => effective.has(id));
+  return given.length > 0 ? `${because}. ${describeAnswers(given, index, effective)}` : because;
 }
 
 export function evaluateResponse(template: Template, answers: Answers): Evaluation {
@@ -138,8 +160,10 @@ export function evaluateResponse(template: Template, answers: Answers): Evaluati
   const scores = template.scores.map((rule) => score(rule, index, enabled, effective));
   const flags: DerivedFlag[] = [];
   for (const rule of template.flags) {
-    const because = triggerHolds(rule.when, index, effective, scores);
-    if (because !== null) flags.push({ ruleId: rule.id, code: rule.code, label: rule.label, reason: rule.reason, severity: rule.severity ?? 'high', ...(rule.partnerAdvice ? { partnerAdvice: rule.partnerAdvice } : {}), because });
+    const held = triggerHolds(rule.when, index, effective, scores);
+    if (held === null) continue;
+    const because = withCarried(held, rule.withAnswers, index, effective);
+    flags.push({ ruleId: rule.id, code: rule.code, label: rule.label, reason: rule.reason, severity: rule.severity ?? 'high', ...(rule.partnerAdvice ? { partnerAdvice: rule.partnerAdvice } : {}), because });
   }
   const codes: DerivedCode[] = [];
   for (const rule of template.codes) {
@@ -149,15 +173,29 @@ export function evaluateResponse(template: Template, answers: Answers): Evaluati
   }
   const effects: DerivedEffect[] = [];
   for (const rule of template.effects ?? []) {
-    const because = rule.when ? triggerHolds(rule.when, index, effective, scores) : 'always on completion';
-    if (because === null) continue;
+    const held = rule.when ? triggerHolds(rule.when, index, effective, scores) : 'always on completion';
+    if (held === null) continue;
     effects.push(
       rule.kind === 'task'
-        ? { kind: 'task', ruleId: rule.id, taskKind: rule.taskKind, title: rule.title, dueInDays: rule.dueInDays, because }
-        : { kind: 'referral', ruleId: rule.id, toService: rule.toService, reason: rule.reason, because },
+        ? {
+            kind: 'task',
+            ruleId: rule.id,
+            taskKind: rule.taskKind,
+            title: rule.title,
+            dueInDays: rule.dueInDays,
+            ...(rule.forRole ? { forRole: rule.forRole } : {}),
+            because: withCarried(held, rule.withAnswers, index, effective),
+          }
+        : { kind: 'referral', ruleId: rule.id, toService: rule.toService, reason: rule.reason, because: held },
     );
   }
-  return { issues, enabledItems, scores, flags, codes, effects };
+  const advice: DerivedAdvice[] = [];
+  for (const rule of template.advice ?? []) {
+    const held = triggerHolds(rule.when, index, effective, scores);
+    if (held !== null) advice.push({ ruleId: rule.id, urgency: rule.urgency, text: rule.text, because: withCarried(held, rule.withAnswers, index, effective) });
+  }
+  advice.sort((a, b) => (a.urgency === b.urgency ? 0 : a.urgency === 'emergency' ? -1 : 1));
+  return { issues, enabledItems, scores, flags, codes, effects, advice };
 }
 
 /** The answers without those to disabled items: what the clinician asks for after being told they no longer apply. */

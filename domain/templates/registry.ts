@@ -1,7 +1,7 @@
 // Templates by (id, version). Every version ever used stays registered, so an old response is
 // shown, amended and checked against the version it was made with; new responses use the latest.
 import type { Template } from './template-schema';
-import { validateTemplate, type TemplateProblem } from './validate-template';
+import { authoringProblems, validateTemplate, type TemplateProblem } from './validate-template';
 
 export type TemplateRegistry = {
   get(id: string, version: number): Template | undefined;
@@ -21,12 +21,16 @@ function describe(input: unknown): { id: string; version: number | null } {
   return { id: typeof t.id === 'string' ? t.id : '(no id)', version: typeof t.version === 'number' ? t.version : null };
 }
 
-/** A registry of valid templates, or every problem of every template (and any (id, version) given twice). */
+/**
+ * A registry of valid templates, or every problem of every template (and any (id, version) given
+ * twice). The latest version of each template, the one new responses use, must also meet the
+ * authoring rules; earlier versions only need to be sound.
+ */
 export function createTemplateRegistry(inputs: readonly unknown[]): RegistryResult {
   const problems: RegistryProblem[] = [];
   const byId = new Map<string, Map<number, Template>>();
   for (const input of inputs) {
-    const check = validateTemplate(input);
+    const check = validateTemplate(input, { earlierVersion: true });
     if (!check.ok) {
       const { id, version } = describe(input);
       problems.push(...check.problems.map((p) => ({ ...p, templateId: id, version })));
@@ -41,6 +45,10 @@ export function createTemplateRegistry(inputs: readonly unknown[]): RegistryResu
     }
     versions.set(t.version, t);
     byId.set(t.id, versions);
+  }
+  for (const versions of byId.values()) {
+    const latest = versions.get(Math.max(...versions.keys()))!;
+    problems.push(...authoringProblems(latest).map((p) => ({ ...p, templateId: latest.id, version: latest.version })));
   }
   if (problems.length > 0) return { ok: false, problems };
 

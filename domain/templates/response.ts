@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { answersSchema, isAnswered, type Answers, type ItemIssue } from './answers';
 import { evaluateResponse } from './evaluate';
-import { derivedCodeSchema, derivedFlagSchema, scoreResultSchema } from './result-schema';
+import { derivedAdviceSchema, derivedCodeSchema, derivedFlagSchema, scoreResultSchema } from './result-schema';
 import type { Template } from './template-schema';
 
 export const responseStatusSchema = z.enum(['final', 'amended', 'entered_in_error']);
@@ -30,6 +30,8 @@ export const formResponseSchema = z
     scores: z.array(scoreResultSchema),
     flags: z.array(derivedFlagSchema),
     codes: z.array(derivedCodeSchema),
+    /** The advice shown when it was saved; absent on responses saved before advice existed. */
+    advice: z.array(derivedAdviceSchema).optional(),
     status: responseStatusSchema,
     recordedAt: z.iso.datetime({ offset: true }),
     /**
@@ -70,7 +72,7 @@ function storedAnswers(answers: Answers): Answers {
   return Object.fromEntries(Object.entries(answers).filter(([, v]) => isAnswered(v)));
 }
 
-type Computed = Pick<FormResponse, 'answers' | 'scores' | 'flags' | 'codes'>;
+type Computed = Pick<FormResponse, 'answers' | 'scores' | 'flags' | 'codes' | 'advice'>;
 
 function compute(template: Template, answers: Answers): { ok: true; computed: Computed } | SaveRefusal {
   const evaluation = evaluateResponse(template, answers);
@@ -86,6 +88,8 @@ function compute(template: Template, answers: Answers): { ok: true; computed: Co
       scores: evaluation.scores.map(({ missing: _missing, ...score }) => score),
       flags: evaluation.flags,
       codes: evaluation.codes,
+      // Kept for templates that give advice (an empty list then means none was called for).
+      ...(template.advice ? { advice: evaluation.advice } : {}),
     },
   };
 }

@@ -2,6 +2,7 @@
 // response stores exactly these (response.ts), so what was shown at the desk is what is kept, and
 // a later template version cannot change it.
 import { z } from 'zod';
+import { roleSchema } from '../access/roles';
 import { referralServiceSchema, severitySchema } from './template-schema';
 
 export const bandResultSchema = z.object({ label: z.string(), severity: severitySchema, min: z.number().int(), max: z.number().int() });
@@ -39,7 +40,19 @@ export type DerivedCode = z.infer<typeof derivedCodeSchema>;
 
 /** A task or referral that saving this response sets in motion; `because` as for flags. */
 export const derivedEffectSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('task'), ruleId: z.string(), taskKind: z.string(), title: z.string(), dueInDays: z.number().int(), because: z.string() }),
+  z.object({
+    kind: z.literal('task'),
+    ruleId: z.string(),
+    taskKind: z.string(),
+    title: z.string(),
+    dueInDays: z.number().int(),
+    forRole: roleSchema.optional(),
+    because: z.string(),
+  }),
   z.object({ kind: z.literal('referral'), ruleId: z.string(), toService: referralServiceSchema, reason: z.string(), because: z.string() }),
 ]);
 export type DerivedEffect = z.infer<typeof derivedEffectSchema>;
+
+/** Advice the answers called for (what to do, and why), as shown at the desk and saved with the response. */
+export const derivedAdviceSchema = z.object({ ruleId: z.string(), urgency: z.enum(['emergency', 'action']), text: z.string(), because: z.string() });
+export type DerivedAdvice = z.infer<typeof derivedAdviceSchema>;

@@ -4,9 +4,15 @@
 // schema, so the shape is written once. Checks that need the whole template (unique ids,
 // references, band coverage) are in validate-template.ts.
 //
+// The engine's additions for published clinical content: a body map item, advice rules (what the
+// answers call for, saved with the response), triggers that are one of several condition groups
+// (anyOf), answers carried with a flag or task (withAnswers: the HCP's rationale, the OST dose),
+// the role a task is for, the task kind a form completes, and a site-chosen wording variant.
+//
 // The schemas use no defaults or transforms, so a template's input and output types are the same:
 // library templates are typed with `Template` and pass through the schema unchanged.
 import { z } from 'zod';
+import { roleSchema } from '../access/roles';
 
 /** Ids are stable keys stored in saved responses: lower-case, digits and hyphens, never reused. */
 export const idSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'use lower-case letters, digits and hyphens, starting with a letter');
@@ -76,6 +82,12 @@ export const dateTimeItemSchema = z.object({ ...itemBase, kind: z.literal('dateT
 export const yesNoItemSchema = z.object({ ...itemBase, kind: z.literal('yesNo') }).strict();
 /** One of a fixed set of published answers, each worth a number of points (a COWS or CIWA-Ar item). */
 export const scoredItemSchema = z.object({ ...itemBase, kind: z.literal('scored'), options: z.array(scoredOptionSchema).min(1) }).strict();
+/**
+ * Marks on a body outline (injuries, marks of assault, self-harm): the answer is the list of body
+ * regions marked, from the fixed region list in body-map.ts, so a condition can test "head marked".
+ * Describe each mark in a text item beside it.
+ */
+export const bodyMapItemSchema = z.object({ ...itemBase, kind: z.literal('bodyMap') }).strict();
 /** Text shown to the clinician (instructions, a caution); takes no answer. */
 export const infoItemSchema = z.object({ ...itemBase, kind: z.literal('info') }).strict();
 
@@ -88,6 +100,7 @@ export const itemSchema = z.discriminatedUnion('kind', [
   dateTimeItemSchema,
   yesNoItemSchema,
   scoredItemSchema,
+  bodyMapItemSchema,
   infoItemSchema,
 ]);
 export type Item = z.infer<typeof itemSchema>;
@@ -136,11 +149,27 @@ export type ScoreRule = z.infer<typeof scoreRuleSchema>;
  * When a flag or code is derived: a group of answer conditions, or a complete score falling in one
  * of the named bands. An incomplete score never triggers anything (see evaluate.ts).
  */
+const answersTriggerSchema = z.object({ kind: z.literal('answers'), match: z.enum(['all', 'any']), conditions: z.array(conditionSchema).min(1) }).strict();
+const scoreBandTriggerSchema = z.object({ kind: z.literal('scoreBand'), score: idSchema, bands: z.array(labelSchema).min(1) }).strict();
+
+/** A group of answer conditions, or a complete score in one of the named bands. */
+export const simpleTriggerSchema = z.discriminatedUnion('kind', [answersTriggerSchema, scoreBandTriggerSchema]);
+export type SimpleTrigger = z.infer<typeof simpleTriggerSchema>;
+
+/**
+ * A simple trigger, or `anyOf` several of them: "(intoxicated OR head injury) AND rousing below 30
+ * minutes" is anyOf [all(intoxicated, below), all(head injury, below)]. One level only, so a rule
+ * reads as a list of situations, each of which calls for it.
+ */
 export const triggerSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('answers'), match: z.enum(['all', 'any']), conditions: z.array(conditionSchema).min(1) }).strict(),
-  z.object({ kind: z.literal('scoreBand'), score: idSchema, bands: z.array(labelSchema).min(1) }).strict(),
+  answersTriggerSchema,
+  scoreBandTriggerSchema,
+  z.object({ kind: z.literal('anyOf'), triggers: z.array(simpleTriggerSchema).min(2) }).strict(),
 ]);
 export type Trigger = z.infer<typeof triggerSchema>;
+
+/** Items whose answers are carried with a flag, task or advice (shown after why it was raised). */
+const withAnswersSchema = z.array(idSchema).min(1).optional();
 
 /**
  * A flag raised for the clinician (withdrawal, further assessment indicated...); `code` is the flag
@@ -153,9 +182,14 @@ export const flagRuleSchema = z
     label: labelSchema,
     reason: labelSchema,
     severity: severitySchema.optional(),
-    /** Handling advice for police and other partners (need to know); absent = never shown to partners. */
+    /**
+     * Handling advice for police and other partners (need to know). Required on high and severe
+     * flags (validate-template.ts), so a partner is never left without it.
+     */
     partnerAdvice: labelSchema.optional(),
     when: triggerSchema,
+    /** Answers recorded with the flag: the clinical direction and its rationale, for example. */
+    withAnswers: withAnswersSchema,
   })
   .strict();
 export type FlagRule = z.infer<typeof flagRuleSchema>;
@@ -167,6 +201,16 @@ export const codeRuleSchema = z
   .object({ id: idSchema, system: z.literal(SNOMED_CT_SYSTEM), code: z.string(), display: labelSchema, when: triggerSchema })
   .strict();
 export type CodeRule = z.infer<typeof codeRuleSchema>;
+
+/**
+ * What the answers call for, shown while the form is filled in and saved with the response (NICE
+ * and PACE sources name an action for each finding). `emergency` advice is shown first and styled
+ * as a warning: an inadequate rousing response, for example.
+ */
+export const adviceRuleSchema = z
+  .object({ id: idSchema, urgency: z.enum(['emergency', 'action']), text: labelSchema, when: triggerSchema, withAnswers: withAnswersSchema })
+  .strict();
+export type AdviceRule = z.infer<typeof adviceRuleSchema>;
 
 // ---- effects: what completing a response sets in motion --------------------------------------
 
@@ -185,7 +229,11 @@ export const effectRuleSchema = z.discriminatedUnion('kind', [
       taskKind: idSchema,
       title: labelSchema,
       dueInDays: z.number().int().min(0).max(365),
+      /** The role the task is for (a prescriber for continuity of treatment); absent = the team. */
+      forRole: roleSchema.optional(),
       when: triggerSchema.optional(),
+      /** Answers carried with the task (the medicine, dose and last dose the prescriber must confirm). */
+      withAnswers: withAnswersSchema,
     })
     .strict(),
   z.object({ kind: z.literal('referral'), id: idSchema, toService: referralServiceSchema, reason: labelSchema, when: triggerSchema.optional() }).strict(),
@@ -201,6 +249,16 @@ export const templateUseSchema = z
     charted: z.boolean().optional(),
     /** Its findings are handed over to the custody officer, verbally and in writing. */
     handover: z.boolean().optional(),
+    /**
+     * The task kind a saved response completes: the second-stage assessment completes the open
+     * 'second-stage-assessment' task (tasks.ts decides which one).
+     */
+    completesTask: idSchema.optional(),
+    /**
+     * A wording variant chosen by the site: offered only where the site's setting `setting` is
+     * `option` (or, where the site has not chosen, where `option` is the setting's default).
+     */
+    wording: z.object({ setting: idSchema, option: idSchema }).strict().optional(),
   })
   .strict();
 export type TemplateUse = z.infer<typeof templateUseSchema>;
@@ -218,6 +276,7 @@ export const templateSchema = z
     flags: z.array(flagRuleSchema),
     codes: z.array(codeRuleSchema),
     effects: z.array(effectRuleSchema).optional(),
+    advice: z.array(adviceRuleSchema).optional(),
     use: templateUseSchema.optional(),
   })
   .strict();

@@ -30,7 +30,7 @@ function base(): Template {
         bands: [{ min: 0, max: 1, label: 'Low', severity: 'low' }, { min: 2, max: 3, label: 'High', severity: 'high' }],
       },
     ],
-    flags: [{ id: 'f', code: 'HIGH', label: 'High', reason: 'High total', when: { kind: 'scoreBand', score: 'total', bands: ['High'] } }],
+    flags: [{ id: 'f', code: 'HIGH', label: 'High', reason: 'High total', partnerAdvice: 'Call healthcare now', when: { kind: 'scoreBand', score: 'total', bands: ['High'] } }],
     codes: [{ id: 'k', system: 'http://snomed.info/sct', code: '66590003', display: 'Alcohol dependence', when: { kind: 'answers', match: 'all', conditions: [{ item: 'b', op: 'equals', value: true }] } }],
   };
 }
@@ -156,6 +156,48 @@ describe('validateTemplate', () => {
       'flags[1].when.score: refers to score "other", which this template does not have',
       'codes[0].when.conditions[0].item: refers to "missing", which is not an item of this template',
       'codes[0].code: "66590004": the check digit does not match: check the code has been copied correctly',
+      'flags[1].partnerAdvice: a high flag needs partner advice: what a police officer or other partner must do about "G"',
+    ]);
+  });
+
+  it('requires partner advice on high and severe flags (and on a flag with no severity, which counts as high), unless checking an earlier version', () => {
+    const t = base();
+    t.flags = [
+      { id: 'h', code: 'H', label: 'Withdrawal', reason: 'r', severity: 'high', when: t.flags[0]!.when },
+      { id: 's', code: 'S', label: 'Not fit', reason: 'r', severity: 'severe', when: t.flags[0]!.when },
+      { id: 'd', code: 'D', label: 'Default', reason: 'r', when: t.flags[0]!.when },
+      { id: 'm', code: 'M', label: 'Moderate', reason: 'r', severity: 'moderate', when: t.flags[0]!.when },
+    ];
+    expect(problems(t)).toEqual([
+      'flags[0].partnerAdvice: a high flag needs partner advice: what a police officer or other partner must do about "Withdrawal"',
+      'flags[1].partnerAdvice: a severe flag needs partner advice: what a police officer or other partner must do about "Not fit"',
+      'flags[2].partnerAdvice: a high flag needs partner advice: what a police officer or other partner must do about "Default"',
+    ]);
+    expect(validateTemplate(t, { earlierVersion: true }).ok).toBe(true);
+  });
+
+  it('checks anyOf triggers, advice rules, carried answers and body-map conditions, each at its path', () => {
+    const t = base();
+    t.sections[0]!.items.push({ id: 'map', kind: 'bodyMap', label: 'Body map', required: false });
+    t.flags[0]!.when = {
+      kind: 'anyOf',
+      triggers: [
+        { kind: 'scoreBand', score: 'total', bands: ['Nope'] },
+        { kind: 'answers', match: 'all', conditions: [{ item: 'map', op: 'equals', value: 'elbow' }] },
+      ],
+    };
+    t.flags[0]!.withAnswers = ['d', 'ghost'];
+    t.advice = [
+      { id: 'x', urgency: 'action', text: 'Do this', when: { kind: 'answers', match: 'all', conditions: [{ item: 'map', op: 'equals', value: 'head-front' }] } },
+      { id: 'x', urgency: 'emergency', text: 'Now', when: { kind: 'scoreBand', score: 'none', bands: ['High'] }, withAnswers: ['a'] },
+    ];
+    expect([...problems(t)].sort()).toEqual([
+      'advice[0].id: Advice rule id "x" is used more than once',
+      'advice[1].id: Advice rule id "x" is used more than once',
+      'advice[1].when.score: refers to score "none", which this template does not have',
+      'flags[0].when.triggers[0].bands[0]: "Nope" is not a band of score "total"',
+      'flags[0].when.triggers[1].conditions[0]: "elbow" is not an area of the body map',
+      'flags[0].withAnswers[1]: refers to "ghost", which is not an item of this template',
     ]);
   });
 

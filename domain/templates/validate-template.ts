@@ -1,6 +1,11 @@
 // Checks a template (as data, from anywhere) before it is used: its shape, then everything that
 // needs the whole template. Every problem is returned with its path, not just the first, so an
 // author fixes a template in one pass (the Medplum habit).
+//
+// Some rules are for the version offered for new responses only ("authoring rules", below): a
+// version published before a rule existed stays registered, so the responses made with it still
+// show and can be amended, but the next version must meet the rule.
+import { bodyRegion } from './body-map';
 import { sctidConceptProblem } from './sctid';
 import { itemPointRange, scoreRange } from './scoring';
 import {
@@ -10,6 +15,8 @@ import {
   type Item,
   type NumberBand,
   type ScoreRule,
+  type Severity,
+  type SimpleTrigger,
   type Template,
   type Trigger,
 } from './template-schema';
@@ -56,6 +63,8 @@ function conditionFitProblem(c: Condition, item: Item): string | null {
     case 'multiChoice':
     case 'scored':
       return typeof c.value === 'string' && item.options.some((o) => o.value === c.value) ? null : `"${String(c.value)}" is not an option of "${item.id}"`;
+    case 'bodyMap':
+      return typeof c.value === 'string' && bodyRegion(c.value) ? null : `"${String(c.value)}" is not an area of the body map`;
     case 'yesNo':
       return typeof c.value === 'boolean' ? null : 'a yes/no item is compared with true or false';
     case 'number':
@@ -132,12 +141,28 @@ function checkScore(out: Problems, rule: ScoreRule, path: PropertyKey[], byId: R
   if (rule.max !== undefined && rule.max !== range.max) out.add([...path, 'max'], `is ${rule.max} but the items allow at most ${range.max}`);
 }
 
-function checkTrigger(out: Problems, when: Trigger, path: PropertyKey[], template: Template, positions: ReadonlyMap<string, number>, items: readonly Item[]): void {
-  if (when.kind === 'answers') return checkConditions(out, when.conditions, path, positions, items);
-  const rule = template.scores.find((s) => s.id === when.score);
+type Context = { template: Template; positions: ReadonlyMap<string, number>; items: readonly Item[] };
+
+function checkSimpleTrigger(out: Problems, when: SimpleTrigger, path: PropertyKey[], ctx: Context): void {
+  if (when.kind === 'answers') return checkConditions(out, when.conditions, path, ctx.positions, ctx.items);
+  const rule = ctx.template.scores.find((s) => s.id === when.score);
   if (!rule) return out.add([...path, 'score'], `refers to score "${when.score}", which this template does not have`);
   when.bands.forEach((label, i) => {
     if (!rule.bands.some((b) => b.label === label)) out.add([...path, 'bands', i], `"${label}" is not a band of score "${rule.id}"`);
+  });
+}
+
+function checkTrigger(out: Problems, when: Trigger, path: PropertyKey[], ctx: Context): void {
+  if (when.kind !== 'anyOf') return checkSimpleTrigger(out, when, path, ctx);
+  when.triggers.forEach((t, i) => checkSimpleTrigger(out, t, [...path, 'triggers', i], ctx));
+}
+
+/** Answers carried with a rule must be answerable items of this template. */
+function checkCarried(out: Problems, ids: readonly string[] | undefined, path: PropertyKey[], ctx: Context): void {
+  ids?.forEach((id, i) => {
+    const pos = ctx.positions.get(id);
+    if (pos === undefined) return out.add([...path, i], `refers to "${id}", which is not an item of this template`);
+    if (ctx.items[pos]!.kind === 'info') out.add([...path, i], `"${id}" is information only and has no answer to carry`);
   });
 }
 
@@ -172,23 +197,62 @@ function checkSemantics(t: Template): TemplateProblem[] {
       position += 1;
     }),
   );
+  const ctx: Context = { template: t, positions, items };
+  checkUnique(out, (t.advice ?? []).map((a, i) => ({ id: a.id, path: ['advice', i] })), 'Advice rule');
   t.scores.forEach((rule, i) => checkScore(out, rule, ['scores', i], byId));
-  t.flags.forEach((rule, i) => checkTrigger(out, rule.when, ['flags', i, 'when'], t, positions, items));
-  (t.effects ?? []).forEach((rule, i) => rule.when && checkTrigger(out, rule.when, ['effects', i, 'when'], t, positions, items));
+  t.flags.forEach((rule, i) => {
+    checkTrigger(out, rule.when, ['flags', i, 'when'], ctx);
+    checkCarried(out, rule.withAnswers, ['flags', i, 'withAnswers'], ctx);
+  });
+  (t.effects ?? []).forEach((rule, i) => {
+    if (rule.when) checkTrigger(out, rule.when, ['effects', i, 'when'], ctx);
+    if (rule.kind === 'task') checkCarried(out, rule.withAnswers, ['effects', i, 'withAnswers'], ctx);
+  });
+  (t.advice ?? []).forEach((rule, i) => {
+    checkTrigger(out, rule.when, ['advice', i, 'when'], ctx);
+    checkCarried(out, rule.withAnswers, ['advice', i, 'withAnswers'], ctx);
+  });
   t.codes.forEach((rule, i) => {
-    checkTrigger(out, rule.when, ['codes', i, 'when'], t, positions, items);
+    checkTrigger(out, rule.when, ['codes', i, 'when'], ctx);
     const problem = sctidConceptProblem(rule.code);
     if (problem) out.add(['codes', i, 'code'], `"${rule.code}": ${problem}`);
   });
   return out.list;
 }
 
+/** Severities whose flags partners must be told how to handle (a flag without one is treated as high). */
+const PARTNER_ADVICE_NEEDED: readonly Severity[] = ['high', 'severe'];
+
+/**
+ * Rules for the version offered for new responses. A high or severe flag needs partner advice, so
+ * a police or other partner is never shown a serious flag without what to do about it.
+ */
+export function authoringProblems(t: Template): TemplateProblem[] {
+  const out = new Problems();
+  t.flags.forEach((rule, i) => {
+    const severity = rule.severity ?? 'high';
+    if (PARTNER_ADVICE_NEEDED.includes(severity) && !rule.partnerAdvice) {
+      out.add(['flags', i, 'partnerAdvice'], `a ${severity} flag needs partner advice: what a police officer or other partner must do about "${rule.label}"`);
+    }
+  });
+  return out.list;
+}
+
+export type ValidateOptions = {
+  /**
+   * An earlier version kept so that its responses still show and can be amended: checked for
+   * soundness, but not against authoring rules made after it was published.
+   */
+  earlierVersion?: boolean;
+};
+
 /** The template, parsed, when it is usable; otherwise every problem found, each with its path. */
-export function validateTemplate(input: unknown): TemplateCheck {
+export function validateTemplate(input: unknown, options: ValidateOptions = {}): TemplateCheck {
   const parsed = templateSchema.safeParse(input);
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })) };
   }
   const problems = checkSemantics(parsed.data);
+  if (!options.earlierVersion) problems.push(...authoringProblems(parsed.data));
   return problems.length > 0 ? { ok: false, problems } : { ok: true, template: parsed.data };
 }

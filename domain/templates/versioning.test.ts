@@ -22,7 +22,7 @@ const v1: Template = {
     },
   ],
   scores: [{ id: 'total', label: 'Total', items: ['shakes', 'sweats'], bands: [{ min: 0, max: 1, label: 'Low', severity: 'low' }, { min: 2, max: 2, label: 'High', severity: 'high' }] }],
-  flags: [{ id: 'high', code: 'SHAKES_HIGH', label: 'High', reason: 'Both signs', when: { kind: 'scoreBand', score: 'total', bands: ['High'] } }],
+  flags: [{ id: 'high', code: 'SHAKES_HIGH', label: 'High', reason: 'Both signs', partnerAdvice: 'Call healthcare now', when: { kind: 'scoreBand', score: 'total', bands: ['High'] } }],
   codes: [],
 };
 
@@ -96,5 +96,18 @@ describe('template versions', () => {
       { templateId: 'shakes', version: 2, path: 'scores[0].max', message: 'is 9 but the items allow at most 4' },
       { templateId: '(no id)', version: null, path: '', message: expect.any(String) },
     ]);
+  });
+
+  it('applies the authoring rules (partner advice on high flags) to the latest version only', () => {
+    const noAdvice: Template = { ...v1, flags: [{ ...v1.flags[0]!, partnerAdvice: undefined }] };
+    delete noAdvice.flags[0]!.partnerAdvice;
+    // An earlier version without partner advice stays registered, so its responses still show.
+    expect(createTemplateRegistry([noAdvice, v2]).ok).toBe(true);
+    // The version new responses use must have it.
+    const latestWithout = createTemplateRegistry([v1, { ...noAdvice, version: 2 }]);
+    expect(latestWithout).toEqual({
+      ok: false,
+      problems: [{ templateId: 'shakes', version: 2, path: 'flags[0].partnerAdvice', message: 'a high flag needs partner advice: what a police officer or other partner must do about "High"' }],
+    });
   });
 });

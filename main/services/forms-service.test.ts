@@ -2,7 +2,11 @@
 // refusal of incomplete answers item by item, derived flags in the banner, amendments and
 // entered-in-error as new versions, and one transaction per save.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { templateRegistry } from '../../domain/templates/library';
 import { signedInAdmin, startTempSite, type TempSite } from '../../test/support/temp-site';
+
+/** New responses use the latest version of a template; COWS gained a version in issue 14. */
+const COWS_VERSION = templateRegistry.latest('cows')!.version;
 
 let site: TempSite;
 let token: string;
@@ -43,7 +47,7 @@ describe('forms', () => {
   it('scores a COWS on the server, raises the withdrawal flag with its criteria, and writes one transaction', async () => {
     const events = site.count('event_log');
     const audit = site.count('audit_events');
-    const saved = await site.ok('forms.save', { personId, templateId: 'cows', templateVersion: 1, answers: moderate }, token);
+    const saved = await site.ok('forms.save', { personId, templateId: 'cows', templateVersion: COWS_VERSION, answers: moderate }, token);
     expect(saved.flagsRaised).toEqual(['Opiate withdrawal']);
     expect(site.count('audit_events')).toBe(audit + 1);
     expect(site.count('event_log')).toBe(events + 2); // the response and the flag
@@ -56,7 +60,7 @@ describe('forms', () => {
   it('refuses an incomplete form with every missing item at its own path, saving nothing', async () => {
     const { pulse: _p, tremor: _t, ...partial } = moderate;
     const before = site.count('form_responses');
-    const r = await site.call('forms.save', { personId, templateId: 'cows', templateVersion: 1, answers: partial }, token);
+    const r = await site.call('forms.save', { personId, templateId: 'cows', templateVersion: COWS_VERSION, answers: partial }, token);
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe('invalid_input');
@@ -66,13 +70,13 @@ describe('forms', () => {
   });
 
   it('refuses an out-of-range value and an unknown option', async () => {
-    const r = await site.call('forms.save', { personId, templateId: 'cows', templateVersion: 1, answers: { ...moderate, pulse: 400, sweating: '9' } }, token);
+    const r = await site.call('forms.save', { personId, templateId: 'cows', templateVersion: COWS_VERSION, answers: { ...moderate, pulse: 400, sweating: '9' } }, token);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.issues?.map((i) => i.path).sort()).toEqual(['answers.pulse', 'answers.sweating']);
   });
 
   it('amends as a new version with a reason and keeps history; entered-in-error stays visible', async () => {
-    const first = await site.ok('forms.save', { personId, templateId: 'cows', templateVersion: 1, answers: moderate }, token);
+    const first = await site.ok('forms.save', { personId, templateId: 'cows', templateVersion: COWS_VERSION, answers: moderate }, token);
     clock = new Date('2026-11-23T10:05:00Z');
     const noReason = await site.call('forms.amend', { responseId: first.responseId, answers: { ...moderate, pulse: 70 }, reason: '' }, token);
     expect(noReason).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'reason' } });
@@ -92,7 +96,7 @@ describe('forms', () => {
   });
 
   it('refuses a handover of a form that is not handed over', async () => {
-    const saved = await site.ok('forms.save', { personId, templateId: 'cows', templateVersion: 1, answers: moderate }, token);
+    const saved = await site.ok('forms.save', { personId, templateId: 'cows', templateVersion: COWS_VERSION, answers: moderate }, token);
     const r = await site.call('handover.record', { personId, responseId: saved.responseId, officerName: 'PC Smith', officerId: null, acknowledgedAt: '2026-11-23T10:01:00Z' }, token);
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'responseId' } });
   });

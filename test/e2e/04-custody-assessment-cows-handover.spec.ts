@@ -59,9 +59,20 @@ test('completing the assessment raises the derived flag, shown in the banner', a
   await choose(page, 'Is the detainee intoxicated, or may they be?', 'No');
   await choose(page, 'May the detainee have swallowed or concealed drugs?', 'No');
   await choose(page, "Is there any concern about the detainee's level of consciousness?", 'No');
-  await choose(page, 'Does the detainee have any injuries?', 'No');
+  await choose(page, 'Level of consciousness (AVPU)', 'Alert');
+  await choose(page, 'Vital signs', 'Taken now');
+  await type(page, 'Pulse', '96');
+  await type(page, 'Blood pressure: systolic', '132');
+  await type(page, 'Blood pressure: diastolic', '84');
+  await type(page, 'Respiratory rate', '16');
+  await type(page, 'Oxygen saturation (SpO2)', '98');
+  await type(page, 'Temperature', '36.9');
+  await type(page, 'Blood glucose', '5.8');
+  await choose(page, 'Is there a head injury, or any report or sign of a blow to the head?', 'No');
+  await choose(page, 'Any other injuries?', 'No');
   await choose(page, 'Does the detainee currently take any medication?', 'No');
   await choose(page, 'Is medication needed while detained?', 'No');
+  await choose(page, 'Is the detainee prescribed opioid substitution treatment (methadone or buprenorphine)?', 'No');
   await choose(page, 'Does the detainee have a known mental health condition?', 'No');
   await tick(page, 'Current mental health symptoms', 'None reported or observed');
   await choose(page, 'Is the detainee currently under mental health services?', 'No');
@@ -76,10 +87,16 @@ test('completing the assessment raises the derived flag, shown in the banner', a
   await lastUse.getByLabel('Time (24-hour)').fill('00:00');
   await choose(page, 'Are there signs of withdrawal?', 'Yes');
   await expect(page.getByText('Monitor withdrawal: record COWS')).toBeVisible();
+  await choose(page, 'Has the detainee ever had a withdrawal fit (seizure) or delirium tremens?', 'No');
+  await choose(page, 'Could the detainee be pregnant?', 'Not applicable');
   await choose(page, 'Fit to detain', 'Fit to detain');
   await choose(page, 'Fit to be interviewed', 'Fit to be interviewed');
   await choose(page, 'Observation level', /^Level 2/);
   await choose(page, 'Rousing frequency', 'Rouse every 30 minutes');
+  await choose(page, 'Rousability: can the detainee be woken (go into the cell, call their name, shake gently)?', 'Yes');
+  await choose(page, 'Response to questions: do they answer appropriately "What is your name?", "Where do you live?", "Where do you think you are?"', 'Yes');
+  await choose(page, 'Response to commands: do they respond appropriately to "Open your eyes", "Lift one arm, now the other arm"?', 'Yes');
+  await type(page, 'Your clinical direction for rousing, and its rationale', 'Rouse every 30 minutes while in withdrawal with thoughts of self-harm: check he answers and moves both arms.');
   await type(page, 'Directions to custody staff', 'Visit and rouse every 30 minutes. Call the HCP if he vomits, is hard to rouse, or talks of harming himself.');
 
   // The errors went as each was put right; what saving will do is shown before it is done.

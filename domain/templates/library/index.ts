@@ -1,18 +1,45 @@
 // The templates SONAR ships, and a registry of them. Every version ever shipped stays in this list
 // (add a new version beside the old one, never edit a shipped one), so old responses always find
-// the template they were made with.
+// the template they were made with. New responses use the latest version of each; templates
+// offered only in one wording are chosen by the site (wordings.ts, offered.ts).
 import { createTemplateRegistry, type TemplateRegistry } from '../registry';
 import type { Template } from '../template-schema';
 import { audit } from './audit';
 import { auditC } from './audit-c';
+import { auditCUk, auditCWho, auditUk, auditWho } from './audit-v2';
 import { ciwaAr } from './ciwa-ar';
+import { ciwaArV2 } from './ciwa-ar-v2';
 import { cows } from './cows';
+import { cowsV2 } from './cows-v2';
 import { custodyHcpAssessment } from './custody-hcp-assessment';
+import { custodyHcpAssessmentV2 } from './custody-hcp-assessment-v2';
 import { dualDiagnosis } from './dual-diagnosis';
 import { prisonReceptionScreen } from './prison-reception-screen';
+import { prisonReceptionScreenV2 } from './prison-reception-screen-v2';
+import { prisonSecondStageAssessment } from './prison-second-stage-assessment';
 import { riskAssessment } from './risk-assessment';
+import { riskAssessmentV2 } from './risk-assessment-v2';
 
-export const libraryTemplates: readonly Template[] = [cows, ciwaAr, auditC, audit, custodyHcpAssessment, prisonReceptionScreen, riskAssessment, dualDiagnosis];
+export const libraryTemplates: readonly Template[] = [
+  cows,
+  cowsV2,
+  ciwaAr,
+  ciwaArV2,
+  auditC,
+  auditCUk,
+  auditCWho,
+  audit,
+  auditUk,
+  auditWho,
+  custodyHcpAssessment,
+  custodyHcpAssessmentV2,
+  prisonReceptionScreen,
+  prisonReceptionScreenV2,
+  prisonSecondStageAssessment,
+  riskAssessment,
+  riskAssessmentV2,
+  dualDiagnosis,
+];
 
 function build(templates: readonly Template[]): TemplateRegistry {
   const result = createTemplateRegistry(templates);
@@ -25,4 +52,24 @@ function build(templates: readonly Template[]): TemplateRegistry {
 
 export const templateRegistry: TemplateRegistry = build(libraryTemplates);
 
-export { audit, auditC, ciwaAr, cows, custodyHcpAssessment, dualDiagnosis, prisonReceptionScreen, riskAssessment };
+export {
+  audit,
+  auditC,
+  auditCUk,
+  auditCWho,
+  auditUk,
+  auditWho,
+  ciwaAr,
+  ciwaArV2,
+  cows,
+  cowsV2,
+  custodyHcpAssessment,
+  custodyHcpAssessmentV2,
+  dualDiagnosis,
+  prisonReceptionScreen,
+  prisonReceptionScreenV2,
+  prisonSecondStageAssessment,
+  riskAssessment,
+  riskAssessmentV2,
+};
+export { wordingSettings } from './wordings';

@@ -43,7 +43,7 @@ function overdose(criteria: string[]) {
 
 describe('risk assessment template', () => {
   it('is valid, registered and offered in custody and prison', () => {
-    expect(validateTemplate(t)).toEqual({ ok: true, template: t });
+    expect(validateTemplate(t, { earlierVersion: true })).toEqual({ ok: true, template: t });
     expect(templateRegistry.get('risk-assessment', 1)).toEqual(t);
     expect(t.use).toEqual({ category: 'assessment', siteTypes: ['custody', 'prison'] });
     expect(t.scores.map((s) => [s.id, s.max, s.bands])).toEqual([

@@ -2,6 +2,7 @@
 import type { Item } from '../../../domain/templates/template-schema';
 import { DateTimeField } from '../../components/DateTimeField';
 import { ChoiceItem } from './ChoiceItem';
+import { BodyMapItem } from './BodyMapItem';
 import { asDateTime, type DraftValue } from './form-draft';
 import { MultiChoiceItem } from './MultiChoiceItem';
 import { TextItem } from './TextItem';
@@ -35,6 +36,8 @@ export function ItemField({ item, value, onChange, error, points }: Props) {
       return <ChoiceItem item={item} value={text} onChange={onChange} error={error} points={points} />;
     case 'multiChoice':
       return <MultiChoiceItem item={item} value={Array.isArray(value) ? value : []} onChange={onChange} error={error} points={points} />;
+    case 'bodyMap':
+      return <BodyMapItem item={item} value={Array.isArray(value) ? value : []} onChange={onChange} error={error} />;
     case 'date':
     case 'dateTime':
       return (

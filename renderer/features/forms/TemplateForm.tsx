@@ -138,7 +138,7 @@ export function TemplateForm({ template, draftKey, initialDraft, submitLabel, ex
       <aside className="nhsuk-grid-column-one-third sonar-form-aside" aria-label="Score and progress">
         <div className="sonar-form-aside__inner">
           <LiveScores scores={evaluation.scores} />
-          <DerivedPreview flags={evaluation.flags} effects={evaluation.effects} />
+          <DerivedPreview flags={evaluation.flags} effects={evaluation.effects} advice={evaluation.advice} />
           <FormProgress sections={sectionProgress(template, draft, evaluation)} />
           <p className="nhsuk-body-s sonar-label">What you type is kept if you leave this screen, until you save or sign out.</p>
         </div>

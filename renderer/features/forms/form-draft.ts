@@ -53,6 +53,7 @@ export function answerOf(item: Item, value: DraftValue | undefined): AnswerValue
     case 'yesNo':
       return value === 'yes' ? true : value === 'no' ? false : null;
     case 'multiChoice':
+    case 'bodyMap':
       return asList(value).length > 0 ? asList(value) : null;
     case 'date':
       return dateAnswer(asDateTime(value));
@@ -77,7 +78,7 @@ export function draftFromAnswers(template: Template, answers: Answers): FormDraf
     const a = answers[item.id];
     if (a === undefined || a === null) continue;
     if (item.kind === 'yesNo') draft[item.id] = a === true ? 'yes' : 'no';
-    else if (item.kind === 'multiChoice' && Array.isArray(a)) draft[item.id] = a;
+    else if ((item.kind === 'multiChoice' || item.kind === 'bodyMap') && Array.isArray(a)) draft[item.id] = a;
     else if (item.kind === 'date' && typeof a === 'string') {
       const [y = '', m = '', d = ''] = a.split('-');
       draft[item.id] = { day: String(Number(d)), month: String(Number(m)), year: y, time: '' };
@@ -101,6 +102,7 @@ export function itemTarget(item: Item): string {
     case 'choice':
     case 'scored':
     case 'multiChoice':
+    case 'bodyMap':
       return `item-${item.id}-opt-0`;
     case 'yesNo':
       return `item-${item.id}-yes`;
