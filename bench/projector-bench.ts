@@ -46,7 +46,7 @@ export function remoteEvents(people: number, startMs = Date.parse('2026-11-01T00
       make({ type: 'identifier.added', recordType: 'identifier', recordId: uuidv7({ msecs: at }), personId, baseVersion: null, sensitivity: 'demographics', payload: { type: 'nhs_number', value: nhs } }, at),
       make({ type: 'form.recorded', recordType: 'form_response', recordId: response.response.id, personId, baseVersion: null, sensitivity: 'substance_use', payload: { stayId: null, response: response.response } }, at),
       make({ type: 'flag.raised', recordType: 'flag', recordId: uuidv7({ msecs: at }), personId, baseVersion: null, sensitivity: 'risk_flags', payload: { code: 'OPIATE_WITHDRAWAL', label: 'Opiate withdrawal', severity: 'high', reason: 'COWS total 15: Moderate withdrawal', partnerAdvice: null, sourceResponseId: response.response.id } }, at),
-      make({ type: 'task.created', recordType: 'task', recordId: uuidv7({ msecs: at }), personId, baseVersion: null, sensitivity: 'care_plan', payload: { siteCode: 'REMOTE1', stayId: null, kind: 'review', title: 'Repeat COWS', dueAt: new Date(at + 3_600_000).toISOString(), sourceResponseId: response.response.id } }, at),
+      make({ type: 'task.created', recordType: 'task', recordId: uuidv7({ msecs: at }), personId, baseVersion: null, sensitivity: 'care_plan', payload: { siteCode: 'REMOTE1', stayId: null, kind: 'review', title: 'Repeat COWS', detail: null, forRole: null, dueAt: new Date(at + 3_600_000).toISOString(), sourceResponseId: response.response.id } }, at),
     );
   }
   return events;

@@ -118,6 +118,10 @@ export const tasks = sqliteTable(
     stayId: text('stay_id').references(() => stays.id),
     kind: text('kind').notNull(),
     title: text('title').notNull(),
+    /** Why the task exists, in words (the answers behind it: "methadone 60 mg, last dose 08:00"). */
+    detail: text('detail'),
+    /** The role the task is for (a prescriber's continuity-of-treatment task), or anyone's. */
+    forRole: text('for_role'),
     dueAt: text('due_at').notNull(),
     siteCode: text('site_code').notNull(),
     sourceResponseId: text('source_response_id'),

@@ -2,7 +2,7 @@
 // handover of custody findings to the custody officer.
 import { z } from 'zod';
 import { answersSchema } from '../../domain/templates/answers';
-import { derivedCodeSchema, derivedFlagSchema, scoreResultSchema } from '../../domain/templates/result-schema';
+import { derivedAdviceSchema, derivedCodeSchema, derivedFlagSchema, scoreResultSchema } from '../../domain/templates/result-schema';
 import { referralServiceSchema, templateSchema } from '../../domain/templates/template-schema';
 import { channel } from './channel';
 import { requiredText, uuidSchema } from './common';
@@ -39,6 +39,8 @@ export const savedResponseSchema = z.object({
   recordedByName: z.string(),
   reason: z.string().nullable(),
   answers: answersSchema,
+  /** What the answers called for when saved (emergencies first); empty for forms that give none. */
+  advice: z.array(derivedAdviceSchema),
   sections: z.array(z.object({ title: z.string(), rows: z.array(responseRowSchema) })),
   scores: z.array(scoreResultSchema),
   flags: z.array(derivedFlagSchema),
@@ -51,6 +53,8 @@ const saveOutcome = z.object({
   flagsRaised: z.array(z.string()),
   tasksCreated: z.array(z.string()),
   referralsCreated: z.array(z.string()),
+  /** Open tasks this form completed (the 7-day task, by the second-stage assessment). */
+  tasksCompleted: z.array(z.string()).default([]),
 });
 
 export const formsTemplates = channel({

@@ -1,5 +1,6 @@
 // Tasks, so that due assessments, letters and appointments are never lost.
 import { z } from 'zod';
+import { roleSchema } from '../../domain/access/roles';
 import { channel } from './channel';
 import { text, uuidSchema } from './common';
 import { personSummarySchema } from './patients';
@@ -10,6 +11,8 @@ export const taskSchema = z.object({
   person: personSummarySchema.optional(),
   kind: z.string(),
   title: z.string(),
+  detail: z.string().nullable(),
+  forRole: roleSchema.nullable(),
   dueAt: z.string(),
   status: z.enum(['open', 'done', 'cancelled']),
   createdAt: z.string(),

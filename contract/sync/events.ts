@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { identifierTypeSchema } from '../../domain/identifiers/identifier-types';
 import { consentDecisionSchema } from '../../domain/access/disclosure';
+import { roleSchema } from '../../domain/access/roles';
 import { formResponseSchema } from '../../domain/templates/response';
 import { referralServiceSchema, severitySchema } from '../../domain/templates/template-schema';
 import { envelopeShape, siteCodeSchema } from './envelope';
@@ -74,6 +75,8 @@ export const taskCreated = event(
       stayId: recordRef.nullable(),
       kind: z.string().min(1).max(60),
       title: shortText,
+      detail: z.string().min(1).max(2000).nullable(),
+      forRole: roleSchema.nullable(),
       dueAt: isoDateTime,
       sourceResponseId: recordRef.nullable(),
     })

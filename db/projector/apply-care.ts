@@ -61,8 +61,8 @@ export function taskCreated(e: EventOf<'task.created'>, ctx: ProjectionContext):
   ctx.insert(
     'task',
     e.recordId,
-    `INSERT INTO tasks (id, person_id, stay_id, kind, title, due_at, site_code, source_response_id, status, created_at, created_by, version)
-     VALUES (@id, @personId, @stayId, @kind, @title, @dueAt, @siteCode, @sourceResponseId, 'open', @at, @by, 1)
+    `INSERT INTO tasks (id, person_id, stay_id, kind, title, detail, for_role, due_at, site_code, source_response_id, status, created_at, created_by, version)
+     VALUES (@id, @personId, @stayId, @kind, @title, @detail, @forRole, @dueAt, @siteCode, @sourceResponseId, 'open', @at, @by, 1)
      ON CONFLICT (id) DO NOTHING`,
     { id: e.recordId, personId: e.personId, ...e.payload, at: e.recordedAt, by: e.author.id },
   );

@@ -19,6 +19,7 @@ import { requireRelationship } from './relationship';
 import { ServiceError } from './service-error';
 import { createTaskIn } from './tasks-service';
 import { sensitivityOf } from '../../domain/templates/sensitivity';
+import { completionNote, taskCompletedBy } from '../../domain/templates/tasks';
 import { checkObservationTime, isLateEntry, MAX_OBSERVATION_AGE_HOURS, observedAtOf } from '../../domain/templates/observation-time';
 
 function offeredHere(template: Template, call: Call): boolean {
@@ -82,6 +83,7 @@ export function responseView(row: FormResponseRow, registry: TemplateRegistry, f
     recordedByName: row.recordedByName,
     reason: row.reason,
     answers: body.answers,
+    advice: body.advice ?? [],
     sections: view.sections,
     scores: body.scores,
     flags: body.flags,
@@ -93,6 +95,24 @@ interface Outcome {
   flagsRaised: string[];
   tasksCreated: string[];
   referralsCreated: string[];
+}
+
+/** The open task this form completes (the second-stage assessment completes the 7-day task), closed as done with the response. */
+function completeTaskIn(w: StoreWrites, call: Call, template: Template, response: FormResponse, personId: string, stayId: string | null): string | null {
+  const open = w.tasks.list({ siteCode: call.site.siteCode, personId, status: 'open' });
+  const task = taskCompletedBy(template, open, stayId);
+  if (!task) return null;
+  const row = open.find((t) => t.id === task.id)!;
+  w.emit({
+    type: 'task.closed',
+    recordType: 'task',
+    recordId: row.id,
+    personId,
+    baseVersion: row.version,
+    sensitivity: 'care_plan',
+    payload: { outcome: 'done', note: completionNote(template, response.id) },
+  });
+  return row.title;
 }
 
 /** Flags, tasks and referrals from a saved version; rules that already fired for the entry's earlier version are not repeated. */
@@ -110,7 +130,7 @@ function applyConsequences(w: StoreWrites, call: Call, template: Template, respo
     if (firedBefore.has(effect.ruleId)) continue;
     if (effect.kind === 'task') {
       const dueAt = addDays(now, effect.dueInDays).toISOString();
-      createTaskIn(w, call, { personId, stayId, kind: effect.taskKind, title: effect.title, dueAt, sourceResponseId: response.id });
+      createTaskIn(w, call, { personId, stayId, kind: effect.taskKind, title: effect.title, detail: effect.because, forRole: effect.forRole ?? null, dueAt, sourceResponseId: response.id });
       outcome.tasksCreated.push(effect.title);
     } else {
       w.emit({
@@ -159,7 +179,8 @@ export function saveForm(input: ParsedInput<'forms.save'>, call: Call): ChannelO
   const outcome = call.write(
     (w) => {
       emitVersion(w, response, input.personId, stayId);
-      return applyConsequences(w, call, template, response, input.personId, stayId, null);
+      const done = completeTaskIn(w, call, template, response, input.personId, stayId);
+      return { ...applyConsequences(w, call, template, response, input.personId, stayId, null), tasksCompleted: done ? [done] : [] };
     },
     (o) => ({ personId: input.personId, detail: { template: `${template.id}@${template.version}`, flags: o.flagsRaised.length, tasks: o.tasksCreated.length } }),
   );
@@ -189,7 +210,7 @@ export function amendForm(input: ParsedInput<'forms.amend'>, call: Call): Channe
     },
     () => ({ personId: row.personId, detail: { entry: row.chainId, version: result.response.version } }),
   );
-  return { responseId: result.response.id, ...outcome };
+  return { responseId: result.response.id, ...outcome, tasksCompleted: [] };
 }
 
 export function markFormEnteredInError(input: ParsedInput<'forms.markEnteredInError'>, call: Call): ChannelOutput<'forms.markEnteredInError'> {

@@ -3,13 +3,15 @@ import type { ChannelOutput, ParsedInput } from '../../contract/channels';
 import type { Task } from '../../contract/channels/tasks';
 import type { StoreWrites } from '../../db/store';
 import type { TaskRow } from '../../db/tasks-repo';
+import { roleSchema, type Role } from '../../domain/access/roles';
 import type { Call } from './call';
 import { requireRelationship } from './relationship';
 import { ServiceError } from './service-error';
 
 export function taskView(row: TaskRow): Task {
-  const { id, personId, kind, title, dueAt, status, createdAt, closedAt, closeNote } = row;
-  return { id, personId, kind, title, dueAt, status, createdAt, closedAt, closeNote };
+  const { id, personId, kind, title, detail, dueAt, status, createdAt, closedAt, closeNote } = row;
+  const role = roleSchema.safeParse(row.forRole);
+  return { id, personId, kind, title, detail, forRole: role.success ? role.data : null, dueAt, status, createdAt, closedAt, closeNote };
 }
 
 export interface NewTask {
@@ -17,6 +19,8 @@ export interface NewTask {
   stayId: string | null;
   kind: string;
   title: string;
+  detail: string | null;
+  forRole: Role | null;
   dueAt: string;
   sourceResponseId: string | null;
 }

@@ -9,7 +9,7 @@ import { clinicalTableNames } from '../../db/projector/clinical-tables';
 const root = join(import.meta.dirname, '..', '..');
 const SKIP_DIRS = new Set(['node_modules', '.tsbuild', 'out', 'dist', '.git', 'reports', 'test-results', 'migrations']);
 /** Raw SQLite baselines, measured next to the app in `npm run bench`; never part of the app. */
-const ALLOWED = [/^db\/projector\//, /^bench\/(load|save-bench|form-save-bench)\.ts$/, /\.test\.tsx?$/];
+const ALLOWED = [/^db\/projector\//, /^bench\/(load|save-bench|form-save-bench|projector-bench)\.ts$/, /\.test\.tsx?$/];
 
 /** The drizzle table objects' names for each clinical table (persons -> persons, person_identifiers -> personIdentifiers). */
 const drizzleNames = clinicalTableNames.map((t) => t.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()));

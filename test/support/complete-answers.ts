@@ -3,6 +3,7 @@
 // left. Tests use it so they keep working when a template gains items in a new version.
 import type { AnswerValue, Answers } from '../../domain/templates/answers';
 import { clearDisabledAnswers, evaluateResponse } from '../../domain/templates/evaluate';
+import { BODY_MAP_REGIONS } from '../../domain/templates/body-map';
 import { templateItems, type Item, type Template } from '../../domain/templates/template-schema';
 
 /** Mulberry32: small, seeded, good enough to pick options. */
@@ -39,6 +40,8 @@ function answerFor(item: Item, random: () => number, at: string): AnswerValue {
       return at.slice(0, 10);
     case 'dateTime':
       return at;
+    case 'bodyMap':
+      return [pick(BODY_MAP_REGIONS).value];
     case 'info':
       return null;
   }

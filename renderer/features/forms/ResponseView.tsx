@@ -18,6 +18,18 @@ export function ResponseView({ response }: { response: SavedResponse }) {
           ))}
         </dl>
       ) : null}
+      {response.advice.length > 0 ? (
+        <>
+          <h2 className="nhsuk-heading-s">Advice when it was recorded</h2>
+          <ul className="nhsuk-list" data-testid="response-advice">
+            {response.advice.map((a) => (
+              <li key={a.ruleId} className={a.urgency === 'emergency' ? 'sonar-advice--emergency' : undefined}>
+                {a.urgency === 'emergency' ? <strong className="nhsuk-tag nhsuk-tag--red">Emergency</strong> : null} {a.text} <span className="nhsuk-body-s">(because {a.because})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {response.flags.length > 0 ? (
         <>
           <h2 className="nhsuk-heading-s">Flags from this entry</h2>

@@ -19,6 +19,7 @@ function version(entryId: string, v: number, at: string, value: number, status: 
     recordedByName: 'A',
     reason: null,
     answers: {},
+    advice: [],
     sections: [],
     scores: [{ id: 'cows-total', label: 'COWS total', value, max: 48, complete: true, band: null }],
     flags: [],

@@ -1,5 +1,6 @@
 // "Tasks": every open task at this site, soonest due first, so no due assessment or appointment
 // is lost. Each row names the person as the banner does and opens their record.
+import { roleLabels } from '../../../domain/access/roles';
 import { useEffect, useState } from 'react';
 import type { Task } from '../../../contract/channels/tasks';
 import { bannerName } from '../../../domain/person/person-name';
@@ -67,7 +68,11 @@ export function TasksScreen() {
                 <td className="nhsuk-table__cell">
                   <TaskDue dueAt={t.dueAt} now={now} />
                 </td>
-                <td className="nhsuk-table__cell">{t.title}</td>
+                <td className="nhsuk-table__cell">
+                  {t.title}
+                  {t.forRole ? <span className="sonar-block nhsuk-body-s">For {roleLabels[t.forRole].toLowerCase()}</span> : null}
+                  {t.detail ? <span className="sonar-block nhsuk-body-s">{t.detail}</span> : null}
+                </td>
                 <td className="nhsuk-table__cell">
                   <a
                     href={`#person-${t.personId}`}

@@ -1,5 +1,6 @@
 // Record section: this person's open tasks at this site, soonest first, each closed with an
 // outcome; closed tasks stay listed below.
+import { roleLabels } from '../../../domain/access/roles';
 import { useCallback, useEffect, useState } from 'react';
 import type { Task } from '../../../contract/channels/tasks';
 import { useApp } from '../../app/store-context';
@@ -43,7 +44,9 @@ export function TasksSection({ personId, refreshKey }: { personId: string; refre
             <li key={t.id} className="sonar-task" data-testid="person-task">
               <p className="nhsuk-u-margin-bottom-1">
                 <strong>{t.title}</strong>
+                {t.forRole ? <span className="nhsuk-tag nhsuk-tag--white sonar-tag-gap">For {roleLabels[t.forRole].toLowerCase()}</span> : null}
               </p>
+              {t.detail ? <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">{t.detail}</p> : null}
               <p className="nhsuk-u-margin-bottom-2">
                 <span className="sonar-label">Due</span> <TaskDue dueAt={t.dueAt} now={now} />
               </p>
