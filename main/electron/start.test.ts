@@ -69,6 +69,7 @@ const fake = vi.hoisted(() => {
 });
 vi.mock('electron', () => fake.electron);
 
+import { createSiteApp as realCreateSiteApp } from '../app/create-site-app';
 import { bundlePaths, dataDirectory, startElectronApp, type CreateSiteApp } from './start';
 
 let dataDir: string;
@@ -81,6 +82,7 @@ beforeEach(() => {
   fake.appListeners.clear();
   fake.windows.length = 0;
   fake.electron.app.lockGranted = true;
+  fake.electron.app.isPackaged = false;
   vi.clearAllMocks();
 });
 
@@ -161,6 +163,27 @@ describe('startElectronApp', () => {
     emitApp('will-quit');
     expect(close).toHaveBeenCalledTimes(1);
     expect(fake.electron.ipcMain.removeHandler).toHaveBeenCalledWith('sonar:rpc');
+  });
+});
+
+describe('site policy in an installed build', () => {
+  it('tells createSiteApp whether the build is packaged', async () => {
+    fake.electron.app.isPackaged = true;
+    const createSiteApp = vi.fn<CreateSiteApp>(async () => ({ router, close: () => undefined }));
+    await startAndReady(createSiteApp);
+    expect(createSiteApp).toHaveBeenCalledWith(expect.objectContaining({ packaged: true }));
+  });
+
+  it('a packaged start without site policy shows the message for IT, opens no window and creates no database', async () => {
+    fake.electron.app.isPackaged = true;
+    const policy = { readRegistry: () => null, machineFile: path.join(dataDir, 'no-such-policy', 'site.json'), platform: 'linux' as const };
+    startElectronApp({ createSiteApp: realCreateSiteApp, log: () => undefined, policy });
+    fake.ready();
+    await vi.waitFor(() => expect(fake.order).toContain('quit'));
+    expect(fake.electron.dialog.showErrorBox).toHaveBeenCalledWith('SONAR cannot start', expect.stringContaining('SONAR has no site policy on this computer'));
+    expect(fake.electron.dialog.showErrorBox).toHaveBeenCalledWith('SONAR cannot start', expect.stringContaining('Site IT: set the site policy'));
+    expect(fake.order).not.toContain('BrowserWindow');
+    expect(fs.readdirSync(dataDir)).toEqual([]);
   });
 });
 

@@ -1,9 +1,9 @@
 // The Electron main process, start to quit. index.ts passes in createSiteApp; keeping it a
 // parameter lets the start-up order and the failure path be tested with Electron faked.
-import fs from 'node:fs';
 import path from 'node:path';
 import { app, dialog } from 'electron';
 import type { BrowserWindow } from 'electron';
+import type { PolicySources } from '../app/policy/resolve-site-settings';
 import type { KeyStore } from '../keys/key-store';
 import type { RpcTransportTarget } from '../rpc/transport';
 import { installHardening } from './hardening';
@@ -23,11 +23,16 @@ export type CreateSiteApp = (options: {
   keyStore: KeyStore;
   log?: (msg: string) => void;
   migrationsFolder?: string;
+  /** An installed build: site settings from machine policy only, never the demo site. */
+  packaged: boolean;
+  policy?: PolicySources;
 }) => Promise<SiteApp>;
 
 export interface StartOptions {
   createSiteApp: CreateSiteApp;
   log?: (message: string) => void;
+  /** Where machine policy is read from; this platform's registry key and site.json by default. */
+  policy?: PolicySources;
 }
 
 /**
@@ -95,9 +100,17 @@ export function startElectronApp(options: StartOptions): void {
 
     const dataDir = dataDirectory(process.env, () => app.getPath('userData'));
     try {
-      fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+      // The data folder is made by createSiteApp once it knows which site this is: a packaged
+      // start without site policy must leave nothing behind.
       const keyStore = createSafeStorageKeyStore({ dataDir });
-      siteApp = await options.createSiteApp({ dataDir, keyStore, log, migrationsFolder });
+      siteApp = await options.createSiteApp({
+        dataDir,
+        keyStore,
+        log,
+        migrationsFolder,
+        packaged: app.isPackaged,
+        ...(options.policy ? { policy: options.policy } : {}),
+      });
     } catch (error) {
       // Key unavailable, a database from a newer version, a damaged file: say so and stop. A new
       // empty database is never made in place of one that cannot be opened (SECURITY.md item 9).
