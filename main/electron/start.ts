@@ -9,6 +9,7 @@ import type { RpcTransportTarget } from '../rpc/transport';
 import { installHardening } from './hardening';
 import { registerRpcIpc } from './ipc';
 import { registerAppProtocol, registerAppSchemePrivileged } from './protocol';
+import { provisionArguments, runProvisionMode } from './provision-mode';
 import { createSafeStorageKeyStore } from './safe-storage-key-store';
 import { createMainWindow } from './window';
 
@@ -58,8 +59,16 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function startElectronApp(options: StartOptions): void {
+export function startElectronApp(options: StartOptions, argv: readonly string[] = process.argv): void {
   const log = options.log ?? ((message: string) => console.error(`[sonar] ${message}`));
+
+  // Provisioning runs beside a running SONAR (it only touches the site's TLS files), so it takes
+  // no single-instance lock and opens no window.
+  const provisioning = provisionArguments(argv);
+  if (provisioning) {
+    runProvisionMode(provisioning, { dataDir: () => dataDirectory(process.env, () => app.getPath('userData')), ...(options.policy ? { policy: options.policy } : {}) });
+    return;
+  }
 
   // Two instances would open the same database and race on the key file.
   if (!app.requestSingleInstanceLock()) {
