@@ -14,6 +14,7 @@ import { SessionRegistry } from '../services/sessions';
 import { SignInThrottle } from '../services/sign-in-throttle';
 import { openSiteStore } from './open-site-store';
 import { platformPolicySources, resolveSiteSettings, type PolicySources, type ResolvedSite } from './policy/resolve-site-settings';
+import { describeSource } from './policy/settings-layer';
 import { loadSiteContent } from './policy/site-content';
 import { bindDatabaseToSite } from './site-binding';
 
@@ -65,6 +66,9 @@ export async function createSiteApp(options: SiteAppOptions): Promise<SiteApp> {
     log,
   });
   const site = settings.config;
+  const sources = [...new Set(Object.values(settings.origins).map((o) => (o === 'default' ? 'defaults' : describeSource(o))))];
+  log(`Site ${site.siteCode} (${site.siteName}); settings from ${sources.join(', ')}`);
+  if (site.updateMode !== 'none') log(`updateMode "${site.updateMode}" is set, but this version has no update feed: IT deploys new versions.`);
   const templates = options.templates ?? (site.templates.length + site.codeLists.length > 0 ? loadSiteContent(site).templates : templateRegistry);
   const now = options.testNow ? shiftedClock(options.testNow, site.demo) : (options.now ?? (() => new Date()));
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });

@@ -1,5 +1,6 @@
 // The Electron main process, start to quit. index.ts passes in createSiteApp; keeping it a
 // parameter lets the start-up order and the failure path be tested with Electron faked.
+import fs from 'node:fs';
 import path from 'node:path';
 import { app, dialog } from 'electron';
 import type { BrowserWindow } from 'electron';
@@ -55,12 +56,29 @@ export function dataDirectory(env: NodeJS.ProcessEnv, userData: () => string): s
   return fromEnv && fromEnv.trim() !== '' ? path.resolve(fromEnv) : userData();
 }
 
+/**
+ * The default log: stderr, and a file in Electron's logs folder (%APPDATA%\SONAR\logs\main.log on
+ * Windows), since an installed app has no console. Never holds patient data or keys: callers log
+ * start-up, configuration and failures only.
+ */
+function defaultLog(message: string): void {
+  const line = `${new Date().toISOString()} ${message}`;
+  console.error(`[sonar] ${line}`);
+  try {
+    const dir = app.getPath('logs');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.appendFileSync(path.join(dir, 'main.log'), `${line}\n`);
+  } catch {
+    // Logging must never stop the app; stderr already has the line.
+  }
+}
+
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
 export function startElectronApp(options: StartOptions, argv: readonly string[] = process.argv): void {
-  const log = options.log ?? ((message: string) => console.error(`[sonar] ${message}`));
+  const log = options.log ?? defaultLog;
 
   // Provisioning runs beside a running SONAR (it only touches the site's TLS files), so it takes
   // no single-instance lock and opens no window.
