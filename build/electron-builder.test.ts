@@ -98,6 +98,13 @@ describe('signing from the environment (build/signing.ts)', () => {
     expect(signingOverlay(token).config.win?.signtoolOptions?.publisherName).toBe('SONAR Health Ltd');
   });
 
+  it('names an unsigned test-bench installer as such', () => {
+    const { config } = signingOverlay({ SONAR_SIGNING: 'unsigned' });
+    expect(config.nsis?.artifactName).toContain('UNSIGNED');
+    expect(config.msi?.artifactName).toContain('UNSIGNED');
+    expect(config.win?.forceCodeSigning).toBe(false);
+  });
+
   it('refuses to sign without a publisher name, a mode, or a well-formed thumbprint', () => {
     expect(() => signingOverlay({ ...azure, SONAR_PUBLISHER_NAME: '' })).toThrow(/SONAR_PUBLISHER_NAME is not set/);
     expect(() => signingOverlay({})).toThrow(SigningConfigError);

@@ -25,7 +25,14 @@ export function signingOverlay(env: NodeJS.ProcessEnv): { mode: SigningMode; con
   const mode = (env.SONAR_SIGNING ?? '').trim();
   if (mode === 'unsigned') {
     // Test benches only: the installer says so by its name, and Windows will warn on it.
-    return { mode, config: { win: { forceCodeSigning: false, artifactName: '${productName}-${version}-UNSIGNED-${arch}.${ext}' } } };
+    return {
+      mode,
+      config: {
+        win: { forceCodeSigning: false },
+        nsis: { artifactName: 'SONAR-Setup-${version}-UNSIGNED.${ext}' },
+        msi: { artifactName: 'SONAR-${version}-UNSIGNED.${ext}' },
+      },
+    };
   }
   const publisherName = required(env, 'SONAR_PUBLISHER_NAME', 'the exact subject CN of the code-signing certificate');
   if (mode === 'azure') {
