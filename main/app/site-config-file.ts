@@ -6,6 +6,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { SiteConfig } from '../../contract/site-config';
 import { parseSettingsLayer, type SettingsLayer } from './policy/settings-layer';
 
+export { SiteConfigError } from './policy/settings-layer';
+
 export const SITE_CONFIG_FILE = 'sonar.config.json';
 
 export const DEMO_SITE: SiteConfig = {
