@@ -16,7 +16,7 @@ export const layers = {
   },
   main: {
     folders: ['domain', 'contract', 'db', 'main'],
-    packages: ['@node-rs/argon2', 'uuid', 'zod', 'drizzle-orm', 'drizzle-orm/', 'date-fns'],
+    packages: ['@node-rs/argon2', 'uuid', 'zod', 'drizzle-orm', 'drizzle-orm/', 'date-fns', '@peculiar/x509', 'reflect-metadata'],
     node: true,
   },
   // electron may be imported only inside main/electron (checked by `electronOnlyIn` below).

@@ -13,7 +13,10 @@ import type { RpcTransportTarget } from '../rpc/transport';
 import { SessionRegistry } from '../services/sessions';
 import { SignInThrottle } from '../services/sign-in-throttle';
 import { openSiteStore } from './open-site-store';
-import { SITE_CONFIG_FILE, loadOrCreateSiteConfig } from './site-config-file';
+import { platformPolicySources, resolveSiteSettings, type PolicySources, type ResolvedSite } from './policy/resolve-site-settings';
+import { describeSource } from './policy/settings-layer';
+import { loadSiteContent } from './policy/site-content';
+import { bindDatabaseToSite } from './site-binding';
 
 export const DB_FILE = 'sonar.db';
 
@@ -21,8 +24,16 @@ export interface SiteAppOptions {
   dataDir: string;
   keyStore: KeyStore;
   log?: (message: string) => void;
-  /** Write the demo site's configuration when none exists (npm start). */
+  /**
+   * Write the demo site's configuration when there are no site settings at all and the data
+   * directory has never held a site (npm start on a developer machine). Default true; never
+   * honoured when `packaged`.
+   */
   createDemoSite?: boolean;
+  /** An installed build: site settings from machine policy only, no demo site. */
+  packaged?: boolean;
+  /** Where machine policy is read from; this platform's registry key and site.json by default. */
+  policy?: PolicySources;
   migrationsFolder?: string;
   now?: () => Date;
   /**
@@ -30,30 +41,50 @@ export interface SiteAppOptions {
    * time-based rules (break-glass after a stay, idle periods); refused unless the site is a demo site.
    */
   testNow?: string;
-  /** Templates in use; the shipped library by default. */
+  /** Templates in use; by default the shipped library plus the site's own template files. */
   templates?: TemplateRegistry;
 }
 
 export interface SiteApp {
   router: RpcTransportTarget;
   site: SiteConfig;
+  /** Where each site setting came from. */
+  settings: ResolvedSite;
   store: SiteStore;
   close(): void;
 }
 
 export async function createSiteApp(options: SiteAppOptions): Promise<SiteApp> {
   const log = options.log ?? ((m: string) => console.error(m));
-  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  const { config: site, created } = loadOrCreateSiteConfig(join(options.dataDir, SITE_CONFIG_FILE), options.createDemoSite ?? true);
-  if (created) log(`Created the demo site configuration in ${options.dataDir}`);
+  // Which site this is comes first: without it nothing is created, not even the data folder.
+  const settings = resolveSiteSettings({
+    dataDir: options.dataDir,
+    policy: options.policy ?? platformPolicySources(),
+    packaged: options.packaged ?? false,
+    createDemoSite: (options.createDemoSite ?? true) && !(options.packaged ?? false),
+    keyExists: options.keyStore.exists(),
+    log,
+  });
+  const site = settings.config;
+  const sources = [...new Set(Object.values(settings.origins).map((o) => (o === 'default' ? 'defaults' : describeSource(o))))];
+  log(`Site ${site.siteCode} (${site.siteName}); settings from ${sources.join(', ')}`);
+  if (site.updateMode !== 'none') log(`updateMode "${site.updateMode}" is set, but this version has no update feed: IT deploys new versions.`);
+  const templates = options.templates ?? (site.templates.length + site.codeLists.length > 0 ? loadSiteContent(site).templates : templateRegistry);
   const now = options.testNow ? shiftedClock(options.testNow, site.demo) : (options.now ?? (() => new Date()));
-  const store = new SiteStore(openSiteStore(join(options.dataDir, DB_FILE), options.keyStore, options.migrationsFolder), site.siteCode);
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const dbFile = join(options.dataDir, DB_FILE);
+  const store = new SiteStore(openSiteStore(dbFile, options.keyStore, options.migrationsFolder), site.siteCode);
+  try {
+    bindDatabaseToSite(store.raw, dbFile, site);
+  } catch (error) {
+    store.close();
+    throw error;
+  }
   const nowMs = () => now().getTime();
   const sessions = new SessionRegistry(nowMs, site.idleLockMinutes * 60_000);
   const handlers = createHandlers({ sessions, throttle: new SignInThrottle(store.signInAttempts, nowMs) });
-  const templates = options.templates ?? templateRegistry;
   const router = createRouter({ store, site, now, newId: uuidv7, sessions, handlers, log, templates });
-  return { router, site, store, close: () => store.close() };
+  return { router, site, settings, store, close: () => store.close() };
 }
 
 function shiftedClock(testNow: string, demo: boolean): () => Date {

@@ -1,7 +1,12 @@
-// Reads the site configuration file, or writes the demo site's on first run. A malformed file
-// stops start-up with a message naming the field; nothing is rewritten over it.
+// The data directory's own settings file, sonar.config.json: the lowest of the setting sources
+// (below machine policy), used by developer machines and the browser host, and the file the demo
+// site is written to. A malformed file stops start-up with a message naming the field; nothing is
+// ever rewritten over it.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { siteConfigSchema, type SiteConfig } from '../../contract/site-config';
+import type { SiteConfig } from '../../contract/site-config';
+import { parseSettingsLayer, type SettingsLayer } from './policy/settings-layer';
+
+export { SiteConfigError } from './policy/settings-layer';
 
 export const SITE_CONFIG_FILE = 'sonar.config.json';
 
@@ -12,34 +17,20 @@ export const DEMO_SITE: SiteConfig = {
   siteType: 'custody',
   demo: true,
   idleLockMinutes: 5,
+  syncEnabled: false,
+  proxy: 'none',
+  updateMode: 'none',
+  templates: [],
+  codeLists: [],
 };
 
-export class SiteConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SiteConfigError';
-  }
+/** The data directory's settings file as a layer, or null when there is none. */
+export function readDataDirSettings(file: string): SettingsLayer | null {
+  if (!existsSync(file)) return null;
+  return parseSettingsLayer(readFileSync(file, 'utf8'), { kind: 'data-dir-file', name: file });
 }
 
-export function parseSiteConfig(text: string, source: string): SiteConfig {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw new SiteConfigError(`The site configuration ${source} is not valid JSON: ${(err as Error).message}`);
-  }
-  const parsed = siteConfigSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue && issue.path.length > 0 ? issue.path.join('.') : '(file)';
-    throw new SiteConfigError(`The site configuration ${source} is not valid: ${field}: ${issue?.message ?? 'invalid'}`);
-  }
-  return parsed.data;
-}
-
-export function loadOrCreateSiteConfig(file: string, createDemo: boolean): { config: SiteConfig; created: boolean } {
-  if (existsSync(file)) return { config: parseSiteConfig(readFileSync(file, 'utf8'), file), created: false };
-  if (!createDemo) throw new SiteConfigError(`The site configuration ${file} is missing. Site IT provisions it.`);
-  writeFileSync(file, JSON.stringify(DEMO_SITE, null, 2) + '\n', { flag: 'wx' });
-  return { config: DEMO_SITE, created: true };
+/** Writes the demo site's file; `wx` so an existing file is never replaced. */
+export function writeDemoSiteFile(file: string): void {
+  writeFileSync(file, JSON.stringify(DEMO_SITE, null, 2) + '\n', { flag: 'wx', mode: 0o600 });
 }

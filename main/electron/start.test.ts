@@ -28,6 +28,7 @@ const fake = vi.hoisted(() => {
     whenReady: vi.fn(() => new Promise<void>((resolve) => (resolveReady = resolve))),
     getAppPath: vi.fn(() => '/opt/sonar/resources/app.asar'),
     getPath: vi.fn((_name: string) => ''),
+    exit: vi.fn((code: number) => order.push(`exit:${code}`)),
   };
   class BrowserWindow {
     readonly listeners = new Map<string, () => void>();
@@ -57,6 +58,7 @@ const fake = vi.hoisted(() => {
         registerSchemesAsPrivileged: vi.fn(() => order.push('registerSchemesAsPrivileged')),
         handle: vi.fn(() => order.push('protocol.handle')),
       },
+      session: { defaultSession: { resolveProxy: vi.fn(async (_url: string) => 'DIRECT') } },
       ipcMain: { handle: vi.fn(() => order.push('ipcMain.handle')), removeHandler: vi.fn(() => order.push('ipcMain.removeHandler')) },
       safeStorage: {
         isEncryptionAvailable: () => true,
@@ -69,6 +71,7 @@ const fake = vi.hoisted(() => {
 });
 vi.mock('electron', () => fake.electron);
 
+import { createSiteApp as realCreateSiteApp } from '../app/create-site-app';
 import { bundlePaths, dataDirectory, startElectronApp, type CreateSiteApp } from './start';
 
 let dataDir: string;
@@ -81,6 +84,7 @@ beforeEach(() => {
   fake.appListeners.clear();
   fake.windows.length = 0;
   fake.electron.app.lockGranted = true;
+  fake.electron.app.isPackaged = false;
   vi.clearAllMocks();
 });
 
@@ -161,6 +165,51 @@ describe('startElectronApp', () => {
     emitApp('will-quit');
     expect(close).toHaveBeenCalledTimes(1);
     expect(fake.electron.ipcMain.removeHandler).toHaveBeenCalledWith('sonar:rpc');
+  });
+});
+
+describe('site policy in an installed build', () => {
+  it('tells createSiteApp whether the build is packaged', async () => {
+    fake.electron.app.isPackaged = true;
+    const createSiteApp = vi.fn<CreateSiteApp>(async () => ({ router, close: () => undefined }));
+    await startAndReady(createSiteApp);
+    expect(createSiteApp).toHaveBeenCalledWith(expect.objectContaining({ packaged: true }));
+  });
+
+  it('a packaged start without site policy shows the message for IT, opens no window and creates no database', async () => {
+    fake.electron.app.isPackaged = true;
+    const policy = { readRegistry: () => null, machineFile: path.join(dataDir, 'no-such-policy', 'site.json'), platform: 'linux' as const };
+    startElectronApp({ createSiteApp: realCreateSiteApp, log: () => undefined, policy });
+    fake.ready();
+    await vi.waitFor(() => expect(fake.order).toContain('quit'));
+    expect(fake.electron.dialog.showErrorBox).toHaveBeenCalledWith('SONAR cannot start', expect.stringContaining('SONAR has no site policy on this computer'));
+    expect(fake.electron.dialog.showErrorBox).toHaveBeenCalledWith('SONAR cannot start', expect.stringContaining('Site IT: set the site policy'));
+    expect(fake.order).not.toContain('BrowserWindow');
+    expect(fs.readdirSync(dataDir)).toEqual([]);
+  });
+});
+
+describe('SONAR.exe --provision', () => {
+  it('runs a provisioning command with the key wrapped by the keystore, without a lock, a window or a database', async () => {
+    const etc = path.join(dataDir, 'etc');
+    fs.mkdirSync(etc, { mode: 0o755 });
+    fs.chmodSync(etc, 0o755);
+    fs.writeFileSync(path.join(etc, 'site.json'), JSON.stringify({ siteCode: 'HMPLEEDS', siteName: 'HMP Leeds', siteType: 'prison' }), { mode: 0o644 });
+    fs.chmodSync(path.join(etc, 'site.json'), 0o644);
+    const policy = { readRegistry: () => null, machineFile: path.join(etc, 'site.json'), platform: 'linux' as const };
+    const report = path.join(dataDir, 'report.txt');
+    const createSiteApp = vi.fn<CreateSiteApp>();
+    startElectronApp({ createSiteApp, log: () => undefined, policy }, ['SONAR.exe', '--provision', 'request', '--report', report]);
+    fake.ready();
+    await vi.waitFor(() => expect(fake.order.some((c) => c.startsWith('exit:'))).toBe(true));
+    expect(fake.order).toContain('exit:0');
+    expect(fake.order).not.toContain('lock');
+    expect(fake.order).not.toContain('BrowserWindow');
+    expect(createSiteApp).not.toHaveBeenCalled();
+    expect(fs.readFileSync(report, 'utf8')).toContain('A new key pair was made for site HMPLEEDS');
+    expect(fs.readFileSync(report, 'utf8')).toContain('wrapped by the OS keystore (Electron safeStorage)');
+    expect(fs.existsSync(path.join(dataDir, 'site-tls.pending.safe'))).toBe(true);
+    expect(fs.existsSync(path.join(dataDir, 'sonar.db'))).toBe(false);
   });
 });
 

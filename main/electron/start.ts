@@ -4,11 +4,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, dialog } from 'electron';
 import type { BrowserWindow } from 'electron';
+import type { PolicySources } from '../app/policy/resolve-site-settings';
 import type { KeyStore } from '../keys/key-store';
 import type { RpcTransportTarget } from '../rpc/transport';
 import { installHardening } from './hardening';
 import { registerRpcIpc } from './ipc';
 import { registerAppProtocol, registerAppSchemePrivileged } from './protocol';
+import { provisionArguments, runProvisionMode } from './provision-mode';
 import { createSafeStorageKeyStore } from './safe-storage-key-store';
 import { createMainWindow } from './window';
 
@@ -23,11 +25,16 @@ export type CreateSiteApp = (options: {
   keyStore: KeyStore;
   log?: (msg: string) => void;
   migrationsFolder?: string;
+  /** An installed build: site settings from machine policy only, never the demo site. */
+  packaged: boolean;
+  policy?: PolicySources;
 }) => Promise<SiteApp>;
 
 export interface StartOptions {
   createSiteApp: CreateSiteApp;
   log?: (message: string) => void;
+  /** Where machine policy is read from; this platform's registry key and site.json by default. */
+  policy?: PolicySources;
 }
 
 /**
@@ -49,12 +56,37 @@ export function dataDirectory(env: NodeJS.ProcessEnv, userData: () => string): s
   return fromEnv && fromEnv.trim() !== '' ? path.resolve(fromEnv) : userData();
 }
 
+/**
+ * The default log: stderr, and a file in Electron's logs folder (%APPDATA%\SONAR\logs\main.log on
+ * Windows), since an installed app has no console. Never holds patient data or keys: callers log
+ * start-up, configuration and failures only.
+ */
+function defaultLog(message: string): void {
+  const line = `${new Date().toISOString()} ${message}`;
+  console.error(`[sonar] ${line}`);
+  try {
+    const dir = app.getPath('logs');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.appendFileSync(path.join(dir, 'main.log'), `${line}\n`);
+  } catch {
+    // Logging must never stop the app; stderr already has the line.
+  }
+}
+
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function startElectronApp(options: StartOptions): void {
-  const log = options.log ?? ((message: string) => console.error(`[sonar] ${message}`));
+export function startElectronApp(options: StartOptions, argv: readonly string[] = process.argv): void {
+  const log = options.log ?? defaultLog;
+
+  // Provisioning runs beside a running SONAR (it only touches the site's TLS files), so it takes
+  // no single-instance lock and opens no window.
+  const provisioning = provisionArguments(argv);
+  if (provisioning) {
+    runProvisionMode(provisioning, { dataDir: () => dataDirectory(process.env, () => app.getPath('userData')), ...(options.policy ? { policy: options.policy } : {}) });
+    return;
+  }
 
   // Two instances would open the same database and race on the key file.
   if (!app.requestSingleInstanceLock()) {
@@ -95,9 +127,17 @@ export function startElectronApp(options: StartOptions): void {
 
     const dataDir = dataDirectory(process.env, () => app.getPath('userData'));
     try {
-      fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+      // The data folder is made by createSiteApp once it knows which site this is: a packaged
+      // start without site policy must leave nothing behind.
       const keyStore = createSafeStorageKeyStore({ dataDir });
-      siteApp = await options.createSiteApp({ dataDir, keyStore, log, migrationsFolder });
+      siteApp = await options.createSiteApp({
+        dataDir,
+        keyStore,
+        log,
+        migrationsFolder,
+        packaged: app.isPackaged,
+        ...(options.policy ? { policy: options.policy } : {}),
+      });
     } catch (error) {
       // Key unavailable, a database from a newer version, a damaged file: say so and stop. A new
       // empty database is never made in place of one that cannot be opened (SECURITY.md item 9).

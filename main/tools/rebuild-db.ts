@@ -2,7 +2,7 @@
 // browser-host site from its event log into a new encrypted database (same key) and reports whether
 // it equals the live one, table by table. Exit 0 equal, 1 different, 2 when the site cannot be opened.
 // The live database is only read. The rebuilt file is left for site IT (disaster recovery).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openStore } from '../../db/open';
@@ -10,7 +10,7 @@ import { compareClinicalTables, rebuildFromLog } from '../../db/projector/rebuil
 import { DB_FILE } from '../app/create-site-app';
 import { defaultDataDir } from '../app/data-dir';
 import { openSiteStore } from '../app/open-site-store';
-import { parseSiteConfig, SITE_CONFIG_FILE } from '../app/site-config-file';
+import { boundSiteCode } from '../app/site-binding';
 import { FileKeyStore } from '../keys/file-key-store';
 
 function main(): number {
@@ -23,12 +23,16 @@ function main(): number {
   }
   const keys = new FileKeyStore(join(dataDir, 'db.key'));
   let live;
-  let siteCode: string;
   try {
-    siteCode = parseSiteConfig(readFileSync(join(dataDir, SITE_CONFIG_FILE), 'utf8'), SITE_CONFIG_FILE).siteCode;
     live = openSiteStore(join(dataDir, DB_FILE), keys);
   } catch (err) {
     console.error(`Cannot open the SONAR site in ${dataDir}: ${(err as Error).message}`);
+    return 2;
+  }
+  const siteCode = boundSiteCode(live.raw);
+  if (!siteCode) {
+    live.close();
+    console.error(`The database in ${dataDir} has never been started as a site: nothing to rebuild.`);
     return 2;
   }
   const started = performance.now();
