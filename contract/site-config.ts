@@ -54,6 +54,9 @@ export type ProxySetting = z.infer<typeof proxySettingSchema>;
 /** `none`: never updates itself (IT deploys new versions; the MSI default). `manual`: checks when asked. `start`: checks at start. */
 export const updateModeSchema = z.enum(['none', 'manual', 'start']);
 
+/** Wording of the AUDIT and AUDIT-C questions: UK units (OHID, the default in England) or WHO standard drinks. */
+export const alcoholQuestionsSchema = z.enum(['uk', 'who']);
+
 const absolutePathSchema = z.string().max(1024).regex(ABSOLUTE_PATH, { error: 'must be an absolute path' });
 
 /** Every setting, none optional and none defaulted: the building block of the two schemas below. */
@@ -77,6 +80,7 @@ const settingFields = {
   templates: z.array(absolutePathSchema).max(200),
   /** Code-list files (JSON) the site loads beside the shipped SNOMED CT list. */
   codeLists: z.array(absolutePathSchema).max(50),
+  alcoholQuestions: alcoholQuestionsSchema,
 } as const;
 
 export type SiteSettingName = keyof typeof settingFields;
@@ -104,6 +108,7 @@ const siteConfigObject = z
     updateMode: settingFields.updateMode.default('none'),
     templates: settingFields.templates.default([]),
     codeLists: settingFields.codeLists.default([]),
+    alcoholQuestions: settingFields.alcoholQuestions.default('uk'),
   })
   .strict();
 

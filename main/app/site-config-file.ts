@@ -22,6 +22,7 @@ export const DEMO_SITE: SiteConfig = {
   updateMode: 'none',
   templates: [],
   codeLists: [],
+  alcoholQuestions: 'uk',
 };
 
 /** The data directory's settings file as a layer, or null when there is none. */

@@ -19,11 +19,14 @@ import { requireRelationship } from './relationship';
 import { ServiceError } from './service-error';
 import { createTaskIn } from './tasks-service';
 import { sensitivityOf } from '../../domain/templates/sensitivity';
+import { offeredAt } from '../../domain/templates/offered';
+import { ALCOHOL_QUESTIONS, wordingSettings } from '../../domain/templates/library/wordings';
 import { completionNote, taskCompletedBy } from '../../domain/templates/tasks';
 import { checkObservationTime, isLateEntry, MAX_OBSERVATION_AGE_HOURS, observedAtOf } from '../../domain/templates/observation-time';
 
+/** Where the template is used, and (for a template in one of several wordings) the wording this site chose. */
 function offeredHere(template: Template, call: Call): boolean {
-  return !template.use || template.use.siteTypes.includes(call.site.siteType);
+  return offeredAt(template, { siteType: call.site.siteType, wordings: { [ALCOHOL_QUESTIONS.id]: call.site.alcoholQuestions } }, wordingSettings);
 }
 
 export function listTemplates(_input: ParsedInput<'forms.templates'>, call: Call): ChannelOutput<'forms.templates'> {

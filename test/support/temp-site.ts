@@ -17,12 +17,17 @@ export interface TempSite {
   cleanup(): void;
 }
 
-export async function startTempSite(opts: { now?: () => Date; dataDir?: string; siteType?: 'custody' | 'prison' } = {}): Promise<TempSite> {
+export async function startTempSite(
+  opts: { now?: () => Date; dataDir?: string; siteType?: 'custody' | 'prison'; settings?: Record<string, unknown> } = {},
+): Promise<TempSite> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'sonar-test-'));
-  if (opts.siteType === 'prison') {
-    // A provisioned demo prison: the configuration is in place before the first start.
-    const config = { schemaVersion: 1, siteCode: 'DEMOPR1', siteName: 'Demo Prison', siteType: 'prison', demo: true, idleLockMinutes: 5 };
-    writeFileSync(join(dataDir, 'sonar.config.json'), JSON.stringify(config), { mode: 0o600 });
+  if (opts.siteType === 'prison' || opts.settings) {
+    // A provisioned site: the configuration is in place before the first start.
+    const base =
+      opts.siteType === 'prison'
+        ? { schemaVersion: 1, siteCode: 'DEMOPR1', siteName: 'Demo Prison', siteType: 'prison', demo: true, idleLockMinutes: 5 }
+        : { schemaVersion: 1, siteCode: 'DEMO01', siteName: 'Demo Custody Suite', siteType: 'custody', demo: true, idleLockMinutes: 5 };
+    writeFileSync(join(dataDir, 'sonar.config.json'), JSON.stringify({ ...base, ...opts.settings }), { mode: 0o600 });
   }
   const app = await createSiteApp({
     dataDir,

@@ -62,6 +62,7 @@ export const REGISTRY_KINDS = {
   updateMode: 'text',
   templates: 'list',
   codeLists: 'list',
+  alcoholQuestions: 'text',
 } as const satisfies Record<SiteSettingName | 'schemaVersion', Kind>;
 
 const TYPE_FOR_KIND: Record<Kind, string> = {
