@@ -1,6 +1,7 @@
 // Information governance: break-glass, the partner summary, consent and data-sharing agreements,
 // and the audit trail for auditors.
 import { z } from 'zod';
+import { severitySchema } from '../../domain/templates/template-schema';
 import { agreementSchema, dataCategorySchema, legalBasisSchema, orgTypeSchema, purposeSchema } from '../../domain/access/disclosure';
 import { channel } from './channel';
 import { isoDateSchema, requiredText, text, uuidSchema } from './common';
@@ -57,7 +58,7 @@ export const breakGlassReview = channel({
 export const partnerSummarySchema = z.object({
   person: z.object({ id: z.string(), familyName: z.string(), givenNames: z.string(), birthDate: z.string() }),
   inCustodySince: z.string().nullable(),
-  advice: z.array(z.object({ label: z.string(), advice: z.string(), since: z.string() })),
+  advice: z.array(z.object({ label: z.string(), severity: severitySchema, advice: z.string(), fromClinician: z.boolean(), since: z.string() })),
   contacts: z.array(z.object({ name: z.string(), role: z.string() })),
 });
 

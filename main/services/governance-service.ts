@@ -3,6 +3,8 @@ import { addMinutes } from 'date-fns';
 import type { ChannelOutput, ParsedInput } from '../../contract/channels';
 import { agreementSchema, consentDecisionSchema, decideDisclosure, type OrgType } from '../../domain/access/disclosure';
 import { roleLabels } from '../../domain/access/roles';
+import { partnerAdviceFor } from '../../domain/access/partner-advice';
+import { severitySchema } from '../../domain/templates/template-schema';
 import type { Call } from './call';
 import { ServiceError } from './service-error';
 
@@ -83,17 +85,25 @@ export function reviewBreakGlass(input: ParsedInput<'access.reviewBreakGlass'>, 
   return { reviewed: true };
 }
 
-/** Need-to-know only: flags that carry partner advice, the custody start, who to contact. Never notes or substance detail. */
+/**
+ * Need-to-know only: handling advice for every high or severe flag (generic where the clinician
+ * wrote none) and any other flag a clinician shared advice on, the custody start, who to contact.
+ * Never reasons, notes, scores or substance detail.
+ */
 export function partnerSummary(input: ParsedInput<'patients.summary'>, call: Call): ChannelOutput<'patients.summary'> {
   const person = requirePerson(call, input.personId);
-  const flags = call.reads.flags.forPerson(input.personId, false).filter((f) => f.partnerAdvice);
+  const active = call.reads.flags.forPerson(input.personId, false);
+  const advice = partnerAdviceFor(
+    active.map((f) => ({ code: f.code, label: f.label, severity: severitySchema.catch('high').parse(f.severity), partnerAdvice: f.partnerAdvice, since: f.setAt })),
+  );
   const stay = call.reads.stays.openAt(input.personId, call.site.siteCode);
-  const contacts = [...new Map(flags.map((f) => [f.setByName, { name: f.setByName, role: 'Healthcare professional who set the advice' }])).values()];
+  const advisers = active.filter((f) => f.partnerAdvice);
+  const contacts = [...new Map(advisers.map((f) => [f.setByName, { name: f.setByName, role: 'Healthcare professional who set the advice' }])).values()];
   contacts.push({ name: `${call.site.siteName} healthcare team`, role: roleLabels.custody_hcp });
   return {
     person: { id: person.id, familyName: person.familyName, givenNames: person.givenNames, birthDate: person.birthDate },
     inCustodySince: stay?.arrivedAt ?? null,
-    advice: flags.map((f) => ({ label: f.label, advice: f.partnerAdvice ?? '', since: f.setAt })),
+    advice,
     contacts,
   };
 }

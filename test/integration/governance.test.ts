@@ -135,9 +135,18 @@ describe('partners, consent and audit', () => {
     await site.ok('stays.start', { personId, arrivedAt: '2026-11-23T09:00:00Z', arrivalReason: null }, admin);
     await site.ok('flags.raise', { personId, code: 'ROUSE_30_MINUTES', label: 'Rouse every 30 minutes', severity: 'high', reason: 'Intoxicated with opioids and alcohol', partnerAdvice: 'Rouse and check at least every 30 minutes; call the HCP if unrousable' }, admin);
     await site.ok('flags.raise', { personId, code: 'OPIATE_WITHDRAWAL', label: 'Opiate withdrawal', severity: 'high', reason: 'COWS 15' }, admin);
+    await site.ok('flags.raise', { personId, code: 'SEIZURE_RISK', label: 'Seizure risk', severity: 'severe', reason: 'Fitted on arrival' }, admin);
+    await site.ok('flags.raise', { personId, code: 'DIABETES', label: 'Diabetes', severity: 'moderate', reason: 'On insulin' }, admin);
     const police = await staffSession(site, admin, 'pc-jones', ['partner_police']);
     const summary = await site.ok('patients.summary', { personId }, police);
-    expect(summary.advice).toEqual([{ label: 'Rouse every 30 minutes', advice: 'Rouse and check at least every 30 minutes; call the HCP if unrousable', since: expect.any(String) }]);
+    // Every high or severe flag reaches the partner, never silently left out; the rest only with shared advice.
+    expect(summary.advice.map((a) => [a.label, a.severity, a.fromClinician])).toEqual([
+      ['Seizure risk', 'severe', false],
+      ['Rouse every 30 minutes', 'high', true],
+      ['Withdrawal: a medical risk', 'high', false],
+    ]);
+    expect(summary.advice[1]!.advice).toBe('Rouse and check at least every 30 minutes; call the HCP if unrousable');
+    expect(summary.advice[0]!.advice).toMatch(/^Severe risk: call the healthcare professional now/);
     expect(JSON.stringify(summary)).not.toMatch(/opioid|opiate|COWS/i);
     expect(await site.call('patients.get', { personId }, police)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await site.call('forms.list', { personId, templateId: null }, police)).toMatchObject({ ok: false, error: { code: 'forbidden' } });

@@ -24,7 +24,8 @@ function FormBody({ person, template, reload }: { person: PersonRecord; template
   const siteType = useApp((s) => s.site?.siteType);
   const [stayStarted, setStayStarted] = useState<string | null>(null);
   // A scale is charted at the time of the observation: now unless the clinician says otherwise (a late entry).
-  const [observed, setObserved] = useState(() => draftFromDate(new Date()));
+  const [opened] = useState(() => draftFromDate(new Date()));
+  const [observed, setObserved] = useState(opened);
   const [observedError, setObservedError] = useState<{ message: string; parts: string[] } | undefined>(undefined);
   const charted = template.use?.charted === true;
   const checkObserved = () => checkDateTime(observed, { label: 'Time of the observation', now: new Date() });
@@ -69,7 +70,9 @@ function FormBody({ person, template, reload }: { person: PersonRecord; template
           return [{ message: at.message, target: `observedAt-${at.parts[0] ?? 'day'}` }];
         }}
         onSubmit={async (answers) => {
-          const at = charted ? checkObserved() : null;
+          // Left as it was when the form opened, the observation is "now" (the server's time, to the second).
+          const changed = JSON.stringify(observed) !== JSON.stringify(opened);
+          const at = charted && changed ? checkObserved() : null;
           const observedAt = at?.ok ? at.iso : null;
           const r = await call('forms.save', { personId: person.id, templateId: template.id, templateVersion: template.version, answers, observedAt });
           if (!r.ok) {

@@ -1,6 +1,7 @@
 // The need-to-know summary for police, social care and voluntary-sector partners: who the person
 // is, since when they are in custody here, the handling advice clinicians chose to share, and whom
 // to contact. Never notes, assessments or substance-use detail (the router refuses them too).
+import { flagSeverityText, severityTagClass } from '../../format/severity-format';
 import { useEffect, useRef, useState } from 'react';
 import type { ChannelOutput } from '../../../contract/channels';
 import type { RpcError } from '../../../contract/result';
@@ -106,8 +107,11 @@ export function PartnerSummaryScreen({ personId }: { personId: string }) {
           <ul className="nhsuk-list" data-testid="handling-advice">
             {advice.map((a) => (
               <li key={`${a.label}:${a.since}`} className="nhsuk-inset-text nhsuk-u-margin-top-0">
-                <h3 className="nhsuk-heading-s nhsuk-u-margin-bottom-1">{a.label}</h3>
+                <h3 className="nhsuk-heading-s nhsuk-u-margin-bottom-1">
+                  <strong className={severityTagClass(a.severity)}>{flagSeverityText(a.severity)}</strong> {a.label}
+                </h3>
                 <p className="nhsuk-body nhsuk-u-margin-bottom-1">{a.advice}</p>
+                {a.fromClinician ? null : <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">General advice for this level of risk: the healthcare team has not written specific advice.</p>}
                 <p className="nhsuk-body-s nhsuk-u-margin-bottom-0">Since {formatClinicalDateTime(a.since)}</p>
               </li>
             ))}
