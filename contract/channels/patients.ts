@@ -55,6 +55,8 @@ export const personRecordSchema = personSummarySchema.extend({
   aliases: z.array(aliasSchema),
   activeFlags: z.array(flagSchema),
   currentStay: staySchema.nullable(),
+  /** Open tasks at this site the banner must show: a handover not yet recorded, anything overdue. */
+  taskAlerts: z.array(z.object({ id: z.string(), kind: z.string(), title: z.string(), dueAt: z.string(), overdue: z.boolean() })),
 });
 export type PersonRecord = z.infer<typeof personRecordSchema>;
 

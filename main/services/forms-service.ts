@@ -22,6 +22,8 @@ import { sensitivityOf } from '../../domain/templates/sensitivity';
 import { offeredAt } from '../../domain/templates/offered';
 import { ALCOHOL_QUESTIONS, wordingSettings } from '../../domain/templates/library/wordings';
 import { completionNote, taskCompletedBy } from '../../domain/templates/tasks';
+import { formatClinicalDateTime } from '../../domain/person/clinical-time';
+import { HANDOVER_TASK_KIND } from './task-alerts';
 import { checkObservationTime, isLateEntry, MAX_OBSERVATION_AGE_HOURS, observedAtOf } from '../../domain/templates/observation-time';
 
 /** Where the template is used, and (for a template in one of several wordings) the wording this site chose. */
@@ -98,6 +100,29 @@ interface Outcome {
   flagsRaised: string[];
   tasksCreated: string[];
   referralsCreated: string[];
+}
+
+/**
+ * A custody assessment's findings must reach the custody officer verbally and in writing: until the
+ * handover is recorded it is a task (and a banner tag). An amendment changes the findings, so it
+ * needs handing over again.
+ */
+function handoverTaskIn(w: StoreWrites, call: Call, template: Template, response: FormResponse, personId: string, stayId: string | null): string | null {
+  if (!template.use?.handover) return null;
+  const open = w.tasks.list({ siteCode: call.site.siteCode, personId, status: 'open' }).some((t) => t.kind === HANDOVER_TASK_KIND);
+  if (open) return null;
+  const title = 'Hand over the findings to the custody officer, verbally and in writing';
+  createTaskIn(w, call, {
+    personId,
+    stayId,
+    kind: HANDOVER_TASK_KIND,
+    title,
+    detail: `${template.title}${response.version > 1 ? ` (amended, version ${response.version})` : ''} recorded ${formatClinicalDateTime(response.recordedAt)}`,
+    forRole: null,
+    dueAt: response.recordedAt,
+    sourceResponseId: response.id,
+  });
+  return title;
 }
 
 /** The open task this form completes (the second-stage assessment completes the 7-day task), closed as done with the response. */
@@ -183,7 +208,9 @@ export function saveForm(input: ParsedInput<'forms.save'>, call: Call): ChannelO
     (w) => {
       emitVersion(w, response, input.personId, stayId);
       const done = completeTaskIn(w, call, template, response, input.personId, stayId);
-      return { ...applyConsequences(w, call, template, response, input.personId, stayId, null), tasksCompleted: done ? [done] : [] };
+      const consequences = applyConsequences(w, call, template, response, input.personId, stayId, null);
+      const handover = handoverTaskIn(w, call, template, response, input.personId, stayId);
+      return { ...consequences, tasksCreated: [...consequences.tasksCreated, ...(handover ? [handover] : [])], tasksCompleted: done ? [done] : [] };
     },
     (o) => ({ personId: input.personId, detail: { template: `${template.id}@${template.version}`, flags: o.flagsRaised.length, tasks: o.tasksCreated.length } }),
   );
@@ -209,7 +236,9 @@ export function amendForm(input: ParsedInput<'forms.amend'>, call: Call): Channe
   const outcome = call.write(
     (w) => {
       emitVersion(w, result.response, row.personId, row.stayId);
-      return applyConsequences(w, call, template, result.response, row.personId, row.stayId, previous);
+      const consequences = applyConsequences(w, call, template, result.response, row.personId, row.stayId, previous);
+      const handover = handoverTaskIn(w, call, template, result.response, row.personId, row.stayId);
+      return { ...consequences, tasksCreated: [...consequences.tasksCreated, ...(handover ? [handover] : [])] };
     },
     () => ({ personId: row.personId, detail: { entry: row.chainId, version: result.response.version } }),
   );

@@ -3,6 +3,8 @@
 import type { ChannelOutput, ParsedInput } from '../../contract/channels';
 import type { Call } from './call';
 import { ServiceError } from './service-error';
+import { formatClinicalDateTime } from '../../domain/person/clinical-time';
+import { HANDOVER_TASK_KIND } from './task-alerts';
 
 export function recordHandover(input: ParsedInput<'handover.record'>, call: Call): ChannelOutput<'handover.record'> {
   const response = call.reads.forms.get(input.responseId);
@@ -39,6 +41,18 @@ export function recordHandover(input: ParsedInput<'handover.record'>, call: Call
           acknowledgedAt: input.acknowledgedAt,
         },
       });
+      // The findings have reached the officer: the handover task (and its banner tag) is done.
+      for (const task of w.tasks.list({ siteCode: call.site.siteCode, personId: input.personId, status: 'open' }).filter((t) => t.kind === HANDOVER_TASK_KIND)) {
+        w.emit({
+          type: 'task.closed',
+          recordType: 'task',
+          recordId: task.id,
+          personId: input.personId,
+          baseVersion: task.version,
+          sensitivity: 'care_plan',
+          payload: { outcome: 'done', note: `Handed over to ${input.officerName}, acknowledged ${formatClinicalDateTime(input.acknowledgedAt)}` },
+        });
+      }
     },
     () => ({ personId: input.personId, detail: { officer: input.officerName } }),
   );

@@ -9,6 +9,7 @@ import { flagView } from './flags-service';
 import { canonicalIdentifiers, findDuplicateCandidates } from './identity-service';
 import { ServiceError } from './service-error';
 import { stayView } from './stays-service';
+import { bannerTaskAlerts } from './task-alerts';
 
 export function registerPerson(input: ParsedInput<'patients.register'>, call: Call): ChannelOutput<'patients.register'> {
   let nhsNumber: string | null = null;
@@ -92,5 +93,6 @@ export function getPerson(input: ParsedInput<'patients.get'>, call: Call): Chann
       const open = call.reads.stays.openAt(row.id, call.site.siteCode);
       return open ? stayView(open) : null;
     })(),
+    taskAlerts: bannerTaskAlerts(call.reads.tasks.list({ siteCode: call.site.siteCode, personId: row.id, status: 'open' }), call.env.now()),
   };
 }

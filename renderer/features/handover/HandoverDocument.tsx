@@ -8,6 +8,7 @@ import { identifierViews } from '../../format/identifier-format';
 import { bornText, formatClinicalDateTime, nhsNumberText, sexLabels } from '../../format/person-format';
 import { flagSeverityText } from '../../format/severity-format';
 import { currentStayText } from '../../format/stay-format';
+import { officerDirections } from './officer-directions';
 
 interface Props {
   person: PersonRecord;
@@ -20,6 +21,7 @@ interface Props {
 
 export function HandoverDocument({ person, response, handover, siteName, printedBy, today }: Props) {
   const ids = identifierViews(person.identifiers, { withNhs: false });
+  const directions = officerDirections(response, person.activeFlags);
   return (
     <table className="sonar-print-doc" data-testid="handover-document">
       <thead>
@@ -50,6 +52,20 @@ export function HandoverDocument({ person, response, handover, siteName, printed
         <tr>
           <td>
             <h1 className="sonar-print-doc__title">Healthcare handover to the custody officer</h1>
+            <section className="sonar-print-doc__directions" data-testid="print-directions">
+              <h2>Directions to the custody officer</h2>
+              {directions.length === 0 ? (
+                <p>No specific directions: usual care and the observation level set by the custody officer.</p>
+              ) : (
+                <ul>
+                  {directions.map((d, i) => (
+                    <li key={i}>
+                      <strong>{d.heading}</strong> {d.text}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
             <dl className="sonar-print-doc__facts">
               <dt>Stay</dt>
               <dd>{currentStayText(person.currentStay)}</dd>

@@ -13,7 +13,7 @@ import { PersonFrame } from '../person/PersonFrame';
 import { HandoverDocument } from './HandoverDocument';
 import { HandoverForm } from './HandoverForm';
 
-function Body({ person, response }: { person: PersonRecord; response: SavedResponse }) {
+function Body({ person, response, reload }: { person: PersonRecord; response: SavedResponse; reload(): void }) {
   const call = useApp((s) => s.call);
   const site = useApp((s) => s.site);
   const user = useApp((s) => s.session?.user.fullName ?? '');
@@ -68,6 +68,8 @@ function Body({ person, response }: { person: PersonRecord; response: SavedRespo
             onDone={(officer) => {
               setDone(`Handover to ${officer} recorded. Print the written copy for the custody officer.`);
               load();
+              reload(); // the banner's "Handover not recorded" tag goes
+
             }}
           />
         )}
@@ -95,7 +97,7 @@ export function HandoverScreen({ personId, responseId }: { personId: string; res
   const response = load.state === 'loaded' ? load.value.find((r) => r.id === responseId) : undefined;
   return (
     <PersonFrame personId={personId} title="Handover" back={{ route: { name: 'record', personId }, label: 'Back to the record' }}>
-      {(person) =>
+      {(person, reload) =>
         load.state === 'loading' ? (
           <p role="status">Opening the assessment…</p>
         ) : load.state === 'failed' ? (
@@ -103,7 +105,7 @@ export function HandoverScreen({ personId, responseId }: { personId: string; res
         ) : !response ? (
           <LoadFailed title="This assessment cannot be handed over" message="Only the latest version of an assessment is handed over." />
         ) : (
-          <Body person={person} response={response} />
+          <Body person={person} response={response} reload={reload} />
         )
       }
     </PersonFrame>

@@ -65,6 +65,19 @@ export function PatientBanner({ person, today, headingRef, nameIsHeading = true 
         <div className="sonar-banner__item">
           <dt>Stay</dt> <dd data-testid="banner-stay">{currentStayText(person.currentStay)}</dd>
         </div>
+        {person.taskAlerts.length > 0 ? (
+          <div className="sonar-banner__item" data-testid="banner-task-alerts">
+            <dt>Tasks</dt>{' '}
+            <dd>
+              {person.taskAlerts.some((t) => t.kind === 'handover') ? <strong className="nhsuk-tag nhsuk-tag--red sonar-tag-gap">Handover not recorded</strong> : null}
+              {person.taskAlerts.some((t) => t.overdue && t.kind !== 'handover') ? (
+                <strong className="nhsuk-tag nhsuk-tag--orange sonar-tag-gap">
+                  {person.taskAlerts.filter((t) => t.overdue && t.kind !== 'handover').length} overdue
+                </strong>
+              ) : null}
+            </dd>
+          </div>
+        ) : null}
       </dl>
       <BannerFlags flags={person.activeFlags} />
     </section>
