@@ -5,13 +5,16 @@ import { v7 as uuidv7 } from 'uuid';
 import type { SiteConfig } from '../../contract/site-config';
 import { templateRegistry } from '../../domain/templates/library';
 import type { TemplateRegistry } from '../../domain/templates/registry';
+import type { IntegrityVerdict } from '../../db/background-check';
 import { SiteStore } from '../../db/store';
 import type { KeyStore } from '../keys/key-store';
 import { createHandlers } from '../rpc/handlers';
+import { CallGuard, DEFAULT_CALL_LIMITS, type CallLimits } from '../rpc/call-guard';
 import { createRouter } from '../rpc/router';
 import type { RpcTransportTarget } from '../rpc/transport';
 import { SessionRegistry } from '../services/sessions';
 import { SignInThrottle } from '../services/sign-in-throttle';
+import { restrictDataDirFiles } from './data-dir-files';
 import { openSiteStore } from './open-site-store';
 import { SITE_CONFIG_FILE, loadOrCreateSiteConfig } from './site-config-file';
 
@@ -32,12 +35,22 @@ export interface SiteAppOptions {
   testNow?: string;
   /** Templates in use; the shipped library by default. */
   templates?: TemplateRegistry;
+  /** Rate limits for calls without a session and for refused calls; the defaults unless a test says otherwise. */
+  callLimits?: CallLimits;
+  /**
+   * `auto` (default): a small store is checked whole before start-up goes on; a large one has what
+   * start-up depends on checked first and the rest in a worker (db/open.ts). `full` and
+   * `background` force one or the other.
+   */
+  integrityCheck?: 'auto' | 'background' | 'full';
 }
 
 export interface SiteApp {
   router: RpcTransportTarget;
   site: SiteConfig;
   store: SiteStore;
+  /** The whole-file integrity check; damage found is logged and stops every call (call-guard.ts). */
+  integrity: Promise<IntegrityVerdict>;
   close(): void;
 }
 
@@ -47,13 +60,41 @@ export async function createSiteApp(options: SiteAppOptions): Promise<SiteApp> {
   const { config: site, created } = loadOrCreateSiteConfig(join(options.dataDir, SITE_CONFIG_FILE), options.createDemoSite ?? true);
   if (created) log(`Created the demo site configuration in ${options.dataDir}`);
   const now = options.testNow ? shiftedClock(options.testNow, site.demo) : (options.now ?? (() => new Date()));
-  const store = new SiteStore(openSiteStore(join(options.dataDir, DB_FILE), options.keyStore, options.migrationsFolder));
+  const opened = openSiteStore(join(options.dataDir, DB_FILE), options.keyStore, {
+    check: options.integrityCheck ?? 'auto',
+    ...(options.migrationsFolder ? { migrationsFolder: options.migrationsFolder } : {}),
+  });
+  for (const warning of opened.warnings) log(warning);
+  restrictDataDirFiles(options.dataDir);
+  const store = new SiteStore(opened);
   const nowMs = () => now().getTime();
+  const guard = new CallGuard(options.callLimits ?? DEFAULT_CALL_LIMITS, {
+    nowMs,
+    newId: uuidv7,
+    writeAudit: (entry) => store.auditOnly(entry),
+    log,
+  });
+  const integrity = opened.integrity.then((verdict) => {
+    if (verdict.ok === false) {
+      guard.markDamaged(verdict.problem);
+      log(`SONAR DATABASE DAMAGED: the integrity check found: ${verdict.problem}. SONAR has stopped using it; contact site IT.`);
+    }
+    return verdict;
+  });
   const sessions = new SessionRegistry(nowMs, site.idleLockMinutes * 60_000);
   const handlers = createHandlers({ sessions, throttle: new SignInThrottle(store.signInAttempts, nowMs) });
   const templates = options.templates ?? templateRegistry;
-  const router = createRouter({ store, site, now, newId: uuidv7, sessions, handlers, log, templates });
-  return { router, site, store, close: () => store.close() };
+  const router = createRouter({ store, site, now, newId: uuidv7, sessions, handlers, log, templates, guard });
+  return {
+    router,
+    site,
+    store,
+    integrity,
+    close: () => {
+      guard.close();
+      store.close();
+    },
+  };
 }
 
 function shiftedClock(testNow: string, demo: boolean): () => Date {
