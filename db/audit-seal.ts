@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
 import { z } from 'zod';
 
-const SLOT_BYTES = 512;
+const SLOT_BYTES = 1024;
 /** The hash recorded for "no row yet" (the chain's genesis). */
 const NO_ROW_HASH = '0'.repeat(64);
 

@@ -63,3 +63,17 @@ export function inspectPages(image: Buffer, key: Buffer, maxPages = 64): { pages
   }
   return { pages, page1: pageAuthentic(page(1), 1, hmacKey), othersChecked, othersAuthentic };
 }
+
+/**
+ * The database size in pages that page 1's header records, when the header is authentic and the
+ * size is marked valid (SQLite writes both); null otherwise.
+ */
+export function headerPageCount(page1: Buffer, key: Buffer): number | null {
+  if (page1.length !== PAGE_SIZE || !pageAuthentic(page1, 1, hmacKeyFor(key, page1.subarray(0, SALT_BYTES)))) return null;
+  const header = decryptPage1Header(page1, key);
+  // Offsets in the SQLite header minus the 16 bytes SQLCipher keeps for the salt.
+  const changeCounter = header.readUInt32BE(24 - SALT_BYTES);
+  const pages = header.readUInt32BE(28 - SALT_BYTES);
+  const validFor = header.readUInt32BE(92 - SALT_BYTES);
+  return pages > 0 && validFor === changeCounter ? pages : null;
+}

@@ -10,7 +10,7 @@ import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { applyKey } from './cipher';
 import { RECOVERY_ADVICE, StoreOpenError } from './errors';
 import { withReadOnlyView } from './read-only-view';
-import { PAGE_SIZE, SALT_BYTES, inspectPages } from './sqlcipher-format';
+import { PAGE_SIZE, SALT_BYTES, headerPageCount, inspectPages } from './sqlcipher-format';
 import type { StoreFiles } from './store-files';
 import { keyMatchesMarker, type StoreMarker } from './store-marker';
 import { readWal } from './wal-frames';
@@ -107,8 +107,8 @@ function quickCheck(raw: Database.Database, table: string | null): string {
   return rows.map((r) => r.quick_check).join('; ');
 }
 
-function checkPageCount(raw: Database.Database, files: StoreFiles, filePages: number): { pageCount: number; walPages: number } {
-  const pageCount = raw.pragma('page_count', { simple: true }) as number;
+/** Pages the database should have that are in neither the file nor the WAL: the file was cut short. */
+function checkPageCount(files: StoreFiles, filePages: number, pageCount: number): { pageCount: number; walPages: number } {
   const wal = readWal(files.wal);
   if (pageCount > filePages) {
     const missing: number[] = [];
@@ -137,6 +137,9 @@ export function checkStore(options: StoreCheckOptions): StoreCheckResult {
     throw damaged('its first page was overwritten (the salt differs from the one recorded when it was made)');
   }
   const filePages = size / PAGE_SIZE;
+  // Page 1's own record of the size, read before SQLite opens anything (a cut can reach the schema).
+  const recorded = headerPageCount(readHead(files.db, PAGE_SIZE), key);
+  if (recorded !== null) checkPageCount(files, filePages, readWal(files.wal).committedDbPages ?? recorded);
 
   return withReadOnlyView(files, (raw) => {
     try {
@@ -147,7 +150,7 @@ export function checkStore(options: StoreCheckOptions): StoreCheckResult {
     }
     try {
       refuseNewerSchema(raw, options.migrationsFolder);
-      const counts = checkPageCount(raw, files, filePages);
+      const counts = checkPageCount(files, filePages, raw.pragma('page_count', { simple: true }) as number);
       refuseLostChanges(raw, options.seal);
       if (options.depth === 'full') {
         const verdict = quickCheck(raw, null);

@@ -14,11 +14,11 @@ import { createRouter } from '../rpc/router';
 import type { RpcTransportTarget } from '../rpc/transport';
 import { SessionRegistry } from '../services/sessions';
 import { SignInThrottle } from '../services/sign-in-throttle';
-import { restrictDataDirFiles } from './data-dir-files';
+import { DB_FILE, restrictDataDirFiles } from './data-dir-files';
 import { openSiteStore } from './open-site-store';
 import { SITE_CONFIG_FILE, loadOrCreateSiteConfig } from './site-config-file';
 
-export const DB_FILE = 'sonar.db';
+export { DB_FILE } from './data-dir-files';
 
 export interface SiteAppOptions {
   dataDir: string;

@@ -6,6 +6,11 @@
 import { chmodSync, lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** The site database's file name in the data directory. */
+export const DB_FILE = 'sonar.db';
+/** The browser host's key file (under Electron the key is wrapped by the OS keystore instead). */
+export const KEY_FILE = 'db.key';
+
 export function restrictDataDirFiles(dataDir: string): void {
   if (process.platform === 'win32') return;
   const tighten = (path: string, mode: number) => {

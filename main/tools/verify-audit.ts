@@ -7,8 +7,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { verifyStoreAudit } from '../../db/verify-store-audit';
-import { DB_FILE } from '../app/create-site-app';
 import { defaultDataDir } from '../app/data-dir';
+import { DB_FILE, KEY_FILE } from '../app/data-dir-files';
 import { FileKeyStore } from '../keys/file-key-store';
 
 function main(): number {
@@ -19,7 +19,7 @@ function main(): number {
     console.error(`There is no SONAR database in ${dataDir} (${DB_FILE} is missing). Nothing was created.`);
     return 2;
   }
-  const keys = new FileKeyStore(join(dataDir, 'db.key'));
+  const keys = new FileKeyStore(join(dataDir, KEY_FILE));
   let result;
   try {
     result = verifyStoreAudit(dbFile, keys.read());
