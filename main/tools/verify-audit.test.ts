@@ -1,12 +1,12 @@
 // The verify command run as site IT would run it, on a real data directory: intact, a changed row,
 // the newest rows deleted (with the app stopped, and while it runs), and a folder with no database.
-import Database from 'better-sqlite3-multiple-ciphers';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { snapshotDir } from '../../test/support/data-dir-snapshot';
+import { deleteNewestAuditRows } from '../../test/support/tamper';
 import { signedInAdmin, startTempSite, type TempSite } from '../../test/support/temp-site';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -25,16 +25,6 @@ async function siteWithAudit(): Promise<TempSite> {
   await site.ok('patients.register', { familyName: 'Audit', givenNames: 'Test', title: null, birthDate: '1980-01-01', sex: 'unknown', nhsNumber: null }, token);
   for (let i = 0; i < 4; i++) await site.ok('setup.status', {});
   return site;
-}
-
-/** What someone with the key and an SQL tool can do: drop the append-only trigger and delete rows. */
-function deleteNewestRows(dataDir: string, keep: number): void {
-  const raw = new Database(join(dataDir, 'sonar.db'));
-  raw.pragma("cipher = 'sqlcipher'");
-  raw.pragma('legacy = 4');
-  raw.pragma(`key = "x'${readFileSync(join(dataDir, 'db.key'), 'utf8').trim()}'"`);
-  raw.exec(`DROP TRIGGER IF EXISTS audit_events_no_delete; DELETE FROM audit_events WHERE seq > ${keep};`);
-  raw.close();
 }
 
 describe('npm run audit:verify', () => {
@@ -57,7 +47,7 @@ describe('npm run audit:verify', () => {
     const site = await siteWithAudit();
     const rows = site.count('audit_events');
     site.app.close();
-    deleteNewestRows(site.dataDir, rows - 3);
+    deleteNewestAuditRows(site.dataDir, rows - 3);
     const cut = run(site.dataDir);
     expect(cut.status).toBe(1);
     expect(cut.stdout).toMatch(new RegExp(`TAMPERED: first bad row ${rows - 2} \\(rows ${rows - 2} to ${rows} were removed`));
@@ -66,7 +56,7 @@ describe('npm run audit:verify', () => {
   it('detects the newest rows deleted while SONAR runs, even after more rows are written', async () => {
     const site = await siteWithAudit();
     const rows = site.count('audit_events');
-    deleteNewestRows(site.dataDir, rows - 2);
+    deleteNewestAuditRows(site.dataDir, rows - 2);
     for (let i = 0; i < 3; i++) await site.ok('setup.status', {});
     site.app.close();
     const cut = run(site.dataDir);
