@@ -1,12 +1,13 @@
 // What the router asks before and after each call, so that a caller without a session, or one
 // whose calls keep being refused, cannot fill the disk or tie up the app: calls without a session
-// share one token bucket; each session has a bucket for its refused calls; the audit rows of such
-// calls are coalesced (audit-coalescer.ts). It also holds the store's health: once the database is
+// share one token bucket; each session has a bucket for its refused calls; the audit rows of calls
+// without a session, and a session's refusals that name nothing it tried to reach, are coalesced
+// (audit-coalescer.ts). It also holds the store's health: once the database is
 // found damaged, every call is answered with that, plainly, instead of reading or writing it.
 import type { AuditEntry } from '../../db/audit-log';
 import type { RpcError } from '../../contract/result';
 import type { Session } from '../services/sessions';
-import { AuditCoalescer, type CoalesceLimits } from './audit-coalescer';
+import { AuditCoalescer, reasonCode, type CoalesceLimits } from './audit-coalescer';
 import { TokenBucket, type BucketLimits } from './token-bucket';
 
 export interface CallLimits {
@@ -84,6 +85,7 @@ export class CallGuard {
   /** Writes a call's audit row, or counts it into this minute's summary. */
   audit(entry: AuditEntry, session: Session | null, write: (entry: AuditEntry) => void): void {
     const now = this.deps.nowMs();
+    this.coalescer.roll(now);
     if (entry.outcome === 'refused' && session) {
       let bucket = this.sessionBuckets.get(session.token);
       if (!bucket) {
@@ -118,9 +120,21 @@ export class CallGuard {
   }
 }
 
-/** Successful calls of a signed-in user, sign-ins, first-run setup and failures are always recorded one by one. */
+/**
+ * Refusals of a signed-in user that say nothing about what they tried to reach: malformed input,
+ * calls turned away by the rate limit, calls while locked. A refusal for lack of permission or of a
+ * relationship with a person is a governance event and is always recorded on its own (the
+ * session's rate limit bounds how many there can be).
+ */
+const SESSION_NOISE = new Set(['invalid_input', 'rate_limited', 'locked', 'password_change_required']);
+
+/**
+ * Calls nobody is accountable for (no session), except sign-ins and first-run setup that succeed,
+ * and a signed-in user's noise. Successful calls of a signed-in user and failures are always
+ * recorded one by one.
+ */
 function coalescible(entry: AuditEntry, session: Session | null): boolean {
   if (entry.outcome === 'failed') return false;
   if (entry.outcome === 'ok') return !session && entry.channel !== 'auth.signIn' && entry.channel !== 'setup.createFirstAdmin';
-  return true;
+  return !session || SESSION_NOISE.has(reasonCode(entry.reason));
 }
