@@ -5,7 +5,7 @@ import { answersSchema } from '../../domain/templates/answers';
 import { derivedCodeSchema, derivedFlagSchema, scoreResultSchema } from '../../domain/templates/result-schema';
 import { referralServiceSchema, templateSchema } from '../../domain/templates/template-schema';
 import { channel } from './channel';
-import { requiredText, uuidSchema } from './common';
+import { requiredName, requiredText, text, uuidSchema } from './common';
 import { isoDateTimeSchema } from './stays';
 
 export const templateSummarySchema = z.object({
@@ -111,8 +111,8 @@ export const handoverRecord = channel({
     .object({
       personId: uuidSchema,
       responseId: uuidSchema,
-      officerName: requiredText('Custody officer name', 120),
-      officerId: z.string().trim().max(40).nullable(),
+      officerName: requiredName('Custody officer name', 120),
+      officerId: text('Officer number', 40).nullable(),
       acknowledgedAt: isoDateTimeSchema,
     })
     .strict(),
