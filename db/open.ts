@@ -47,9 +47,10 @@ export interface OpenStoreOptions {
   /**
    * `full` (default): every page is checked before the store opens. `background`: start-up checks
    * what it depends on and the full check runs in a worker. `auto` (the app's start-up): `full` up
-   * to FULL_CHECK_MAX_BYTES, where it takes well under a second, `background` above.
+   * to FULL_CHECK_MAX_BYTES, where it takes well under a second, `background` above. `critical`:
+   * only what start-up depends on, for a file just checked whole (a restored backup).
    */
-  check?: 'full' | 'background' | 'auto';
+  check?: 'full' | 'background' | 'auto' | 'critical';
   /** The clock for the marker and seal records. */
   now?: () => Date;
 }
@@ -57,9 +58,9 @@ export interface OpenStoreOptions {
 /** Up to this size the whole file is checked before start-up goes on (quick_check reads ~100 MB/s here). */
 export const FULL_CHECK_MAX_BYTES = 32 * 1024 * 1024;
 
-function checkDepthFor(check: 'full' | 'background' | 'auto', file: string): CheckDepth {
+function checkDepthFor(check: NonNullable<OpenStoreOptions['check']>, file: string): CheckDepth {
   if (check === 'full') return 'full';
-  if (check === 'background') return 'critical';
+  if (check === 'background' || check === 'critical') return 'critical';
   return statSync(file).size <= FULL_CHECK_MAX_BYTES ? 'full' : 'critical';
 }
 
@@ -189,7 +190,7 @@ export function openStore(options: OpenStoreOptions): OpenedStore {
   try {
     const { seal, warnings } = openSeal(raw, files, markerExisted, now);
     registerAuditSeal(raw, seal);
-    const background = checked === 'critical' ? startBackgroundCheck(files.db, options.key) : null;
+    const background = checked === 'critical' && options.check !== 'critical' ? startBackgroundCheck(files.db, options.key) : null;
     return {
       db,
       raw,

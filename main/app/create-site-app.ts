@@ -15,6 +15,7 @@ import type { RpcTransportTarget } from '../rpc/transport';
 import { SessionRegistry } from '../services/sessions';
 import { SignInThrottle } from '../services/sign-in-throttle';
 import { DB_FILE, restrictDataDirFiles } from './data-dir-files';
+import { takeInstanceLock } from './instance-lock';
 import { openSiteStore } from './open-site-store';
 import { SITE_CONFIG_FILE, loadOrCreateSiteConfig } from './site-config-file';
 
@@ -65,6 +66,7 @@ export async function createSiteApp(options: SiteAppOptions): Promise<SiteApp> {
     ...(options.migrationsFolder ? { migrationsFolder: options.migrationsFolder } : {}),
   });
   for (const warning of opened.warnings) log(warning);
+  const lock = takeInstanceLock(options.dataDir, now);
   restrictDataDirFiles(options.dataDir);
   const store = new SiteStore(opened);
   const nowMs = () => now().getTime();
@@ -92,7 +94,11 @@ export async function createSiteApp(options: SiteAppOptions): Promise<SiteApp> {
     integrity,
     close: () => {
       guard.close();
-      store.close();
+      try {
+        store.close();
+      } finally {
+        lock.release();
+      }
     },
   };
 }
