@@ -5,6 +5,7 @@ import type { LoadResult } from './load';
 import type { FormSaveResult } from './form-save-bench';
 import type { SaveResult } from './save-bench';
 import { NAME_SQL, NHS_SQL, type SearchGroupResult } from './search-bench';
+import type { benchStartup } from './startup-bench';
 
 export const TARGETS = { searchP95Ms: 15, searchRatioMax: 5, saveP95Ms: 10, formSaveP95Ms: 10 } as const;
 
@@ -20,6 +21,7 @@ export interface ReportInput {
   database: Record<string, unknown>;
   seed: number;
   samples: number;
+  startup: Awaited<ReturnType<typeof benchStartup>> | null;
 }
 
 export function queryPlans(raw: RawDb): Record<string, string[]> {
@@ -45,9 +47,10 @@ export function buildReport(input: ReportInput) {
     nhsSearchRatio: nhs.ratio,
     saveP95: input.save.router.p95 <= TARGETS.saveP95Ms,
     formSaveP95: input.formSave.router.p95 <= TARGETS.formSaveP95Ms,
+    startup: input.startup?.pass ?? true,
     all: false,
   };
-  pass.all = pass.nameSearchP95 && pass.nameSearchRatio && pass.nhsSearchP95 && pass.nhsSearchRatio && pass.saveP95 && pass.formSaveP95;
+  pass.all = pass.nameSearchP95 && pass.nameSearchRatio && pass.nhsSearchP95 && pass.nhsSearchRatio && pass.saveP95 && pass.formSaveP95 && pass.startup;
   return {
     people: input.people,
     identifiers: input.identifiers,
@@ -57,6 +60,7 @@ export function buildReport(input: ReportInput) {
     formSave: input.formSave,
     targets: TARGETS,
     pass,
+    startup: input.startup,
     breakdown: input.breakdown,
     plans: input.plans,
     database: input.database,

@@ -34,6 +34,9 @@ async function main(): Promise<void> {
     log: (m) => console.error(m),
   });
   console.error(`SONAR site ${app.site.siteName} (${app.site.siteCode}); data in ${dataDir}`);
+  void app.integrity.then((v) => {
+    if (v.ok === true) console.error(`integrity check of the whole database: ok (${v.checkedMs} ms)`);
+  });
   console.log(`${READY_LINE} ${host.launchUrl}`);
   const stop = () => {
     void host.close().then(() => {
