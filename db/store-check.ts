@@ -96,7 +96,7 @@ function refuseLostChanges(raw: Database.Database, seal: SealState | null): void
   throw new StoreOpenError(
     'damaged',
     `The database is missing changes that were saved: its audit trail ends at row ${head}, but row ${seal.durableSeq} was recorded as saved. ` +
-      'The write-ahead log (sonar.db-wal) may have been deleted, or an older copy of the database put in place. ' +
+      'The write-ahead log (sonar.db-wal) may have been deleted, an older copy of the database put in place, or rows deleted from the audit trail. ' +
       RECOVERY_ADVICE,
   );
 }
