@@ -7,6 +7,9 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { CIPHER_PRAGMAS } from './cipher';
 
+/** How long after the store opens the whole-file check starts. */
+export const BACKGROUND_CHECK_DELAY_MS = 3000;
+
 export type IntegrityVerdict = { ok: true; checkedMs: number } | { ok: false; problem: string } | { ok: null; stopped: true };
 
 const WORKER_SOURCE = `
@@ -34,24 +37,33 @@ export interface BackgroundCheck {
   stop(): Promise<void>;
 }
 
-export function startBackgroundCheck(file: string, key: Buffer): BackgroundCheck {
+/**
+ * Waits `delayMs` first: the check reads the whole file at full speed on one core, and the app's
+ * own start (loading its code, the first screen) should not have to share the machine with it.
+ */
+export function startBackgroundCheck(file: string, key: Buffer, delayMs = BACKGROUND_CHECK_DELAY_MS): BackgroundCheck {
   const addon = createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    workerData: { addon, file, keyHex: key.toString('hex'), pragmas: [...CIPHER_PRAGMAS] },
-  });
-  worker.unref();
+  let worker: Worker | null = null;
   let stopped = false;
-  const verdict = new Promise<IntegrityVerdict>((resolve) => {
-    worker.once('message', (m: IntegrityVerdict) => resolve(m));
-    worker.once('error', (err) => resolve({ ok: false, problem: err.message }));
-    worker.once('exit', () => resolve(stopped ? { ok: null, stopped: true } : { ok: false, problem: 'the check stopped before it finished' }));
-  });
+  let settle: (v: IntegrityVerdict) => void = () => {};
+  const verdict = new Promise<IntegrityVerdict>((resolve) => (settle = resolve));
+  const timer = setTimeout(() => {
+    if (stopped) return;
+    const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { addon, file, keyHex: key.toString('hex'), pragmas: [...CIPHER_PRAGMAS] } });
+    w.unref();
+    w.once('message', (m: IntegrityVerdict) => settle(m));
+    w.once('error', (err) => settle({ ok: false, problem: err.message }));
+    w.once('exit', () => settle(stopped ? { ok: null, stopped: true } : { ok: false, problem: 'the check stopped before it finished' }));
+    worker = w;
+  }, delayMs);
+  timer.unref();
   return {
     verdict,
     async stop() {
       stopped = true;
-      await worker.terminate();
+      clearTimeout(timer);
+      settle({ ok: null, stopped: true });
+      await worker?.terminate();
     },
   };
 }
