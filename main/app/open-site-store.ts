@@ -2,7 +2,7 @@
 // directory that has ever held a store (its key, the store marker, the audit seal, a WAL or its
 // index) never gets a new database: a missing database is refused with a recovery path and
 // nothing in the directory is changed. A database without its key, or with a key that does not
-// open it, is refused the same way (SECURITY.md item 9).
+// open it, is refused the same way.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { RECOVERY_ADVICE, StoreOpenError } from '../../db/errors';

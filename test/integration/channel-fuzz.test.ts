@@ -1,4 +1,4 @@
-// Issue 7 and SECURITY.md item 22: thousands of malformed payloads over every channel, signed in
+// Issue 7: thousands of malformed payloads over every channel, signed in
 // as an administrator and as a partner, with a forged token and with none, through the router and
 // over real HTTP through the browser host. No 5xx, no crash, a clear error code every time, and no
 // unexplained row change: the row count of every table is printed before and after, and only the

@@ -1,4 +1,4 @@
-// SECURITY.md item 11 and issue 7: kill -9 the site app in the middle of writing, over and over.
+// Issue 7: kill -9 the site app in the middle of writing, over and over.
 // After every kill: every write the app acknowledged is there, the database passes a full
 // integrity check, the audit chain verifies and reaches its seal, and the app starts again on the
 // crashed files by itself (the next cycle). Checks between cycles are read-only, so each restart
