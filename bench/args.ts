@@ -10,10 +10,14 @@ export interface BenchArgs {
   batch: number;
   breakdown: boolean;
   projectorPeople: number;
+  /** Starts of the browser host timed on each store (start-up bench). */
+  startupRuns: number;
+  /** Only the start-up bench (after loading the population). */
+  startupOnly: boolean;
 }
 
 export const USAGE = `usage: npm run bench -- [--people N] [--samples N] [--warmup N] [--seed N] [--batch N]
-                          [--data-dir DIR] [--keep] [--no-breakdown]
+                          [--data-dir DIR] [--keep] [--no-breakdown] [--startup-runs N] [--startup-only]
   --people N      synthetic people to load (default 1000000)
   --samples N     measured calls per benchmark (default 2000)
   --warmup N      unmeasured calls before each benchmark (default 200)
@@ -22,7 +26,9 @@ export const USAGE = `usage: npm run bench -- [--people N] [--samples N] [--warm
   --data-dir DIR  a new or empty directory for the site (default: a fresh temp directory)
   --keep          keep the data directory (and print where it is)
   --no-breakdown  skip the step-by-step timing of the router's work
-  --projector-people N  people (5 events each) for the projector apply bench (default 20000)`;
+  --projector-people N  people (5 events each) for the projector apply bench (default 20000)
+  --startup-runs N  starts of the browser host timed on the large and on an empty store (default 3)
+  --startup-only  load the population, then time start-up only`;
 
 function count(flag: string, value: string | undefined, min: number): number {
   const n = Number((value ?? '').replace(/_/g, ''));
@@ -41,6 +47,8 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     batch: 50_000,
     breakdown: true,
     projectorPeople: 20_000,
+    startupRuns: 3,
+    startupOnly: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -75,6 +83,12 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
         break;
       case '--no-breakdown':
         args.breakdown = false;
+        break;
+      case '--startup-runs':
+        args.startupRuns = count(flag, value(), 1);
+        break;
+      case '--startup-only':
+        args.startupOnly = true;
         break;
       case '--help':
       case '-h':

@@ -6,6 +6,7 @@ import type { FormSaveResult } from './form-save-bench';
 import type { ProjectorBenchResult } from './projector-bench';
 import type { SaveResult } from './save-bench';
 import { NAME_SQL, NHS_SQL, type SearchGroupResult } from './search-bench';
+import type { benchStartup } from './startup-bench';
 
 export const TARGETS = { searchP95Ms: 15, searchRatioMax: 5, saveP95Ms: 10, formSaveP95Ms: 10, projectorApplyEventsPerSecond: 50_000 } as const;
 
@@ -22,6 +23,7 @@ export interface ReportInput {
   database: Record<string, unknown>;
   seed: number;
   samples: number;
+  startup: Awaited<ReturnType<typeof benchStartup>> | null;
 }
 
 export function queryPlans(raw: RawDb): Record<string, string[]> {
@@ -48,9 +50,10 @@ export function buildReport(input: ReportInput) {
     saveP95: input.save.router.p95 <= TARGETS.saveP95Ms,
     formSaveP95: input.formSave.router.p95 <= TARGETS.formSaveP95Ms,
     projectorApply: input.projector.projector.eventsPerSecond >= TARGETS.projectorApplyEventsPerSecond,
+    startup: input.startup?.pass ?? true,
     all: false,
   };
-  pass.all = pass.nameSearchP95 && pass.nameSearchRatio && pass.nhsSearchP95 && pass.nhsSearchRatio && pass.saveP95 && pass.formSaveP95 && pass.projectorApply;
+  pass.all = pass.nameSearchP95 && pass.nameSearchRatio && pass.nhsSearchP95 && pass.nhsSearchRatio && pass.saveP95 && pass.formSaveP95 && pass.projectorApply && pass.startup;
   return {
     people: input.people,
     identifiers: input.identifiers,
@@ -61,6 +64,7 @@ export function buildReport(input: ReportInput) {
     projector: input.projector,
     targets: TARGETS,
     pass,
+    startup: input.startup,
     breakdown: input.breakdown,
     plans: input.plans,
     database: input.database,

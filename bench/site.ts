@@ -26,6 +26,8 @@ export interface BenchSite {
   signIn(): Promise<string>;
   /** Calls a channel through the router and throws unless it succeeds. */
   ok<C extends ChannelName>(channel: C, input: ChannelInput<C>, token?: string | null): Promise<ChannelOutput<C>>;
+  /** Closes the app, keeping its files (the start-up bench opens them again in its own processes). */
+  closeApp(): void;
   /** Closes the app; removes what the bench created unless `keep`. */
   close(keep: boolean): void;
 }
@@ -52,6 +54,11 @@ export async function startBenchSite(options: { dataDir: string | null; log: (me
   }
 
   const { userId } = await ok('setup.createFirstAdmin', { ...ADMIN, clinicalRole: 'custody_hcp' });
+  let open = true;
+  const closeApp = () => {
+    if (open) app.close();
+    open = false;
+  };
 
   return {
     app,
@@ -59,8 +66,9 @@ export async function startBenchSite(options: { dataDir: string | null; log: (me
     adminId: userId,
     signIn: async () => (await ok('auth.signIn', { username: ADMIN.username, password: ADMIN.password })).token,
     ok,
+    closeApp,
     close(keep) {
-      app.close();
+      closeApp();
       if (keep) return;
       if (createdDir) {
         rmSync(dataDir, { recursive: true, force: true });

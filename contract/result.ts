@@ -12,6 +12,10 @@ export const errorCodeSchema = z.enum([
   'locked',
   'password_change_required',
   'break_glass_required',
+  /** Too many calls without a session, or too many refused calls from one session: wait a moment. */
+  'rate_limited',
+  /** SONAR cannot serve this now (its database was found damaged, or it cannot record the attempt). */
+  'unavailable',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { permissionSchema, roleSchema } from '../../domain/access/roles';
 import { siteSummarySchema } from '../site-config';
 import { channel } from './channel';
-import { emptyInput, requiredText } from './common';
+import { emptyInput, requiredName } from './common';
 
 export const usernameSchema = z
   .string({ error: 'Username must be text' })
@@ -100,7 +100,7 @@ export const setupStatus = channel({
 export const setupCreateFirstAdmin = channel({
   input: z
     .object({
-      fullName: requiredText('Full name', 120),
+      fullName: requiredName('Full name', 120),
       username: usernameSchema,
       password: newPasswordSchema,
       /** A small site's lead clinician is often its administrator too. */

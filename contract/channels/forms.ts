@@ -5,7 +5,7 @@ import { answersSchema } from '../../domain/templates/answers';
 import { derivedAdviceSchema, derivedCodeSchema, derivedFlagSchema, scoreResultSchema } from '../../domain/templates/result-schema';
 import { referralServiceSchema, templateSchema } from '../../domain/templates/template-schema';
 import { channel } from './channel';
-import { requiredText, uuidSchema } from './common';
+import { calendarDateTime, requiredName, requiredText, text, uuidSchema } from './common';
 import { isoDateTimeSchema } from './stays';
 
 export const templateSummarySchema = z.object({
@@ -79,7 +79,7 @@ export const formsSave = channel({
       templateVersion: z.number().int().positive(),
       answers: answersSchema,
       /** When the observation was made; null = now. An earlier time makes a late entry, charted at that time. */
-      observedAt: z.iso.datetime({ offset: true, error: 'Must be a date and time' }).nullable().default(null),
+      observedAt: calendarDateTime('Time of the observation').nullable().default(null),
     })
     .strict(),
   output: saveOutcome,
@@ -127,8 +127,8 @@ export const handoverRecord = channel({
     .object({
       personId: uuidSchema,
       responseId: uuidSchema,
-      officerName: requiredText('Custody officer name', 120),
-      officerId: z.string().trim().max(40).nullable(),
+      officerName: requiredName('Custody officer name', 120),
+      officerId: text('Officer number', 40).nullable(),
       acknowledgedAt: isoDateTimeSchema,
     })
     .strict(),

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { severitySchema } from '../../domain/templates/template-schema';
 import { agreementSchema, dataCategorySchema, legalBasisSchema, orgTypeSchema, purposeSchema } from '../../domain/access/disclosure';
 import { channel } from './channel';
-import { isoDateSchema, requiredText, text, uuidSchema } from './common';
+import { calendarDate, requiredText, text, uuidSchema } from './common';
 
 export const breakGlassStart = channel({
   input: z
@@ -87,7 +87,7 @@ export const consentRecord = channel({
       decision: z.enum(['share', 'do_not_share']),
       categories: z.array(dataCategorySchema).min(1, { error: 'Choose what the decision covers' }),
       legalBasis: legalBasisSchema,
-      decidedOn: isoDateSchema,
+      decidedOn: calendarDate('Date of the decision'),
       notes: text('Notes', 1000).nullable(),
     })
     .strict(),
@@ -112,7 +112,18 @@ export const agreementsList = channel({
 });
 
 export const agreementsSave = channel({
-  input: z.object({ agreement: agreementSchema }).strict(),
+  input: z
+    .object({
+      // The agreement's own schema checks its dates are dates; these keep them in the range every channel uses.
+      agreement: agreementSchema.superRefine((a, ctx) => {
+        for (const [field, value] of [['validFrom', a.validFrom], ['validTo', a.validTo]] as const) {
+          if (value === null) continue;
+          const check = calendarDate(field === 'validFrom' ? 'Valid from' : 'Valid to').safeParse(value);
+          if (!check.success) ctx.addIssue({ code: 'custom', path: [field], message: check.error.issues[0]?.message ?? 'not a real date' });
+        }
+      }),
+    })
+    .strict(),
   output: z.object({ saved: z.literal(true) }),
   access: { kind: 'permission', permission: 'site.configure' },
   auditAction: 'saved data-sharing agreement',

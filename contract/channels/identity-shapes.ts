@@ -1,7 +1,7 @@
 // Identifier and alias shapes, shared by registration and the identity channels.
 import { z } from 'zod';
 import { identifierTypeSchema } from '../../domain/identifiers/identifier-types';
-import { requiredText, text } from './common';
+import { nameText, requiredName, text } from './common';
 
 /** The value is checked for its type by the service (the site decides on test numbers; PNC needs the year). */
 export const identifierInputSchema = z
@@ -9,7 +9,7 @@ export const identifierInputSchema = z
   .strict();
 
 export const aliasInputSchema = z
-  .object({ familyName: requiredText('Alias family name', 100), givenNames: text('Alias given names', 100) })
+  .object({ familyName: requiredName('Alias family name', 100), givenNames: nameText('Alias given names', 100) })
   .strict();
 
 export const identifierSchema = z.object({ id: z.string(), type: identifierTypeSchema, value: z.string() });

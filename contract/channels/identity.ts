@@ -1,7 +1,7 @@
 // Identifiers, aliases and likely duplicates (issue 3 "Identity").
 import { z } from 'zod';
 import { channel } from './channel';
-import { requiredText, text, uuidSchema } from './common';
+import { nameText, requiredName, requiredText, uuidSchema } from './common';
 import { aliasInputSchema, identifierInputSchema } from './identity-shapes';
 import { birthDateSchema, personSummarySchema } from './patients';
 
@@ -17,8 +17,8 @@ export type DuplicateCandidate = z.infer<typeof duplicateCandidateSchema>;
 export const patientsFindDuplicates = channel({
   input: z
     .object({
-      familyName: requiredText('Family name', 100),
-      givenNames: text('Given name', 100),
+      familyName: requiredName('Family name', 100),
+      givenNames: nameText('Given name', 100),
       birthDate: birthDateSchema.nullable(),
       identifiers: z.array(identifierInputSchema).max(10).default([]),
       aliases: z.array(aliasInputSchema).max(10).default([]),

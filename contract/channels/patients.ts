@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { checkNhsNumber } from '../../domain/identifiers/nhs-number';
-import { parseIsoDate } from '../../domain/person/clinical-date';
 import { channel } from './channel';
-import { isoDateSchema, requiredText, text, uuidSchema } from './common';
+import { calendarDate, nameText, requiredName, text, uuidSchema } from './common';
 import { flagSchema } from './flags';
 import { aliasInputSchema, aliasSchema, identifierInputSchema, identifierSchema } from './identity-shapes';
 import { staySchema } from './stays';
@@ -16,15 +15,13 @@ export const nhsNumberInputSchema = z.string().superRefine((value, ctx) => {
   if (!check.ok) ctx.addIssue({ code: 'custom', message: check.reason });
 });
 
-export const birthDateSchema = isoDateSchema.refine((v) => parseIsoDate(v) !== null, {
-  error: 'Date of birth is not a real date',
-});
+export const birthDateSchema = calendarDate('Date of birth');
 
 export const registerPersonInput = z
   .object({
-    familyName: requiredText('Family name', 100),
-    givenNames: requiredText('Given name', 100),
-    title: text('Title', 20).nullable(),
+    familyName: requiredName('Family name', 100),
+    givenNames: requiredName('Given name', 100),
+    title: nameText('Title', 20).nullable(),
     birthDate: birthDateSchema,
     sex: sexSchema,
     nhsNumber: nhsNumberInputSchema.nullable(),

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { roleSchema } from '../../domain/access/roles';
 import { channel } from './channel';
-import { requiredText, uuidSchema } from './common';
+import { requiredName, uuidSchema } from './common';
 import { newPasswordSchema, usernameSchema } from './auth';
 
 export const staffMemberSchema = z.object({
@@ -29,7 +29,7 @@ export const staffList = channel({
 
 export const staffCreate = channel({
   input: z
-    .object({ fullName: requiredText('Full name', 120), username: usernameSchema, roles: rolesInput, temporaryPassword: newPasswordSchema })
+    .object({ fullName: requiredName('Full name', 120), username: usernameSchema, roles: rolesInput, temporaryPassword: newPasswordSchema })
     .strict(),
   output: z.object({ userId: z.string() }),
   access: { kind: 'permission', permission: 'staff.manage' },
@@ -37,7 +37,7 @@ export const staffCreate = channel({
 });
 
 export const staffUpdate = channel({
-  input: z.object({ userId: uuidSchema, fullName: requiredText('Full name', 120), roles: rolesInput, disabled: z.boolean() }).strict(),
+  input: z.object({ userId: uuidSchema, fullName: requiredName('Full name', 120), roles: rolesInput, disabled: z.boolean() }).strict(),
   output: z.object({ updated: z.literal(true) }),
   access: { kind: 'permission', permission: 'staff.manage' },
   auditAction: 'changed staff account',

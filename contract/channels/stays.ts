@@ -1,9 +1,9 @@
 // Stays: one custody detention or prison stay at a site, from reception to exit.
 import { z } from 'zod';
 import { channel } from './channel';
-import { requiredText, text, uuidSchema } from './common';
+import { calendarDateTime, requiredText, text, uuidSchema } from './common';
 
-export const isoDateTimeSchema = z.iso.datetime({ offset: true, error: 'Must be a date and time' });
+export const isoDateTimeSchema = calendarDateTime();
 
 export const staySchema = z.object({
   id: z.string(),

@@ -93,7 +93,7 @@ describe('a packaged start', () => {
     setPolicy(LEEDS);
     const app = await start({ packaged: true });
     expect(app.site).toMatchObject({ siteCode: 'HMPLEEDS', demo: false });
-    expect(readdirSync(dataDir).sort()).toEqual(['db.key', 'sonar.db', 'sonar.db-shm', 'sonar.db-wal']);
+    expect(readdirSync(dataDir).sort()).toEqual(['db.key', 'sonar.db', 'sonar.db-shm', 'sonar.db-wal', 'sonar.db.marker', 'sonar.db.seal', 'sonar.lock']);
     app.close();
   });
 });

@@ -5,20 +5,24 @@ import { v7 as uuidv7 } from 'uuid';
 import type { SiteConfig } from '../../contract/site-config';
 import { templateRegistry } from '../../domain/templates/library';
 import type { TemplateRegistry } from '../../domain/templates/registry';
+import type { IntegrityVerdict } from '../../db/background-check';
 import { SiteStore } from '../../db/store';
 import type { KeyStore } from '../keys/key-store';
 import { createHandlers } from '../rpc/handlers';
+import { CallGuard, DEFAULT_CALL_LIMITS, type CallLimits } from '../rpc/call-guard';
 import { createRouter } from '../rpc/router';
 import type { RpcTransportTarget } from '../rpc/transport';
 import { SessionRegistry } from '../services/sessions';
 import { SignInThrottle } from '../services/sign-in-throttle';
+import { DB_FILE, restrictDataDirFiles } from './data-dir-files';
+import { takeInstanceLock } from './instance-lock';
 import { openSiteStore } from './open-site-store';
 import { platformPolicySources, resolveSiteSettings, type PolicySources, type ResolvedSite } from './policy/resolve-site-settings';
 import { describeSource } from './policy/settings-layer';
 import { loadSiteContent } from './policy/site-content';
 import { bindDatabaseToSite } from './site-binding';
 
-export const DB_FILE = 'sonar.db';
+export { DB_FILE } from './data-dir-files';
 
 export interface SiteAppOptions {
   dataDir: string;
@@ -43,6 +47,14 @@ export interface SiteAppOptions {
   testNow?: string;
   /** Templates in use; by default the shipped library plus the site's own template files. */
   templates?: TemplateRegistry;
+  /** Rate limits for calls without a session and for refused calls; the defaults unless a test says otherwise. */
+  callLimits?: CallLimits;
+  /**
+   * `auto` (default): a small store is checked whole before start-up goes on; a large one has what
+   * start-up depends on checked first and the rest in a worker (db/open.ts). `full` and
+   * `background` force one or the other.
+   */
+  integrityCheck?: 'auto' | 'background' | 'full';
 }
 
 export interface SiteApp {
@@ -51,6 +63,8 @@ export interface SiteApp {
   /** Where each site setting came from. */
   settings: ResolvedSite;
   store: SiteStore;
+  /** The whole-file integrity check; damage found is logged and stops every call (call-guard.ts). */
+  integrity: Promise<IntegrityVerdict>;
   close(): void;
 }
 
@@ -73,18 +87,53 @@ export async function createSiteApp(options: SiteAppOptions): Promise<SiteApp> {
   const now = options.testNow ? shiftedClock(options.testNow, site.demo) : (options.now ?? (() => new Date()));
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const dbFile = join(options.dataDir, DB_FILE);
-  const store = new SiteStore(openSiteStore(dbFile, options.keyStore, options.migrationsFolder), site.siteCode);
+  const opened = openSiteStore(dbFile, options.keyStore, {
+    check: options.integrityCheck ?? 'auto',
+    ...(options.migrationsFolder ? { migrationsFolder: options.migrationsFolder } : {}),
+  });
+  for (const warning of opened.warnings) log(warning);
+  const lock = takeInstanceLock(options.dataDir, now);
+  restrictDataDirFiles(options.dataDir);
+  const store = new SiteStore(opened, site.siteCode);
   try {
     bindDatabaseToSite(store.raw, dbFile, site);
   } catch (error) {
     store.close();
+    lock.release();
     throw error;
   }
   const nowMs = () => now().getTime();
+  const guard = new CallGuard(options.callLimits ?? DEFAULT_CALL_LIMITS, {
+    nowMs,
+    newId: uuidv7,
+    writeAudit: (entry) => store.auditOnly(entry),
+    log,
+  });
+  const integrity = opened.integrity.then((verdict) => {
+    if (verdict.ok === false) {
+      guard.markDamaged(verdict.problem);
+      log(`SONAR DATABASE DAMAGED: the integrity check found: ${verdict.problem}. SONAR has stopped using it; contact site IT.`);
+    }
+    return verdict;
+  });
   const sessions = new SessionRegistry(nowMs, site.idleLockMinutes * 60_000);
   const handlers = createHandlers({ sessions, throttle: new SignInThrottle(store.signInAttempts, nowMs) });
-  const router = createRouter({ store, site, now, newId: uuidv7, sessions, handlers, log, templates });
-  return { router, site, settings, store, close: () => store.close() };
+  const router = createRouter({ store, site, now, newId: uuidv7, sessions, handlers, log, templates, guard });
+  return {
+    router,
+    site,
+    settings,
+    store,
+    integrity,
+    close: () => {
+      guard.close();
+      try {
+        store.close();
+      } finally {
+        lock.release();
+      }
+    },
+  };
 }
 
 function shiftedClock(testNow: string, demo: boolean): () => Date {

@@ -12,6 +12,8 @@ import { startBrowserHost } from './server';
 export const READY_LINE = 'SONAR browser host listening:';
 
 async function main(): Promise<void> {
+  // Whatever this process creates (database, WAL, configuration, logs) is for this user only.
+  process.umask(0o077);
   const { values } = parseArgs({ options: { port: { type: 'string', default: '0' } } });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not ${values.port}`);
@@ -32,6 +34,9 @@ async function main(): Promise<void> {
     log: (m) => console.error(m),
   });
   console.error(`SONAR site ${app.site.siteName} (${app.site.siteCode}); data in ${dataDir}`);
+  void app.integrity.then((v) => {
+    if (v.ok === true) console.error(`integrity check of the whole database: ok (${v.checkedMs} ms)`);
+  });
   console.log(`${READY_LINE} ${host.launchUrl}`);
   const stop = () => {
     void host.close().then(() => {

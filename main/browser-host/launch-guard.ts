@@ -1,26 +1,21 @@
-// The browser host listens on loopback only, and even there only a browser that opened the
-// per-launch URL may use it: the launch secret becomes an HttpOnly, SameSite=Strict cookie.
+// The browser host listens on loopback only, and even there only a page that opened the
+// per-launch address may call it. The secret travels in the address's fragment
+// (http://127.0.0.1:PORT/#launch=SECRET), which a browser never sends to any server; the page
+// keeps it in its own tab's sessionStorage, which belongs to this origin (scheme, host AND port),
+// and sends it in a header with each call. No cookie carries it: cookies are not port-scoped, so a
+// cookie set here would reach every other program listening on 127.0.0.1.
 // The Host header must name the loopback address (defeats DNS rebinding); a POST must come from
-// the host's own origin.
+// the host's own origin. The static files of the app (no patient data, no secret) are served to
+// anyone who passes the Host check; every call to the router needs the secret.
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-export const LAUNCH_COOKIE = 'sonar_launch';
+export const LAUNCH_HEADER = 'x-sonar-launch';
 
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
-}
-
-export function readCookie(req: IncomingMessage, name: string): string | null {
-  const header = req.headers.cookie;
-  if (!header) return null;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return null;
 }
 
 export class LaunchGuard {
@@ -44,15 +39,14 @@ export class LaunchGuard {
     return this.allowedHosts().some((h) => origin === `http://${h}`);
   }
 
-  secretMatches(candidate: string | null): boolean {
-    return candidate !== null && sameSecret(candidate, this.secret);
+  /** The request carries this launch's secret in its header. */
+  launchOk(req: IncomingMessage): boolean {
+    const value = req.headers[LAUNCH_HEADER];
+    return typeof value === 'string' && sameSecret(value, this.secret);
   }
 
-  hasLaunchCookie(req: IncomingMessage): boolean {
-    return this.secretMatches(readCookie(req, LAUNCH_COOKIE));
-  }
-
-  cookieHeader(): string {
-    return `${LAUNCH_COOKIE}=${this.secret}; HttpOnly; SameSite=Strict; Path=/`;
+  /** The address to open: the secret in the fragment, which never leaves the browser. */
+  launchUrl(origin: string): string {
+    return `${origin}/#launch=${this.secret}`;
   }
 }

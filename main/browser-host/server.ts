@@ -1,5 +1,6 @@
 // The browser host: serves the built renderer and POST /rpc/<channel> to the same router the
-// Electron app uses, on 127.0.0.1 only, guarded by a per-launch secret (launch-guard.ts).
+// Electron app uses, on 127.0.0.1 only, guarded by a per-launch secret (launch-guard.ts). A
+// malformed address is answered 400, never an internal error.
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -79,6 +80,26 @@ async function handleRpc(req: IncomingMessage, res: ServerResponse, channel: str
   send(res, 200, JSON.stringify(result), 'application/json');
 }
 
+/** The request's address, or null when it cannot be one. */
+function parseUrl(raw: string | undefined): URL | null {
+  try {
+    // Relative to a fixed base: an absolute-form or scheme-relative request line cannot move it.
+    const url = new URL(raw ?? '/', 'http://127.0.0.1');
+    return url.hostname === '127.0.0.1' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A percent-decoded path segment, or null when the encoding is malformed ("%", "%E0%A4%A"). */
+function decodePathPart(part: string): string | null {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
+}
+
 function serveAsset(res: ServerResponse, rendererDir: string, pathname: string): void {
   const file = resolveAssetPath(rendererDir, pathname);
   if (!file) return send(res, 404, 'Not found');
@@ -107,19 +128,15 @@ export function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHo
   const server = createServer((req, res) => {
     void (async () => {
       if (!guard.hostOk(req)) return send(res, 421, 'Wrong host');
-      const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-      if (req.method === 'GET' && url.pathname === '/' && url.searchParams.has('launch')) {
-        if (!guard.secretMatches(url.searchParams.get('launch'))) return send(res, 403, 'This launch address is not valid.');
-        res.writeHead(303, { ...SECURITY_HEADERS, Location: '/', 'Set-Cookie': guard.cookieHeader(), 'Cache-Control': 'no-store' });
-        return res.end();
-      }
-      if (!guard.hasLaunchCookie(req)) {
-        return send(res, 403, 'Open SONAR with the address printed when it started.');
-      }
+      const url = parseUrl(req.url);
+      if (!url) return send(res, 400, 'Malformed address');
       if (url.pathname.startsWith('/rpc/')) {
         if (req.method !== 'POST') return send(res, 405, 'Use POST');
         if (!guard.originOk(req)) return send(res, 403, 'Cross-origin requests are refused');
-        return handleRpc(req, res, decodeURIComponent(url.pathname.slice('/rpc/'.length)), options.router);
+        if (!guard.launchOk(req)) return send(res, 403, 'Open SONAR with the address printed when it started.');
+        const channel = decodePathPart(url.pathname.slice('/rpc/'.length));
+        if (channel === null) return send(res, 400, 'Malformed address');
+        return handleRpc(req, res, channel, options.router);
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
       serveAsset(res, options.rendererDir, url.pathname);
@@ -139,7 +156,7 @@ export function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHo
       const origin = `http://127.0.0.1:${port}`;
       resolve({
         origin,
-        launchUrl: `${origin}/?launch=${options.launchSecret}`,
+        launchUrl: guard.launchUrl(origin),
         server,
         close: () =>
           new Promise<void>((done) => {

@@ -9,6 +9,7 @@ import type { SessionRegistry, Session } from '../services/sessions';
 import { requireRelationship } from '../services/relationship';
 import { ServiceError } from '../services/service-error';
 import { Call, type CallEnv } from '../services/call';
+import type { CallGuard } from './call-guard';
 import type { Handlers } from './handlers';
 import type { RpcTransportTarget } from './transport';
 
@@ -16,6 +17,8 @@ export interface RouterDeps extends CallEnv {
   sessions: SessionRegistry;
   handlers: Handlers;
   log: (message: string) => void;
+  /** Rate limits, audit coalescing and the store's health (call-guard.ts). */
+  guard: CallGuard;
 }
 
 const MAX_CHANNEL_NAME_IN_AUDIT = 64;
@@ -34,27 +37,42 @@ export function zodIssuesToError(error: z.ZodError): RpcError {
 export function createRouter(deps: RouterDeps): RpcTransportTarget {
   const fail = (error: RpcError): RpcResult<never> => ({ ok: false, error });
 
-  /** Writes the audit row of a call that did not write one itself. An audit failure is logged, never thrown. */
+  /**
+   * Writes the audit row of a call that did not write one itself, or counts it into the minute's
+   * summary (call-guard.ts). An audit failure is logged, never thrown.
+   */
   function auditAfter(call: Call, outcome: 'ok' | 'refused' | 'failed', reason: string | null): void {
     if (call.audited) return;
     try {
-      deps.store.auditOnly(call.auditEntry(outcome, reason));
+      deps.guard.audit(call.auditEntry(outcome, reason), call.session, (entry) => deps.store.auditOnly(entry));
       call.audited = true;
     } catch (err) {
       deps.log(`audit write failed for ${call.channel}: ${(err as Error).message}`);
     }
   }
 
+  /** A call turned away before any work: rate limited, or the store is damaged. */
+  function turnAway(call: Call, error: RpcError): RpcResult<never> {
+    if (error.code === 'unavailable') deps.log(`refused ${call.channel}: ${error.message}`);
+    else auditAfter(call, 'refused', error.code);
+    return fail(error);
+  }
+
   async function handle(channelName: unknown, input: unknown, token: string | null): Promise<RpcResult<unknown>> {
     if (!isChannelName(channelName)) {
       const shown = typeof channelName === 'string' ? channelName.slice(0, MAX_CHANNEL_NAME_IN_AUDIT) : typeof channelName;
-      auditAfter(new Call(`unknown:${shown}`, 'called an unknown channel', null, deps), 'refused', 'unknown_channel');
+      const call = new Call(`unknown:${shown}`, 'called an unknown channel', null, deps);
+      const turned = deps.guard.admit(null);
+      if (turned) return turnAway(call, turned);
+      auditAfter(call, 'refused', 'unknown_channel');
       return fail({ code: 'unknown_channel', message: 'There is no such channel.' });
     }
     const name: ChannelName = channelName;
     const def = channels[name];
     const session: Session | null = def.access.kind === 'anonymous' ? null : deps.sessions.resolve(token);
     const call = new Call(name, def.auditAction, session, deps);
+    const turned = deps.guard.admit(session);
+    if (turned) return turnAway(call, turned);
 
     const parsed = def.input.safeParse(input);
     if (!parsed.success) {

@@ -2,6 +2,7 @@
 // browser host, where there is no preload) the fetch bridge to the same router.
 import type { SonarBridge } from '../../contract/channels';
 import { createFetchBridge } from './fetch-bridge';
+import { adoptLaunchSecret, launchSecret } from './launch-secret';
 
 declare global {
   interface Window {
@@ -11,5 +12,6 @@ declare global {
 
 export function resolveBridge(win: Window): SonarBridge {
   if (win.sonar && typeof win.sonar.invoke === 'function') return win.sonar;
-  return createFetchBridge((url, init) => win.fetch(url, init));
+  adoptLaunchSecret(win);
+  return createFetchBridge((url, init) => win.fetch(url, init), '', () => launchSecret(win));
 }

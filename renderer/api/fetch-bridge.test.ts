@@ -29,6 +29,12 @@ describe('fetch bridge', () => {
     expect(seen[0]?.init.headers).toEqual({ 'Content-Type': 'application/json', 'X-Sonar-Session': 'tok-1' });
   });
 
+  it('sends the launch secret in its own header when there is one', async () => {
+    const { seen, fetchImpl } = fakeFetch(() => json({ ok: true, value: { needsFirstAdmin: true } }));
+    await createFetchBridge(fetchImpl, '', () => 'secret-from-the-fragment').invoke('setup.status', {}, null);
+    expect(seen[0]?.init.headers).toEqual({ 'Content-Type': 'application/json', 'X-Sonar-Launch': 'secret-from-the-fragment' });
+  });
+
   it('sends no session header when signed out', async () => {
     const { seen, fetchImpl } = fakeFetch(() => json({ ok: true, value: { needsFirstAdmin: true } }));
     await createFetchBridge(fetchImpl).invoke('setup.status', {}, null);

@@ -1,10 +1,12 @@
-// The browser host's transport: POST /rpc/<channel> with the session token in a header. The host
-// answers every RPC with HTTP 200 and an RpcResult; anything else (403 without the launch cookie,
+// The browser host's transport: POST /rpc/<channel> with the session token and the launch secret
+// in headers. The host answers every RPC with HTTP 200 and an RpcResult; anything else (403 without the launch secret,
 // a crash, the host gone) is turned into an RpcResult here so screens handle one shape only.
 import type { ChannelInput, ChannelName, ChannelOutput, SonarBridge } from '../../contract/channels';
 import type { RpcError, RpcResult } from '../../contract/result';
 
 export const SESSION_HEADER = 'X-Sonar-Session';
+/** The browser host's per-launch secret (launch-secret.ts). */
+export const LAUNCH_HEADER = 'X-Sonar-Launch';
 
 type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -29,11 +31,13 @@ async function refusalText(response: Response): Promise<string | null> {
   }
 }
 
-export function createFetchBridge(fetchImpl: Fetch, base = ''): SonarBridge {
+export function createFetchBridge(fetchImpl: Fetch, base = '', launch: () => string | null = () => null): SonarBridge {
   return {
     async invoke<C extends ChannelName>(channel: C, input: ChannelInput<C>, session: string | null): Promise<RpcResult<ChannelOutput<C>>> {
       const headers: Record<string, string> = { 'Content-Type': 'application/json' };
       if (session) headers[SESSION_HEADER] = session;
+      const secret = launch();
+      if (secret) headers[LAUNCH_HEADER] = secret;
       let response: Response;
       try {
         response = await fetchImpl(`${base}/rpc/${encodeURIComponent(channel)}`, {

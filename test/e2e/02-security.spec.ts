@@ -1,5 +1,5 @@
 // The page's own defences: the Content-Security-Policy blocks injected script and outside
-// connections, and the browser host serves nothing to a browser that did not open the launch URL.
+// connections, and the browser host answers no call from a page that did not open the launch URL.
 import { expect, test } from '@playwright/test';
 import { ADMIN, ensureAdmin, openApp, searchBox, signIn } from './support/app';
 import { hostOrigin } from './support/env';
@@ -48,15 +48,14 @@ test('the CSP stops connections to anywhere but the app itself', async ({ browse
   await context.close();
 });
 
-test('without the launch cookie the host serves neither the app nor the RPC', async ({ browser, playwright }) => {
+test('without the launch secret the host answers no call, and the page says how to open SONAR', async ({ browser, playwright }) => {
   const stranger = await browser.newContext();
   const page = await stranger.newPage();
-  const response = await page.goto(`${hostOrigin()}/`);
-  expect(response?.status()).toBe(403);
-  await expect(page.locator('#root')).toHaveCount(0);
-
-  const wrongSecret = await page.goto(`${hostOrigin()}/?launch=not-the-secret`);
-  expect(wrongSecret?.status()).toBe(403);
+  await page.goto(`${hostOrigin()}/`);
+  await expect(page.getByText('Open SONAR with the address printed when it started.')).toBeVisible();
+  const wrongSecret = await stranger.newPage();
+  await wrongSecret.goto(`${hostOrigin()}/#launch=not-the-secret-0123456789`);
+  await expect(wrongSecret.getByText('Open SONAR with the address printed when it started.')).toBeVisible();
   await stranger.close();
 
   const api = await playwright.request.newContext();
@@ -65,14 +64,14 @@ test('without the launch cookie the host serves neither the app nor the RPC', as
   await api.dispose();
 });
 
-test('losing the launch cookie mid-session returns to sign-in with the reason', async ({ browser }) => {
+test('losing the launch secret mid-session returns to sign-in with the reason', async ({ browser }) => {
   const { context, page } = await openApp(browser);
   await ensureAdmin(context);
   await page.reload();
   await signIn(page, ADMIN.username, ADMIN.password);
   await expect(searchBox(page)).toBeFocused();
 
-  await context.clearCookies();
+  await page.evaluate(() => sessionStorage.clear());
   await searchBox(page).fill('jones');
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
   await expect(page.getByTestId('notice')).toContainText('Open SONAR with the address printed when it started.');

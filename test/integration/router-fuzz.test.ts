@@ -4,14 +4,14 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames } from '../../contract/channels';
 import { errorCodeSchema } from '../../contract/result';
-import { signedInAdmin, startTempSite, type TempSite } from '../support/temp-site';
+import { NO_RATE_LIMITS, signedInAdmin, startTempSite, type TempSite } from '../support/temp-site';
 
 let site: TempSite;
 let token: string;
 const DATA_TABLES = ['persons', 'person_identifiers', 'users', 'event_log', 'clock_state'];
 
 beforeAll(async () => {
-  site = await startTempSite();
+  site = await startTempSite({ callLimits: NO_RATE_LIMITS });
   token = await signedInAdmin(site);
   await site.ok('patients.register', { familyName: 'Fuzz', givenNames: 'Base', title: null, birthDate: '1970-01-01', sex: 'unknown', nhsNumber: null }, token);
 });

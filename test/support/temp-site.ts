@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSiteApp, type SiteApp } from '../../main/app/create-site-app';
 import { FileKeyStore } from '../../main/keys/file-key-store';
+import { DEFAULT_CALL_LIMITS, type CallLimits } from '../../main/rpc/call-guard';
 import type { ChannelName, ChannelInput, ChannelOutput } from '../../contract/channels';
 import type { RpcResult } from '../../contract/result';
 
@@ -17,8 +18,18 @@ export interface TempSite {
   cleanup(): void;
 }
 
+/**
+ * For fuzz tests, which exercise validation with thousands of calls a second: the rate limits
+ * would turn nearly all of them away. The limits have their own tests; coalescing stays on.
+ */
+export const NO_RATE_LIMITS: CallLimits = {
+  anonymous: { capacity: 1e9, perSecond: 1e9 },
+  refusalsPerSession: { capacity: 1e9, perSecond: 1e9 },
+  coalesce: DEFAULT_CALL_LIMITS.coalesce,
+};
+
 export async function startTempSite(
-  opts: { now?: () => Date; dataDir?: string; siteType?: 'custody' | 'prison'; settings?: Record<string, unknown> } = {},
+  opts: { now?: () => Date; dataDir?: string; callLimits?: CallLimits; siteType?: 'custody' | 'prison'; settings?: Record<string, unknown> } = {},
 ): Promise<TempSite> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'sonar-test-'));
   if (opts.siteType === 'prison' || opts.settings) {
@@ -34,6 +45,7 @@ export async function startTempSite(
     keyStore: new FileKeyStore(join(dataDir, 'db.key')),
     log: () => {},
     ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.callLimits ? { callLimits: opts.callLimits } : {}),
   });
   const call = <C extends ChannelName>(channel: C, input: ChannelInput<C>, token: string | null = null) =>
     app.router.handle(channel, input, token) as Promise<RpcResult<ChannelOutput<C>>>;

@@ -1,5 +1,5 @@
 // Who is signed in, and the one way screens call the back end. Any `unauthenticated` answer to a
-// signed-in call (session expired, signed out elsewhere, the browser host's launch cookie gone)
+// signed-in call (session expired, signed out elsewhere, the browser host's launch secret gone)
 // ends the session here and returns to sign-in, so no screen has to remember to.
 import type { StateCreator } from 'zustand';
 import type { ChannelInput, ChannelName, ChannelOutput, SonarBridge } from '../../../contract/channels';

@@ -3,7 +3,7 @@
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../../contract/channels';
 import type { RpcResult } from '../../../contract/result';
-import { hostOrigin, launchUrl } from './env';
+import { hostOrigin, launchSecretFor, launchUrl } from './env';
 
 export const ADMIN = {
   fullName: 'Alex Morgan',
@@ -45,7 +45,7 @@ export async function openApp(browser: Browser, beforeLoad?: (page: Page) => voi
   return { context, page };
 }
 
-/** A call straight to the host's RPC endpoint, with the context's launch cookie. */
+/** A call straight to the host's RPC endpoint, with the host's launch secret as the page sends it. */
 export async function rpc<C extends ChannelName>(
   context: BrowserContext,
   channel: C,
@@ -55,7 +55,7 @@ export async function rpc<C extends ChannelName>(
 ): Promise<RpcResult<ChannelOutput<C>>> {
   const response = await context.request.post(`${origin}/rpc/${channel}`, {
     data: input,
-    headers: { 'Content-Type': 'application/json', ...(session ? { 'X-Sonar-Session': session } : {}) },
+    headers: { 'Content-Type': 'application/json', 'X-Sonar-Launch': launchSecretFor(origin), ...(session ? { 'X-Sonar-Session': session } : {}) },
   });
   expect(response.status()).toBe(200);
   return (await response.json()) as RpcResult<ChannelOutput<C>>;

@@ -10,7 +10,7 @@ function fromEnv(name: string): string {
   return url;
 }
 
-/** The host's launch address, with its per-launch secret: opening it sets the launch cookie. */
+/** The host's launch address, with its per-launch secret in the fragment (#launch=...). */
 export function launchUrl(): string {
   return fromEnv(ENV_LAUNCH_URL);
 }
@@ -22,4 +22,22 @@ export function prisonLaunchUrl(): string {
 /** http://127.0.0.1:PORT, with no secret. */
 export function hostOrigin(url: string = launchUrl()): string {
   return new URL(url).origin;
+}
+
+/** Launch addresses of hosts a spec started itself (own-host.ts), by origin. */
+const ownHosts = new Map<string, string>();
+
+export function rememberLaunchUrl(url: string): void {
+  ownHosts.set(new URL(url).origin, url);
+}
+
+/** The launch secret of the host at `origin`: what the page sends in X-Sonar-Launch with each call. */
+export function launchSecretFor(origin: string): string {
+  const candidates = [ownHosts.get(origin), process.env[ENV_LAUNCH_URL], process.env[ENV_PRISON_LAUNCH_URL]];
+  for (const url of candidates) {
+    if (!url || new URL(url).origin !== origin) continue;
+    const secret = /#launch=([A-Za-z0-9_-]+)$/.exec(url)?.[1];
+    if (secret) return secret;
+  }
+  throw new Error(`no launch address known for ${origin}`);
 }

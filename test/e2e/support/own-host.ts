@@ -7,6 +7,7 @@ import { createWriteStream, existsSync, mkdtempSync, rmSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rememberLaunchUrl } from './env';
 
 const READY_LINE = 'SONAR browser host listening:';
 const START_TIMEOUT_MS = 30_000;
@@ -86,5 +87,6 @@ export async function startOwnHost(dataDir: string, testNow?: string): Promise<O
     }
     log.end();
   };
+  rememberLaunchUrl(launchUrl);
   return { dataDir, launchUrl, origin: new URL(launchUrl).origin, stop };
 }
