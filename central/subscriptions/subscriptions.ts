@@ -1,0 +1,85 @@
+// Which sites receive a person's events (docs/sync-protocol.md "Subscriptions"): an open stay at the
+// site, a reception lookup (time-limited unless a stay starts), or having written about the person
+// (time-limited, so a site sees a conflict raised over its own edit). A new subscription owes the
+// site a snapshot of the person's earlier events; pull delivers it.
+import { sql } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import type { Executor } from '../db/open';
+import { rowsOf } from '../db/open';
+
+export interface StaySubscription {
+  site: string;
+  personId: string;
+  stayRecordId: string;
+  /** Null while the stay is open; the end of the retention window once it has ended. */
+  expiresAt: Date | null;
+  snapshotSeq: number;
+  now: Date;
+}
+
+/** A stay at the site: the subscription becomes a stay subscription with no category cap. */
+export async function upsertStaySubscription(tx: Executor, s: StaySubscription): Promise<void> {
+  await tx.execute(sql`
+    INSERT INTO subscriptions (id, site_code, person_id, kind, purpose, category_cap, stay_record_id, expires_at, created_at,
+                               snapshot_seq, snapshot_floor, snapshot_gen, snapshot_done, granted)
+    VALUES (${uuidv7()}, ${s.site}, ${s.personId}, 'stay', 'direct_care', NULL, ${s.stayRecordId}, ${s.expiresAt?.toISOString() ?? null}, ${s.now.toISOString()},
+            ${s.snapshotSeq}, 0, 1, false, NULL)
+    ON CONFLICT (site_code, person_id) DO UPDATE SET
+      kind = 'stay', purpose = 'direct_care', category_cap = NULL,
+      stay_record_id = excluded.stay_record_id, expires_at = excluded.expires_at`);
+}
+
+/** The stay ended: keep receiving until the retention window closes (only if it is still this stay). */
+export async function endStaySubscription(tx: Executor, site: string, personId: string, stayRecordId: string, expiresAt: Date): Promise<void> {
+  await tx.execute(sql`
+    UPDATE subscriptions SET expires_at = ${expiresAt.toISOString()}
+    WHERE site_code = ${site} AND person_id = ${personId} AND kind = 'stay' AND stay_record_id = ${stayRecordId}`);
+}
+
+/**
+ * The site wrote about these people: make sure it hears of changes (and conflicts) for a while.
+ * An open stay is left alone; a time-limited subscription is extended.
+ */
+export async function ensureAuthorSubscriptions(tx: Executor, site: string, personIds: readonly string[], expiresAt: Date, snapshotSeq: number, now: Date): Promise<void> {
+  if (personIds.length === 0) return;
+  const rows = [...personIds].sort().map((personId) => ({ id: uuidv7(), person_id: personId }));
+  await tx.execute(sql`
+    INSERT INTO subscriptions (id, site_code, person_id, kind, purpose, category_cap, stay_record_id, expires_at, created_at,
+                               snapshot_seq, snapshot_floor, snapshot_gen, snapshot_done, granted)
+    SELECT r.id, ${site}, r.person_id, 'author', 'direct_care', NULL, NULL, ${expiresAt.toISOString()}, ${now.toISOString()},
+           ${snapshotSeq}, 0, 1, false, NULL
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(id uuid, person_id uuid)
+    ON CONFLICT (site_code, person_id) DO UPDATE SET expires_at = GREATEST(subscriptions.expires_at, excluded.expires_at)
+    WHERE subscriptions.expires_at IS NOT NULL`);
+}
+
+export interface LookupSubscription {
+  site: string;
+  personId: string;
+  purpose: string;
+  categoryCap: string[] | null;
+  expiresAt: Date;
+  /** The lookup answer carried the person's events up to here. */
+  deliveredThrough: number;
+  /** True when the answer carried everything; false leaves the rest to pull. */
+  complete: boolean;
+  granted: Record<string, string[]>;
+  now: Date;
+}
+
+/** After a lookup: subscribe (or extend), recording what the answer already delivered. Returns the expiry, null for an open stay. */
+export async function upsertLookupSubscription(tx: Executor, s: LookupSubscription): Promise<Date | null> {
+  const result = await tx.execute(sql`
+    INSERT INTO subscriptions (id, site_code, person_id, kind, purpose, category_cap, stay_record_id, expires_at, created_at,
+                               snapshot_seq, snapshot_floor, snapshot_gen, snapshot_done, granted)
+    VALUES (${uuidv7()}, ${s.site}, ${s.personId}, 'lookup', ${s.purpose}, ${s.categoryCap === null ? null : JSON.stringify(s.categoryCap)}::jsonb, NULL,
+            ${s.expiresAt.toISOString()}, ${s.now.toISOString()}, ${s.deliveredThrough}, ${s.deliveredThrough}, 1, ${s.complete}, ${JSON.stringify(s.granted)}::jsonb)
+    ON CONFLICT (site_code, person_id) DO UPDATE SET
+      kind = CASE WHEN subscriptions.expires_at IS NULL THEN subscriptions.kind ELSE 'lookup' END,
+      purpose = CASE WHEN subscriptions.expires_at IS NULL THEN subscriptions.purpose ELSE excluded.purpose END,
+      category_cap = CASE WHEN subscriptions.expires_at IS NULL THEN subscriptions.category_cap ELSE excluded.category_cap END,
+      expires_at = CASE WHEN subscriptions.expires_at IS NULL THEN NULL ELSE GREATEST(subscriptions.expires_at, excluded.expires_at) END
+    RETURNING expires_at`);
+  const row = rowsOf<{ expires_at: string | Date | null }>(result)[0];
+  return row?.expires_at ? new Date(row.expires_at) : null;
+}
