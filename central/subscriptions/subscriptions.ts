@@ -67,7 +67,12 @@ export interface LookupSubscription {
   now: Date;
 }
 
-/** After a lookup: subscribe (or extend), recording what the answer already delivered. Returns the expiry, null for an open stay. */
+/**
+ * After a lookup: subscribe (or extend), recording what the answer already delivered. A site holds
+ * one subscription per person, so a narrower lookup (a partner's) never narrows what the site was
+ * already receiving: caps are united, direct care is kept, an open stay stays open. Returns the
+ * expiry, null for an open stay.
+ */
 export async function upsertLookupSubscription(tx: Executor, s: LookupSubscription): Promise<Date | null> {
   const result = await tx.execute(sql`
     INSERT INTO subscriptions (id, site_code, person_id, kind, purpose, category_cap, stay_record_id, expires_at, created_at,
@@ -76,8 +81,10 @@ export async function upsertLookupSubscription(tx: Executor, s: LookupSubscripti
             ${s.expiresAt.toISOString()}, ${s.now.toISOString()}, ${s.deliveredThrough}, ${s.deliveredThrough}, 1, ${s.complete}, ${JSON.stringify(s.granted)}::jsonb)
     ON CONFLICT (site_code, person_id) DO UPDATE SET
       kind = CASE WHEN subscriptions.expires_at IS NULL THEN subscriptions.kind ELSE 'lookup' END,
-      purpose = CASE WHEN subscriptions.expires_at IS NULL THEN subscriptions.purpose ELSE excluded.purpose END,
-      category_cap = CASE WHEN subscriptions.expires_at IS NULL THEN subscriptions.category_cap ELSE excluded.category_cap END,
+      purpose = CASE WHEN subscriptions.purpose = 'direct_care' THEN subscriptions.purpose ELSE excluded.purpose END,
+      category_cap = CASE
+        WHEN subscriptions.category_cap IS NULL OR excluded.category_cap IS NULL THEN NULL
+        ELSE (SELECT jsonb_agg(DISTINCT c ORDER BY c) FROM jsonb_array_elements_text(subscriptions.category_cap || excluded.category_cap) AS c) END,
       expires_at = CASE WHEN subscriptions.expires_at IS NULL THEN NULL ELSE GREATEST(subscriptions.expires_at, excluded.expires_at) END
     RETURNING expires_at`);
   const row = rowsOf<{ expires_at: string | Date | null }>(result)[0];
