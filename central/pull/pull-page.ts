@@ -116,24 +116,32 @@ async function pageInTransaction(tx: CentralTx, input: PullInput, token: CursorT
   const nextB: Record<string, number> = {};
   let snapshotsPending = false;
 
-  // Snapshots: the events before the cursor of people the site was not subscribed to then.
-  const pending = live.filter((s) => !s.snapshotDone).slice(0, settings.concurrentSnapshots);
-  for (const sub of pending) {
+  // Snapshots: the events before the cursor of people the site was not subscribed to then. One
+  // already covered (by the cursor's proof of progress, a lookup answer, or a cursor from before the
+  // subscription began) is complete; the others are served a few at a time.
+  const complete: string[] = [];
+  const open: { sub: SubscriptionRow; key: string; progress: number; bound: number }[] = [];
+  for (const sub of live.filter((s) => !s.snapshotDone)) {
     const key = snapshotKey(sub.id, sub.snapshotGen);
-    let progress = Math.max(token.b[key] ?? 0, sub.snapshotFloor);
+    const progress = Math.max(token.b[key] ?? 0, sub.snapshotFloor);
     const bound = Math.min(sub.snapshotSeq, token.s);
-    if (progress >= bound) {
-      await tx.execute(sql`UPDATE subscriptions SET snapshot_done = true WHERE id = ${sub.id} AND snapshot_gen = ${sub.snapshotGen}`);
-      continue;
-    }
+    if (progress >= bound) complete.push(sub.id);
+    else open.push({ sub, key, progress, bound });
+  }
+  if (complete.length > 0) {
+    await tx.execute(sql`UPDATE subscriptions SET snapshot_done = true WHERE id IN (SELECT jsonb_array_elements_text(${JSON.stringify(complete)}::jsonb)::uuid)`);
+  }
+  const pending = open.slice(0, settings.concurrentSnapshots);
+  for (const item of pending) {
+    let progress = item.progress;
     const room = limit - collector.scanned;
     if (room > 0) {
-      const rows = await personEvents(tx, sub.personId, site, progress, bound, room);
+      const rows = await personEvents(tx, item.sub.personId, site, progress, item.bound, room);
       for (const row of rows) collector.offer(row);
-      progress = rows.length < room ? bound : Number(rows[rows.length - 1]?.seq);
+      progress = rows.length < room ? item.bound : Number(rows[rows.length - 1]?.seq);
     }
-    nextB[key] = progress;
-    if (progress < bound) snapshotsPending = true;
+    nextB[item.key] = progress;
+    if (progress < item.bound) snapshotsPending = true;
   }
 
   // The live stream after the cursor.
@@ -166,7 +174,7 @@ async function pageInTransaction(tx: CentralTx, input: PullInput, token: CursorT
     through: nextS,
     // More is ready now if the stream filled the page, a snapshot is part-way, removals were cut off,
     // or subscriptions are queued behind the snapshots in progress.
-    more: streamFull || snapshotsPending || removalRows.length === REMOVALS_PER_PAGE || live.filter((s) => !s.snapshotDone).length > pending.length,
+    more: streamFull || snapshotsPending || removalRows.length === REMOVALS_PER_PAGE || open.length > pending.length,
     checksum: sha256Hex(pageChecksumInput(page)),
   };
 }
