@@ -1,6 +1,6 @@
 // How the CLI prints each command's answer: plain lines for people, or JSON with --json.
 import type { StoredDisclosure } from './audit/disclosure-log';
-import type { AdminCommand } from './admin/commands';
+import type { AdminCommand } from './admin/command-schema';
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
 

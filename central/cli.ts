@@ -1,18 +1,19 @@
 // `npm run central -- <command>`: starts the central record, or runs one administration command
 // against it (through the running central's admin socket, or directly on its database when it is
 // stopped). Usage in USAGE below and in README.md.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { orgTypeSchema } from '../domain/access/disclosure';
-import { sendAdminCommand } from './admin/admin-socket';
-import { adminCommandSchema, runAdminCommand, type AdminCommand } from './admin/commands';
+import { sendAdminCommand } from './admin/admin-client';
+import { adminCommandSchema, type AdminCommand } from './admin/command-schema';
 import { acquireInstanceLock } from './admin/instance-lock';
-import { PGLITE_DIR, startCentral } from './app/start-central';
-import { RegionCa, defaultServerNames } from './ca/region-ca';
-import { openCentralStore } from './db/open';
 import { printResult } from './cli-output';
+
+// The server, the database drivers and the CA load only when a command needs them: a command sent
+// to the running central's socket stays quick.
+const PGLITE_DIR = 'pgdata';
 
 export const USAGE = `usage: npm run central -- [command] [options]
   (no command) | serve      start the central record and print its https URL
@@ -159,8 +160,10 @@ export function buildCommand(positionals: readonly string[], values: Values): Ad
 }
 
 async function runDirect(dataDir: string, command: AdminCommand): Promise<unknown> {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const unlock = acquireInstanceLock(dataDir);
   try {
+    const [{ openCentralStore }, { RegionCa }, { runAdminCommand }] = await Promise.all([import('./db/open'), import('./ca/region-ca'), import('./admin/commands')]);
     const store = await openCentralStore({ databaseUrl: process.env.DATABASE_URL ?? null, pgliteDir: join(dataDir, PGLITE_DIR), poolSize: 2 });
     try {
       const { ca } = await RegionCa.openOrCreate(dataDir, { now: new Date() });
@@ -174,6 +177,7 @@ async function runDirect(dataDir: string, command: AdminCommand): Promise<unknow
 }
 
 async function serve(dataDir: string, values: Values): Promise<void> {
+  const [{ startCentral }, { defaultServerNames }] = await Promise.all([import('./app/start-central'), import('./ca/region-ca')]);
   const names = values.name && values.name.length > 0 ? values.name : defaultServerNames();
   const central = await startCentral({
     dataDir,
@@ -208,11 +212,13 @@ export async function main(argv: readonly string[]): Promise<void> {
   const [group, action] = positionals;
   if (group === undefined || group === 'serve') return serve(dataDir, values);
   if (group === 'ca' && action === 'init') {
+    const { RegionCa } = await import('./ca/region-ca');
     const { ca, created } = await RegionCa.openOrCreate(dataDir, { ...(values.region ? { name: values.region } : {}), now: new Date() });
     process.stdout.write(`${created ? 'created' : 'already present'}: ${ca.certPath}\n`);
     return;
   }
   if (group === 'ca' && action === 'show') {
+    const { RegionCa } = await import('./ca/region-ca');
     process.stdout.write((await RegionCa.open(dataDir)).certPem);
     return;
   }

@@ -3,18 +3,11 @@
 // sends one command and prints the answer; PGlite allows one process per data directory, so while
 // the central runs this is how commands reach its database.
 import { chmodSync, existsSync, unlinkSync } from 'node:fs';
-import { createServer, request, type Server } from 'node:http';
-import { join } from 'node:path';
-import { adminCommandSchema, AdminError, runAdminCommand, type AdminCommand, type AdminContext } from './commands';
+import { createServer, type Server } from 'node:http';
+import { adminSocketPath, type AdminAnswer } from './admin-client';
+import { adminCommandSchema, AdminError, runAdminCommand, type AdminContext } from './commands';
 import { describeIssues } from '../push/check-event';
 
-export const ADMIN_SOCKET = 'admin.sock';
-
-export function adminSocketPath(dataDir: string): string {
-  return join(dataDir, ADMIN_SOCKET);
-}
-
-type Answer = { ok: true; result: unknown } | { ok: false; error: string };
 
 export async function startAdminSocket(dataDir: string, ctx: AdminContext): Promise<{ close(): Promise<void> }> {
   const path = adminSocketPath(dataDir);
@@ -28,7 +21,7 @@ export async function startAdminSocket(dataDir: string, ctx: AdminContext): Prom
       else chunks.push(c);
     });
     req.on('end', () => {
-      void (async (): Promise<Answer> => {
+      void (async (): Promise<AdminAnswer> => {
         let body: unknown;
         try {
           body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
@@ -61,28 +54,4 @@ export async function startAdminSocket(dataDir: string, ctx: AdminContext): Prom
         server.closeAllConnections();
       }),
   };
-}
-
-/** Sends a command to a running central; null when none is listening on the socket. */
-export function sendAdminCommand(dataDir: string, command: AdminCommand): Promise<Answer | null> {
-  const path = adminSocketPath(dataDir);
-  if (!existsSync(path)) return Promise.resolve(null);
-  return new Promise((resolve, reject) => {
-    const req = request({ socketPath: path, method: 'POST', path: '/', headers: { 'content-type': 'application/json' } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        try {
-          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Answer);
-        } catch (err) {
-          reject(err as Error);
-        }
-      });
-    });
-    req.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code === 'ECONNREFUSED' || err.code === 'ENOENT') resolve(null);
-      else reject(err);
-    });
-    req.end(JSON.stringify(command));
-  });
 }

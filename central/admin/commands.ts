@@ -3,41 +3,16 @@
 // database when the central is stopped. The same function does the work in both cases.
 import { sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { z } from 'zod';
 import { canonicalJson } from '../../contract/sync/canonical-json';
-import { siteCodeSchema } from '../../contract/sync/envelope';
-import { CENTRAL_ORIGIN, lookupIdentifierTypeSchema } from '../../contract/sync/wire';
-import { agreementSchema, orgTypeSchema } from '../../domain/access/disclosure';
+import { CENTRAL_ORIGIN } from '../../contract/sync/wire';
+import { agreementSchema } from '../../domain/access/disclosure';
 import { appendDisclosures, fromRow, verifyDisclosureChain, type StoredDisclosure } from '../audit/disclosure-log';
 import type { RegionCa } from '../ca/region-ca';
 import { rowsOf, type CentralStore, type CentralTx } from '../db/open';
 import { describeIssues, sha256Hex } from '../push/check-event';
+import type { AdminCommand } from './command-schema';
 
-const isoDate = z.iso.date();
-
-export const adminCommandSchema = z.discriminatedUnion('command', [
-  z.object({ command: z.literal('site.register'), csrPem: z.string().min(1).max(20_000), code: siteCodeSchema, orgType: orgTypeSchema, name: z.string().trim().min(1).max(120), days: z.number().int().min(1).max(825) }).strict(),
-  z.object({ command: z.literal('site.revoke'), code: siteCodeSchema, fingerprint: z.string().regex(/^[0-9a-f]{64}$/).optional() }).strict(),
-  z.object({ command: z.literal('site.list') }).strict(),
-  z.object({ command: z.literal('agreement.load'), source: z.string(), content: z.unknown() }).strict(),
-  z.object({ command: z.literal('agreement.list') }).strict(),
-  z
-    .object({
-      command: z.literal('disclosures.query'),
-      identifier: z.object({ type: lookupIdentifierTypeSchema, value: z.string().min(1).max(40) }).strict().optional(),
-      personId: z.uuid().optional(),
-      site: siteCodeSchema.optional(),
-      from: isoDate.optional(),
-      to: isoDate.optional(),
-      limit: z.number().int().min(1).max(10_000).default(500),
-      requestedBy: z.string().min(1).max(200),
-    })
-    .strict(),
-  z.object({ command: z.literal('disclosures.verify') }).strict(),
-  z.object({ command: z.literal('conflicts.list'), openOnly: z.boolean() }).strict(),
-  z.object({ command: z.literal('anchors.list'), site: siteCodeSchema }).strict(),
-]);
-export type AdminCommand = z.infer<typeof adminCommandSchema>;
+export { adminCommandSchema, type AdminCommand } from './command-schema';
 
 export interface AdminContext {
   store: CentralStore;

@@ -12,6 +12,7 @@ import { openCentralStore, type CentralStore } from '../db/open';
 import { startCentralServer, type RunningCentral } from '../server/central-server';
 import { defaultSettings, type CentralSettings } from '../settings';
 
+/** PGlite's files inside the data directory (the CLI names the same folder). */
 export const PGLITE_DIR = 'pgdata';
 
 export interface StartCentralOptions {
