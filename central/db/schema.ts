@@ -6,55 +6,89 @@
 // identifiers, subscriptions from stays, conflicts) or the central's own bookkeeping (sites and
 // their certificates, agreements, removals owed to sites, disclosures, audit anchors).
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid, check } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, index, integer, json, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid, check } from 'drizzle-orm/pg-core';
 import type { ClinicalEvent } from '../../contract/sync/events';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
-/** One row: the last global sequence number handed out and the central's hybrid logical clock. */
+/** One row: the last global sequence number handed out. Locked by each push for its final step. */
 export const logHead = pgTable(
   'log_head',
   {
     id: smallint('id').primaryKey(),
     lastSeq: bigint('last_seq', { mode: 'number' }).notNull(),
-    centralHlc: bigint('central_hlc', { mode: 'bigint' }).notNull(),
   },
   (t) => [check('log_head_single_row', sql`${t.id} = 1`)],
 );
 
-/** Every event accepted from a site or raised by the central, in global order. */
-export const events = pgTable(
-  'events',
+/**
+ * Every event accepted from a site or raised by the central, by id. Written by pushes in parallel;
+ * its place in the global order is its row in event_log. The body is kept as the JSON text that
+ * was hashed-over content (json, not jsonb: stored and returned as sent).
+ */
+export const events = pgTable('events', {
+  eventId: uuid('event_id').primaryKey(),
+  personId: uuid('person_id').notNull(),
+  recordType: text('record_type').notNull(),
+  recordId: text('record_id').notNull(),
+  type: text('type').notNull(),
+  baseVersion: integer('base_version'),
+  hlc: bigint('hlc', { mode: 'bigint' }).notNull(),
+  originSite: text('origin_site').notNull(),
+  sensitivity: text('sensitivity').notNull(),
+  contentHash: text('content_hash').notNull(),
+  body: json('body').$type<ClinicalEvent>().notNull(),
+  receivedAt: at('received_at').notNull(),
+});
+
+/**
+ * The global order: one narrow row per event, numbered under the log head lock at the very end of
+ * each push transaction, so numbers commit in order and a cursor never passes an event that is
+ * still being written. What a pull filters on (person, origin, category) is repeated here.
+ */
+export const eventLog = pgTable(
+  'event_log',
   {
     seq: bigint('seq', { mode: 'number' }).primaryKey(),
     eventId: uuid('event_id').notNull().unique(),
     personId: uuid('person_id').notNull(),
-    recordType: text('record_type').notNull(),
-    recordId: text('record_id').notNull(),
-    type: text('type').notNull(),
-    baseVersion: integer('base_version'),
-    hlc: bigint('hlc', { mode: 'bigint' }).notNull(),
     originSite: text('origin_site').notNull(),
     sensitivity: text('sensitivity').notNull(),
-    contentHash: text('content_hash').notNull(),
-    body: jsonb('body').$type<ClinicalEvent>().notNull(),
-    receivedAt: at('received_at').notNull(),
   },
-  (t) => [index('events_person_seq').on(t.personId, t.seq), index('events_record').on(t.recordType, t.recordId)],
+  (t) => [index('event_log_person_seq').on(t.personId, t.seq)],
+);
+
+/**
+ * Which event first built on each version of each record. The primary key is the conflict test:
+ * a second event claiming the same base version cannot insert its row, and PostgreSQL makes a
+ * concurrent claimant wait for the first to commit, so two pushes racing on one record still see
+ * each other.
+ */
+export const recordBases = pgTable(
+  'record_bases',
+  {
+    recordType: text('record_type').notNull(),
+    recordId: text('record_id').notNull(),
+    baseVersion: integer('base_version').notNull(),
+    eventId: uuid('event_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.recordType, t.recordId, t.baseVersion] })],
 );
 
 /** A person's current demographics (null until a registration or change has arrived). */
 export const persons = pgTable('persons', {
   personId: uuid('person_id').primaryKey(),
-  originSite: text('origin_site').notNull(),
-  demographics: jsonb('demographics').$type<Record<string, unknown>>(),
-  updatedSeq: bigint('updated_seq', { mode: 'number' }).notNull(),
+  /** The site that registered the person (null until the registration has arrived). */
+  originSite: text('origin_site'),
+  demographics: jsonb('demographics').$type<Record<string, unknown>>().notNull(),
+  /** The version of the person record the demographics come from. */
+  version: integer('version').notNull(),
 });
 
 /**
  * Current state of each record, so a lookup needs no replay. `state` keeps the latest payload of
- * each event type that touched the record; `bases` maps each base version some event was built on
- * to that event, which is how a second edit from the same base is recognised as a conflict.
+ * each event type that touched the record, each with the version it produced; pushes merge into it
+ * in SQL so that concurrent pushes compose.
  */
 export const records = pgTable(
   'records',
@@ -62,15 +96,14 @@ export const records = pgTable(
     recordType: text('record_type').notNull(),
     recordId: text('record_id').notNull(),
     personId: uuid('person_id').notNull(),
-    originSite: text('origin_site').notNull(),
+    /** The site whose event created the record (null while only later events have arrived). */
+    originSite: text('origin_site'),
     sensitivity: text('sensitivity').notNull(),
     version: integer('version').notNull(),
     status: text('status').notNull(),
     state: jsonb('state').$type<Record<string, unknown>>().notNull(),
-    bases: jsonb('bases').$type<Record<string, string>>().notNull(),
     headEventId: uuid('head_event_id').notNull(),
     openConflictId: uuid('open_conflict_id'),
-    updatedSeq: bigint('updated_seq', { mode: 'number' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.recordType, t.recordId] }), index('records_person').on(t.personId, t.recordType)],
 );

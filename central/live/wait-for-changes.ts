@@ -21,7 +21,7 @@ export async function pendingFor(store: CentralStore, site: string, cursor: stri
   if (persons.size > 0 && head > token.s) {
     const event = rowsOf(
       await db.execute(sql`
-        SELECT 1 FROM events WHERE seq > ${token.s} AND origin_site <> ${site}
+        SELECT 1 FROM event_log WHERE seq > ${token.s} AND origin_site <> ${site}
           AND person_id IN (SELECT jsonb_array_elements_text(${JSON.stringify([...persons])}::jsonb)::uuid) LIMIT 1`),
     );
     if (event.length > 0) return { pending: true, head, persons };

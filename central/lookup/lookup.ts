@@ -68,7 +68,7 @@ export async function lookup(store: CentralStore, site: { code: string; orgType:
       for (const personId of personIds) {
         const personConsents = consents.get(personId) ?? [];
         const origins = rowsOf<{ origin_site: string }>(
-          await tx.execute(sql`SELECT DISTINCT origin_site FROM events WHERE person_id = ${personId} AND origin_site <> ${site.code} ORDER BY origin_site`),
+          await tx.execute(sql`SELECT DISTINCT origin_site FROM event_log WHERE person_id = ${personId} AND origin_site <> ${site.code} ORDER BY origin_site`),
         )
           .map((r) => r.origin_site)
           .filter((code) => orgTypes.has(code));
@@ -90,8 +90,9 @@ export async function lookup(store: CentralStore, site: { code: string; orgType:
         const anyPermitted = new Set(decisions.flatMap((d) => d.permitted));
         const rows = rowsOf<EventRow>(
           await tx.execute(sql`
-            SELECT seq, origin_site, sensitivity, body FROM events WHERE person_id = ${personId} AND origin_site <> ${site.code}
-            ORDER BY seq LIMIT ${settings.lookupMaxEvents + 1}`),
+            SELECT l.seq, l.origin_site, l.sensitivity, e.body FROM event_log l JOIN events e ON e.event_id = l.event_id
+            WHERE l.person_id = ${personId} AND l.origin_site <> ${site.code} AND l.seq <= ${head}
+            ORDER BY l.seq LIMIT ${settings.lookupMaxEvents + 1}`),
         );
         const more = rows.length > settings.lookupMaxEvents;
         const delivered = more ? rows.slice(0, settings.lookupMaxEvents) : rows;

@@ -57,9 +57,17 @@ CREATE TABLE "disclosures" (
 	CONSTRAINT "disclosures_id_unique" UNIQUE("id")
 );
 --> statement-breakpoint
-CREATE TABLE "events" (
+CREATE TABLE "event_log" (
 	"seq" bigint PRIMARY KEY NOT NULL,
 	"event_id" uuid NOT NULL,
+	"person_id" uuid NOT NULL,
+	"origin_site" text NOT NULL,
+	"sensitivity" text NOT NULL,
+	CONSTRAINT "event_log_event_id_unique" UNIQUE("event_id")
+);
+--> statement-breakpoint
+CREATE TABLE "events" (
+	"event_id" uuid PRIMARY KEY NOT NULL,
 	"person_id" uuid NOT NULL,
 	"record_type" text NOT NULL,
 	"record_id" text NOT NULL,
@@ -69,9 +77,8 @@ CREATE TABLE "events" (
 	"origin_site" text NOT NULL,
 	"sensitivity" text NOT NULL,
 	"content_hash" text NOT NULL,
-	"body" jsonb NOT NULL,
-	"received_at" timestamp with time zone NOT NULL,
-	CONSTRAINT "events_event_id_unique" UNIQUE("event_id")
+	"body" json NOT NULL,
+	"received_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "identifiers" (
@@ -85,30 +92,35 @@ CREATE TABLE "identifiers" (
 CREATE TABLE "log_head" (
 	"id" smallint PRIMARY KEY NOT NULL,
 	"last_seq" bigint NOT NULL,
-	"central_hlc" bigint NOT NULL,
 	CONSTRAINT "log_head_single_row" CHECK ("log_head"."id" = 1)
 );
 --> statement-breakpoint
 CREATE TABLE "persons" (
 	"person_id" uuid PRIMARY KEY NOT NULL,
-	"origin_site" text NOT NULL,
-	"demographics" jsonb,
-	"updated_seq" bigint NOT NULL
+	"origin_site" text,
+	"demographics" jsonb NOT NULL,
+	"version" integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "record_bases" (
+	"record_type" text NOT NULL,
+	"record_id" text NOT NULL,
+	"base_version" integer NOT NULL,
+	"event_id" uuid NOT NULL,
+	CONSTRAINT "record_bases_record_type_record_id_base_version_pk" PRIMARY KEY("record_type","record_id","base_version")
 );
 --> statement-breakpoint
 CREATE TABLE "records" (
 	"record_type" text NOT NULL,
 	"record_id" text NOT NULL,
 	"person_id" uuid NOT NULL,
-	"origin_site" text NOT NULL,
+	"origin_site" text,
 	"sensitivity" text NOT NULL,
 	"version" integer NOT NULL,
 	"status" text NOT NULL,
 	"state" jsonb NOT NULL,
-	"bases" jsonb NOT NULL,
 	"head_event_id" uuid NOT NULL,
 	"open_conflict_id" uuid,
-	"updated_seq" bigint NOT NULL,
 	CONSTRAINT "records_record_type_record_id_pk" PRIMARY KEY("record_type","record_id")
 );
 --> statement-breakpoint
@@ -169,8 +181,7 @@ CREATE INDEX "disclosures_person" ON "disclosures" USING btree ("person_id","at"
 CREATE INDEX "disclosures_site" ON "disclosures" USING btree ("site_code","at");--> statement-breakpoint
 CREATE INDEX "disclosures_identifier" ON "disclosures" USING btree ("identifier_type","identifier_value");--> statement-breakpoint
 CREATE INDEX "disclosures_at" ON "disclosures" USING btree ("at");--> statement-breakpoint
-CREATE INDEX "events_person_seq" ON "events" USING btree ("person_id","seq");--> statement-breakpoint
-CREATE INDEX "events_record" ON "events" USING btree ("record_type","record_id");--> statement-breakpoint
+CREATE INDEX "event_log_person_seq" ON "event_log" USING btree ("person_id","seq");--> statement-breakpoint
 CREATE INDEX "identifiers_value" ON "identifiers" USING btree ("type","value");--> statement-breakpoint
 CREATE INDEX "records_person" ON "records" USING btree ("person_id","record_type");--> statement-breakpoint
 CREATE INDEX "removals_site" ON "removals" USING btree ("site_code","id");--> statement-breakpoint

@@ -1,7 +1,9 @@
 // The current state of one record, derived from its events without replaying them: each event
 // produces a version (its base version + 1; 1 for an event that creates the record), and the record
 // shows the event with the highest version. Events may arrive out of order (a retried batch overtaking
-// a later one), so every step keeps the newer value, whatever order they came in.
+// a later one), so every step keeps the newer value, whatever order they came in. A push folds its
+// own events into one such state per record; PostgreSQL merges that with the stored row by the same
+// rule (projection-io.ts), so pushes running at the same time compose.
 import type { ClinicalEvent, EventType } from '../../contract/sync/events';
 
 export interface RecordState {
@@ -15,11 +17,10 @@ export interface RecordState {
   status: string;
   /** The latest payload of each event type that touched the record, with the version it produced. */
   state: Record<string, { version: number; eventId: string; originSite: string; recordedAt: string; payload: unknown }>;
-  /** Base version -> the first event built on it: a second one is a conflict. */
-  bases: Record<string, string>;
   headEventId: string;
+  /** True when this state includes the event that created the record (it decides the origin). */
+  created: boolean;
   openConflictId: string | null;
-  updatedSeq: number;
 }
 
 const statusAfter: Record<EventType, string> = {
@@ -55,8 +56,8 @@ export function recordKey(recordType: string, recordId: string): string {
   return `${recordType}\u0000${recordId}`;
 }
 
-/** The record after `event` (already accepted, with its global `seq`). */
-export function applyToRecord(existing: RecordState | undefined, event: ClinicalEvent, seq: number): RecordState {
+/** The record after `event`. */
+export function applyToRecord(existing: RecordState | undefined, event: ClinicalEvent): RecordState {
   const v = producedVersion(event);
   const entry = { version: v, eventId: event.eventId, originSite: event.originSite, recordedAt: event.recordedAt, payload: event.payload };
   if (!existing) {
@@ -69,10 +70,9 @@ export function applyToRecord(existing: RecordState | undefined, event: Clinical
       version: v,
       status: statusAfter[event.type],
       state: { [event.type]: entry },
-      bases: {},
       headEventId: event.eventId,
+      created: event.baseVersion === null,
       openConflictId: null,
-      updatedSeq: seq,
     };
   }
   const isHead = v >= existing.version;
@@ -87,6 +87,6 @@ export function applyToRecord(existing: RecordState | undefined, event: Clinical
     status: isHead ? statusAfter[event.type] : existing.status,
     state: previous && previous.version > v ? existing.state : { ...existing.state, [event.type]: entry },
     headEventId: isHead ? event.eventId : existing.headEventId,
-    updatedSeq: seq,
+    created: existing.created || creates,
   };
 }

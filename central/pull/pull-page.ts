@@ -153,10 +153,10 @@ async function pageInTransaction(tx: CentralTx, input: PullInput, token: CursorT
   else if (room > 0) {
     const rows = rowsOf<EventRow>(
       await tx.execute(sql`
-        SELECT seq, person_id, origin_site, sensitivity, body FROM events
-        WHERE seq > ${token.s} AND seq <= ${head} AND origin_site <> ${site}
-          AND person_id IN (SELECT jsonb_array_elements_text(${JSON.stringify(persons)}::jsonb)::uuid)
-        ORDER BY seq LIMIT ${room}`),
+        SELECT l.seq, l.person_id, l.origin_site, l.sensitivity, e.body FROM event_log l JOIN events e ON e.event_id = l.event_id
+        WHERE l.seq > ${token.s} AND l.seq <= ${head} AND l.origin_site <> ${site}
+          AND l.person_id IN (SELECT jsonb_array_elements_text(${JSON.stringify(persons)}::jsonb)::uuid)
+        ORDER BY l.seq LIMIT ${room}`),
     );
     for (const row of rows) collector.offer(row);
     streamFull = rows.length === room;
@@ -182,9 +182,9 @@ async function pageInTransaction(tx: CentralTx, input: PullInput, token: CursorT
 async function personEvents(tx: CentralTx, personId: string, site: string, after: number, through: number, limit: number): Promise<EventRow[]> {
   return rowsOf<EventRow>(
     await tx.execute(sql`
-      SELECT seq, person_id, origin_site, sensitivity, body FROM events
-      WHERE person_id = ${personId} AND seq > ${after} AND seq <= ${through} AND origin_site <> ${site}
-      ORDER BY seq LIMIT ${limit}`),
+      SELECT l.seq, l.person_id, l.origin_site, l.sensitivity, e.body FROM event_log l JOIN events e ON e.event_id = l.event_id
+      WHERE l.person_id = ${personId} AND l.seq > ${after} AND l.seq <= ${through} AND l.origin_site <> ${site}
+      ORDER BY l.seq LIMIT ${limit}`),
   );
 }
 

@@ -7,33 +7,32 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Executor } from '../db/open';
 import { rowsOf } from '../db/open';
 
-export interface StaySubscription {
+export interface StayRow {
   site: string;
   personId: string;
   stayRecordId: string;
   /** Null while the stay is open; the end of the retention window once it has ended. */
   expiresAt: Date | null;
-  snapshotSeq: number;
-  now: Date;
 }
 
-/** A stay at the site: the subscription becomes a stay subscription with no category cap. */
-export async function upsertStaySubscription(tx: Executor, s: StaySubscription): Promise<void> {
+/**
+ * Stays at sites. An open stay always takes the subscription over (no category cap, direct care);
+ * the end of a stay only shortens the subscription of that same stay, and never cuts a longer one.
+ */
+export async function upsertStaySubscriptions(tx: Executor, stays: readonly StayRow[], snapshotSeq: number, now: Date): Promise<void> {
+  if (stays.length === 0) return;
+  const rows = stays.map((s) => ({ id: uuidv7(), site_code: s.site, person_id: s.personId, stay_record_id: s.stayRecordId, expires_at: s.expiresAt?.toISOString() ?? null }));
   await tx.execute(sql`
-    INSERT INTO subscriptions (id, site_code, person_id, kind, purpose, category_cap, stay_record_id, expires_at, created_at,
-                               snapshot_seq, snapshot_floor, snapshot_gen, snapshot_done, granted)
-    VALUES (${uuidv7()}, ${s.site}, ${s.personId}, 'stay', 'direct_care', NULL, ${s.stayRecordId}, ${s.expiresAt?.toISOString() ?? null}, ${s.now.toISOString()},
-            ${s.snapshotSeq}, 0, 1, false, NULL)
+    INSERT INTO subscriptions AS s (id, site_code, person_id, kind, purpose, category_cap, stay_record_id, expires_at, created_at,
+                                    snapshot_seq, snapshot_floor, snapshot_gen, snapshot_done, granted)
+    SELECT r.id, r.site_code, r.person_id, 'stay', 'direct_care', NULL, r.stay_record_id, r.expires_at, ${now.toISOString()}, ${snapshotSeq}, 0, 1, false, NULL
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(id uuid, site_code text, person_id uuid, stay_record_id text, expires_at timestamptz)
     ON CONFLICT (site_code, person_id) DO UPDATE SET
       kind = 'stay', purpose = 'direct_care', category_cap = NULL,
-      stay_record_id = excluded.stay_record_id, expires_at = excluded.expires_at`);
-}
-
-/** The stay ended: keep receiving until the retention window closes (only if it is still this stay). */
-export async function endStaySubscription(tx: Executor, site: string, personId: string, stayRecordId: string, expiresAt: Date): Promise<void> {
-  await tx.execute(sql`
-    UPDATE subscriptions SET expires_at = ${expiresAt.toISOString()}
-    WHERE site_code = ${site} AND person_id = ${personId} AND kind = 'stay' AND stay_record_id = ${stayRecordId}`);
+      stay_record_id = excluded.stay_record_id, expires_at = excluded.expires_at
+    WHERE excluded.expires_at IS NULL
+       OR s.stay_record_id = excluded.stay_record_id
+       OR (s.expires_at IS NOT NULL AND s.expires_at < excluded.expires_at)`);
 }
 
 /**
