@@ -88,7 +88,7 @@ async function enrol(dataDir: string, url: string, code: string): Promise<Centra
   return new CentralClient({ url, site: code, certPem: result.certificatePem, keyPem: await privateKeyToPem(keys.privateKey), caPem: result.caPem, timeoutMs: 120_000 });
 }
 
-const COLUMNS = ['seq', 'event_id', 'person_id', 'record_type', 'record_id', 'type', 'base_version', 'hlc', 'origin_site', 'sensitivity', 'content_hash', 'body', 'received_at'] as const;
+const COLUMNS = ['event_id', 'person_id', 'record_type', 'record_id', 'type', 'base_version', 'hlc', 'origin_site', 'sensitivity', 'content_hash', 'body', 'received_at'] as const;
 
 /** The raw baseline: the same rows as multi-row INSERTs of 500, one pipeline per site, into a copy of the table. */
 async function rawInsert(dbUrl: string, perSite: ClinicalEvent[][]): Promise<{ seconds: number }> {
@@ -97,8 +97,7 @@ async function rawInsert(dbUrl: string, perSite: ClinicalEvent[][]): Promise<{ s
   await setup.query('DROP TABLE IF EXISTS raw_events');
   await setup.query('CREATE TABLE raw_events (LIKE events INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)');
   await setup.end();
-  let seq = 0;
-  const rowsPerSite = perSite.map((events) => events.map((e) => [++seq, e.eventId, e.personId, e.recordType, e.recordId, e.type, e.baseVersion, e.hlc, e.originSite, e.sensitivity, e.contentHash, JSON.stringify(e), new Date().toISOString()]));
+  const rowsPerSite = perSite.map((events) => events.map((e) => [e.eventId, e.personId, e.recordType, e.recordId, e.type, e.baseVersion, e.hlc, e.originSite, e.sensitivity, e.contentHash, JSON.stringify(e), new Date().toISOString()]));
   const clients = await Promise.all(rowsPerSite.map(async () => {
     const c = new pg.Client({ connectionString: dbUrl });
     await c.connect();

@@ -168,7 +168,11 @@ export const subscriptions = pgTable(
     stayRecordId: text('stay_record_id'),
     expiresAt: at('expires_at'),
     createdAt: at('created_at').notNull(),
-    snapshotSeq: bigint('snapshot_seq', { mode: 'number' }).notNull(),
+    /**
+     * The snapshot covers the person's events up to here. Null until the site's first pull after
+     * the subscription began fixes it at that pull's cursor (a push cannot know where the site is).
+     */
+    snapshotSeq: bigint('snapshot_seq', { mode: 'number' }),
     snapshotFloor: bigint('snapshot_floor', { mode: 'number' }).notNull(),
     snapshotGen: integer('snapshot_gen').notNull(),
     snapshotDone: boolean('snapshot_done').notNull(),

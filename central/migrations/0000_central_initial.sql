@@ -166,7 +166,7 @@ CREATE TABLE "subscriptions" (
 	"stay_record_id" text,
 	"expires_at" timestamp with time zone,
 	"created_at" timestamp with time zone NOT NULL,
-	"snapshot_seq" bigint NOT NULL,
+	"snapshot_seq" bigint,
 	"snapshot_floor" bigint NOT NULL,
 	"snapshot_gen" integer NOT NULL,
 	"snapshot_done" boolean NOT NULL,

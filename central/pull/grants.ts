@@ -12,7 +12,8 @@ export interface SubscriptionRow {
   purpose: Purpose;
   categoryCap: DataCategory[] | null;
   expiresAt: Date | null;
-  snapshotSeq: number;
+  /** Null until the first pull fixes it (see the subscriptions table). */
+  snapshotSeq: number | null;
   snapshotFloor: number;
   snapshotGen: number;
   snapshotDone: boolean;

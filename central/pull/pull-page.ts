@@ -34,7 +34,7 @@ interface SubscriptionDbRow {
   purpose: Purpose;
   category_cap: DataCategory[] | null;
   expires_at: string | Date | null;
-  snapshot_seq: string | number;
+  snapshot_seq: string | number | null;
   snapshot_floor: string | number;
   snapshot_gen: number;
   snapshot_done: boolean;
@@ -121,10 +121,15 @@ async function pageInTransaction(tx: CentralTx, input: PullInput, token: CursorT
   // subscription began) is complete; the others are served a few at a time.
   const complete: string[] = [];
   const open: { sub: SubscriptionRow; key: string; progress: number; bound: number }[] = [];
+  const unfixed = live.filter((s) => !s.snapshotDone && s.snapshotSeq === null).map((s) => s.id);
+  if (unfixed.length > 0) {
+    // First sight of a subscription a push made: its snapshot reaches this site's cursor.
+    await tx.execute(sql`UPDATE subscriptions SET snapshot_seq = ${token.s} WHERE snapshot_seq IS NULL AND id IN (SELECT jsonb_array_elements_text(${JSON.stringify(unfixed)}::jsonb)::uuid)`);
+  }
   for (const sub of live.filter((s) => !s.snapshotDone)) {
     const key = snapshotKey(sub.id, sub.snapshotGen);
     const progress = Math.max(token.b[key] ?? 0, sub.snapshotFloor);
-    const bound = Math.min(sub.snapshotSeq, token.s);
+    const bound = Math.min(sub.snapshotSeq ?? token.s, token.s);
     if (progress >= bound) complete.push(sub.id);
     else open.push({ sub, key, progress, bound });
   }
@@ -196,7 +201,7 @@ function toSubscription(r: SubscriptionDbRow): SubscriptionRow {
     purpose: r.purpose,
     categoryCap: r.category_cap,
     expiresAt: r.expires_at === null ? null : new Date(r.expires_at),
-    snapshotSeq: Number(r.snapshot_seq),
+    snapshotSeq: r.snapshot_seq === null ? null : Number(r.snapshot_seq),
     snapshotFloor: Number(r.snapshot_floor),
     snapshotGen: r.snapshot_gen,
     snapshotDone: r.snapshot_done,

@@ -5,7 +5,7 @@
 //
 // The heavy part runs alongside other pushes (inserts are idempotent, conflicts are settled by a
 // primary key, projection rows merge by version). Only the last step takes the log head lock:
-// numbering the batch's events in the global log, updating subscriptions, and committing. So the
+// numbering the batch's events in the global log and committing. So the
 // numbers commit in order, and a pull that has seen seq n has seen every event below it.
 import { v7 as uuidv7 } from 'uuid';
 import type { ClinicalEvent } from '../../contract/sync/events';
@@ -31,7 +31,7 @@ import {
   writeConflicts,
   type ConflictRow,
 } from './projection-io';
-import { publish } from './publish';
+import { followSubscriptions, publish } from './publish';
 
 export interface PushBatch {
   site: string;
@@ -171,23 +171,23 @@ async function ingestInTransaction(tx: CentralTx, batch: PushBatch, checks: Even
     .map((e) => ({ conflictId: e.recordId, eventId: e.eventId, keptEventId: e.payload.keptEventId }));
   await writeConflicts(tx, created, resolved, at);
 
-  // 6. Number the events in the global log, under the lock, and commit.
-  const ordered: ClinicalEvent[] = [];
-  for (const { event } of fresh) {
-    ordered.push(event);
-    const detected = raised.get(event.eventId);
-    if (detected) ordered.push(detected);
-  }
-  const published = await publish(tx, {
+  // 6. Subscriptions and the audit anchor, then number the events in the global log under the lock.
+  await followSubscriptions(tx, {
     site: batch.site,
     batchSeq: batch.batchSeq,
-    events: ordered,
     stays: merged.filter((r) => r.recordType === 'stay' && fresh.some((c) => c.event.recordType === 'stay' && c.event.recordId === r.recordId)),
     authoredPersons: [...new Set(fresh.map((c) => c.event.personId))],
     settings,
     at,
   });
   const anchor = await anchorAuditHead(tx, batch.site, batch.batchSeq, batch.auditHead, at);
+  const ordered: ClinicalEvent[] = [];
+  for (const { event } of fresh) {
+    ordered.push(event);
+    const detected = raised.get(event.eventId);
+    if (detected) ordered.push(detected);
+  }
+  const published = await publish(tx, ordered);
 
   for (const p of pending) {
     if (p.status === 'duplicate_of_batch') continue;

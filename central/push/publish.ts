@@ -1,7 +1,6 @@
 // The last step of a push, under the log head lock: number the batch's new events in the global
-// log (in batch order, each conflict right after the event that raised it), bring subscriptions up
-// to date (they owe a snapshot of everything before this point), and move the head. The lock is
-// held to the commit, so log numbers become visible in order.
+// log (in batch order, each conflict right after the event that raised it) and move the head. The
+// lock is held to the commit, so log numbers become visible in order; nothing else is done under it.
 import { sql } from 'drizzle-orm';
 import type { ClinicalEvent } from '../../contract/sync/events';
 import { rowsOf, type CentralTx } from '../db/open';
@@ -9,24 +8,12 @@ import type { CentralSettings } from '../settings';
 import { ensureAuthorSubscriptions, upsertStaySubscriptions, type StayRow } from '../subscriptions/subscriptions';
 import type { MergedRecord } from './projection-io';
 
-export interface Publication {
-  site: string;
-  batchSeq: number;
-  events: readonly ClinicalEvent[];
-  /** Stay records this batch touched, as merged. */
-  stays: readonly MergedRecord[];
-  /** People the site wrote about in this batch. */
-  authoredPersons: readonly string[];
-  settings: CentralSettings;
-  at: Date;
-}
-
-export async function publish(tx: CentralTx, p: Publication): Promise<{ seqs: Map<string, number>; head: number }> {
+export async function publish(tx: CentralTx, events: readonly ClinicalEvent[]): Promise<{ seqs: Map<string, number>; head: number }> {
   const row = rowsOf<{ last_seq: string | number }>(await tx.execute(sql`SELECT last_seq FROM log_head WHERE id = 1 FOR UPDATE`))[0];
   if (!row) throw new Error('the log head row is missing: the central database was not migrated');
   let seq = Number(row.last_seq);
   const seqs = new Map<string, number>();
-  const rows = p.events.map((e) => {
+  const rows = events.map((e) => {
     seqs.set(e.eventId, ++seq);
     return { seq, event_id: e.eventId, person_id: e.personId, origin_site: e.originSite, sensitivity: e.sensitivity };
   });
@@ -34,12 +21,19 @@ export async function publish(tx: CentralTx, p: Publication): Promise<{ seqs: Ma
     await tx.execute(sql`
       INSERT INTO event_log (seq, event_id, person_id, origin_site, sensitivity)
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(seq bigint, event_id uuid, person_id uuid, origin_site text, sensitivity text)`);
-    await upsertStaySubscriptions(tx, stayRows(p.stays, p.settings), seq, p.at);
-    await ensureAuthorSubscriptions(tx, p.site, p.authoredPersons, new Date(p.at.getTime() + p.settings.authorSubscriptionMs), seq, p.at);
     await tx.execute(sql`UPDATE log_head SET last_seq = ${seq} WHERE id = 1`);
   }
-  await tx.execute(sql`UPDATE sites SET last_batch_seq = GREATEST(COALESCE(last_batch_seq, 0), ${p.batchSeq}), last_push_at = ${p.at.toISOString()} WHERE code = ${p.site}`);
   return { seqs, head: seq };
+}
+
+/** Subscriptions follow the batch (before the lock: they do not need its log numbers). */
+export async function followSubscriptions(
+  tx: CentralTx,
+  p: { site: string; batchSeq: number; stays: readonly MergedRecord[]; authoredPersons: readonly string[]; settings: CentralSettings; at: Date },
+): Promise<void> {
+  await upsertStaySubscriptions(tx, stayRows(p.stays, p.settings), p.at);
+  await ensureAuthorSubscriptions(tx, p.site, p.authoredPersons, new Date(p.at.getTime() + p.settings.authorSubscriptionMs), p.at);
+  await tx.execute(sql`UPDATE sites SET last_batch_seq = GREATEST(COALESCE(last_batch_seq, 0), ${p.batchSeq}), last_push_at = ${p.at.toISOString()} WHERE code = ${p.site}`);
 }
 
 /**

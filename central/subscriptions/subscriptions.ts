@@ -19,13 +19,13 @@ export interface StayRow {
  * Stays at sites. An open stay always takes the subscription over (no category cap, direct care);
  * the end of a stay only shortens the subscription of that same stay, and never cuts a longer one.
  */
-export async function upsertStaySubscriptions(tx: Executor, stays: readonly StayRow[], snapshotSeq: number, now: Date): Promise<void> {
+export async function upsertStaySubscriptions(tx: Executor, stays: readonly StayRow[], now: Date): Promise<void> {
   if (stays.length === 0) return;
   const rows = stays.map((s) => ({ id: uuidv7(), site_code: s.site, person_id: s.personId, stay_record_id: s.stayRecordId, expires_at: s.expiresAt?.toISOString() ?? null }));
   await tx.execute(sql`
     INSERT INTO subscriptions AS s (id, site_code, person_id, kind, purpose, category_cap, stay_record_id, expires_at, created_at,
                                     snapshot_seq, snapshot_floor, snapshot_gen, snapshot_done, granted)
-    SELECT r.id, r.site_code, r.person_id, 'stay', 'direct_care', NULL, r.stay_record_id, r.expires_at, ${now.toISOString()}, ${snapshotSeq}, 0, 1, false, NULL
+    SELECT r.id, r.site_code, r.person_id, 'stay', 'direct_care', NULL, r.stay_record_id, r.expires_at, ${now.toISOString()}, NULL, 0, 1, false, NULL
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(id uuid, site_code text, person_id uuid, stay_record_id text, expires_at timestamptz)
     ON CONFLICT (site_code, person_id) DO UPDATE SET
       kind = 'stay', purpose = 'direct_care', category_cap = NULL,
@@ -39,14 +39,14 @@ export async function upsertStaySubscriptions(tx: Executor, stays: readonly Stay
  * The site wrote about these people: make sure it hears of changes (and conflicts) for a while.
  * An open stay is left alone; a time-limited subscription is extended.
  */
-export async function ensureAuthorSubscriptions(tx: Executor, site: string, personIds: readonly string[], expiresAt: Date, snapshotSeq: number, now: Date): Promise<void> {
+export async function ensureAuthorSubscriptions(tx: Executor, site: string, personIds: readonly string[], expiresAt: Date, now: Date): Promise<void> {
   if (personIds.length === 0) return;
   const rows = [...personIds].sort().map((personId) => ({ id: uuidv7(), person_id: personId }));
   await tx.execute(sql`
     INSERT INTO subscriptions (id, site_code, person_id, kind, purpose, category_cap, stay_record_id, expires_at, created_at,
                                snapshot_seq, snapshot_floor, snapshot_gen, snapshot_done, granted)
     SELECT r.id, ${site}, r.person_id, 'author', 'direct_care', NULL, NULL, ${expiresAt.toISOString()}, ${now.toISOString()},
-           ${snapshotSeq}, 0, 1, false, NULL
+           NULL, 0, 1, false, NULL
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(id uuid, person_id uuid)
     ON CONFLICT (site_code, person_id) DO UPDATE SET expires_at = GREATEST(subscriptions.expires_at, excluded.expires_at)
     WHERE subscriptions.expires_at IS NOT NULL`);
