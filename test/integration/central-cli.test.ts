@@ -14,13 +14,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PGLITE_DIR } from '../../central/app/start-central';
 import { openCentralStore } from '../../central/db/open';
 import { CentralClient } from '../../main/sync/central-client';
+import { fastestBackend } from './central-support/backends';
 import { SiteEvents } from './central-support/events';
 import { openAgreement } from './central-support/harness';
 import { siteKeyAndCsr } from './central-support/pki';
 
 const root = join(import.meta.dirname, '..', '..');
 const cliArgs = ['--import', 'tsx', join(root, 'central', 'cli.ts')];
-const env = { ...process.env, DATABASE_URL: '' };
+const backend = fastestBackend();
+let env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: '' };
 
 function cli(dataDir: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [...cliArgs, ...args, '--data-dir', dataDir], { cwd: root, env, encoding: 'utf8', timeout: 120_000 });
@@ -47,7 +49,13 @@ describe('running the central and its CLI', () => {
     return client;
   }
 
+  let dropDatabase: () => Promise<void> = async () => undefined;
+
   beforeAll(async () => {
+    // On a PostgreSQL server when the suite has one (it starts faster), otherwise PGlite in the data directory.
+    const db = await backend.create();
+    dropDatabase = db.drop;
+    env = { ...process.env, DATABASE_URL: db.url ?? '' };
     server = spawn(process.execPath, [...cliArgs, 'serve', '--port', '0', '--name', 'localhost', '--data-dir', dataDir], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     server.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
@@ -61,10 +69,11 @@ describe('running the central and its CLI', () => {
     });
   }, 150_000);
 
-  afterAll(() => {
+  afterAll(async () => {
     for (const c of clients) c.close();
     if (server.exitCode === null) server.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
+    await dropDatabase();
   });
 
   it('prints its https URL, enrols sites from their CSRs, loads agreements and answers the governance lead', { timeout: 240_000 }, async () => {
@@ -111,7 +120,7 @@ describe('running the central and its CLI', () => {
   it('once stopped: revocations are in the database, the disclosure audit refuses changes, and verify (run directly on the database) finds a forged row', { timeout: 180_000 }, async () => {
     server.kill('SIGTERM');
     await new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once('exit', resolve)));
-    const store = await openCentralStore({ pgliteDir: join(dataDir, PGLITE_DIR) });
+    const store = await openCentralStore({ databaseUrl: env.DATABASE_URL || null, pgliteDir: join(dataDir, PGLITE_DIR) });
     try {
       const refusal = (e: unknown) => String((e as { cause?: Error }).cause?.message ?? e);
       expect(await store.db.execute(sql`UPDATE disclosures SET outcome = 'deny'`).then(() => 'changed', refusal)).toMatch(/append-only/);

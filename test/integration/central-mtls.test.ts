@@ -7,7 +7,7 @@ import https from 'node:https';
 import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CentralError } from '../../main/sync/central-client';
-import { centralBackends } from './central-support/backends';
+import { fastestBackend } from './central-support/backends';
 import { SiteEvents } from './central-support/events';
 import { startTestCentral, type TestCentral } from './central-support/harness';
 import { foreignCredentials, siteKeyAndCsr, type SiteCredentials } from './central-support/pki';
@@ -40,7 +40,7 @@ describe('mutual TLS at the central', () => {
   let prison: SiteCredentials;
 
   beforeAll(async () => {
-    t = await startTestCentral(centralBackends()[0]!);
+    t = await startTestCentral(fastestBackend());
     cust = await t.register('CUST01', 'custody_healthcare');
     prison = await t.register('PRIS01', 'prison_healthcare');
   }, 120_000);
