@@ -76,6 +76,17 @@ describe.each(centralBackends())('the central record on $name', (backend) => {
     expect(reasons[3]).toMatch(/ahead of the central's clock/);
   });
 
+  it('anchors the site’s audit chain head and names a head that went back or was rewritten', async () => {
+    const someone = uuidv7();
+    const at = (count: number, hash: string) => custody.push({ batchSeq: ++batch, auditHead: { count, hash }, events: [custodyEvents.flagRaised(someone, 'ANCHOR_TEST')] });
+    expect((await at(40, 'a'.repeat(64))).auditAnchor).toEqual({ count: 40, hash: 'a'.repeat(64), anomaly: null });
+    expect((await at(45, 'b'.repeat(64))).auditAnchor.anomaly).toBeNull();
+    expect((await at(30, 'c'.repeat(64))).auditAnchor.anomaly).toMatch(/went back from 45 rows to 30/);
+    expect((await at(30, 'd'.repeat(64))).auditAnchor.anomaly).toMatch(/changed at the same row count \(30\)/);
+    const anchors = await custody.auditAnchors();
+    expect(anchors.anchors.slice(0, 4).map((a) => a.count)).toEqual([30, 30, 45, 40]);
+  });
+
   it('finds the person by NHS number at another site, with the permitted events oldest first, audited, and subscribes the site', async () => {
     const answer = await prison.lookup({ identifier: { type: 'nhs_number', value: '943 476 5919' }, purpose: 'direct_care', user: { id: 'n7', name: 'Sam Patel', role: 'prison_nurse' } });
     expect(answer.people, JSON.stringify(answer)).toHaveLength(1);
