@@ -1,7 +1,8 @@
 // `npm run bench`: builds a site with a synthetic population in its encrypted database, then times
-// patient search and registration through the router next to the raw SQL underneath. Progress
-// goes to stderr; stdout carries exactly one JSON object. Exits 0 when a target is missed (the
-// JSON says so) and 1 only when the bench itself fails.
+// patient search and registration through the router next to the raw SQL underneath; then the
+// central record's ingest over mutual TLS into PostgreSQL next to a raw multi-row INSERT (under
+// "central"). Progress goes to stderr; stdout carries exactly one JSON object. Exits 0 when a target
+// is missed (the JSON says so) and 1 only when the bench itself fails.
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RawDb } from '../db/open';
@@ -19,6 +20,8 @@ import { benchSave } from './save-bench';
 import { benchSearch } from './search-bench';
 import { startBenchSite } from './site';
 import { benchStartup } from './startup-bench';
+import { benchCentralIngest } from './central-bench';
+import { CENTRAL_USAGE, takeCentralArgs, type CentralOptions } from './central-args';
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
@@ -50,8 +53,23 @@ function makeQueries(kinds: readonly QueryKind[], people: readonly SampledPerson
   return Array.from({ length: n }, (_, i) => (kinds[i % kinds.length] as QueryKind).make(people[i % people.length] as SampledPerson, rng));
 }
 
+async function centralSection(options: CentralOptions): Promise<Record<string, unknown> | null> {
+  if (options.run === 'skip') return null;
+  log('central ingest...');
+  return benchCentralIngest({ events: options.events, sites: options.sites }, log);
+}
+
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const { central: centralOptions, rest } = takeCentralArgs(process.argv.slice(2));
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stderr.write(`${CENTRAL_USAGE}\n`);
+  }
+  if (centralOptions.run === 'only') {
+    const central = await centralSection(centralOptions);
+    process.stdout.write(JSON.stringify({ central, pass: { centralIngest: central?.pass === true, all: central?.pass === true } }, null, 2) + '\n');
+    return;
+  }
+  const args = parseArgs(rest);
   log(`people=${args.people} samples=${args.samples} warmup=${args.warmup} seed=${args.seed}`);
   const site = await startBenchSite({ dataDir: args.dataDir, log });
   log(`site in ${site.dataDir} (encrypted, key file beside it); first administrator created`);
@@ -134,8 +152,10 @@ async function main(): Promise<void> {
       samples: args.samples,
       startup,
     });
-    process.stdout.write(JSON.stringify(report, null, 2) + '\n');
-    log(report.pass.all ? 'all targets met' : `targets missed: ${Object.entries(report.pass).filter(([k, v]) => k !== 'all' && !v).map(([k]) => k).join(', ')}`);
+    const central = await centralSection(centralOptions);
+    const pass = { ...report.pass, ...(central ? { centralIngest: central.pass === true, all: report.pass.all && central.pass === true } : {}) };
+    process.stdout.write(JSON.stringify({ ...report, ...(central ? { central } : {}), pass }, null, 2) + '\n');
+    log(pass.all ? 'all targets met' : `targets missed: ${Object.entries(pass).filter(([k, v]) => k !== 'all' && !v).map(([k]) => k).join(', ')}`);
   } finally {
     site.close(args.keep);
     if (args.keep) log(`kept ${site.dataDir}`);

@@ -19,6 +19,13 @@ export const layers = {
     packages: ['@node-rs/argon2', 'uuid', 'zod', 'drizzle-orm', 'drizzle-orm/', 'date-fns', '@peculiar/x509', 'reflect-metadata'],
     node: true,
   },
+  // The central record: a separate service. It shares only the pure domain and the contract with the
+  // site app, never its database layer or back end.
+  central: {
+    folders: ['domain', 'contract', 'central'],
+    packages: ['fastify', 'drizzle-orm', 'drizzle-orm/', 'drizzle-kit', 'pg', '@electric-sql/pglite', '@electric-sql/pglite/', '@peculiar/x509', 'reflect-metadata', 'zod', 'uuid'],
+    node: true,
+  },
   // electron may be imported only inside main/electron (checked by `electronOnlyIn` below).
   preload: { folders: ['contract', 'preload'], packages: ['electron'], node: false },
   renderer: {
