@@ -78,14 +78,16 @@ export interface Issuer {
 export interface LeafRequest {
   publicKey: CryptoKey | x509.PublicKey;
   commonName: string;
-  /** DNS names (and, for the server, IP addresses) the certificate is for. */
+  /** DNS names (and, for the server, IP addresses; for a site, its urn:sonar:site: URI) the certificate is for. */
   altNames: string[];
   usage: 'client' | 'server';
   validity: Validity;
 }
 
 export async function issueLeafCertificate(issuer: Issuer, request: LeafRequest): Promise<x509.X509Certificate> {
-  const altNames = request.altNames.map((n) => (isIP(n) ? { type: 'ip' as const, value: n } : { type: 'dns' as const, value: n }));
+  const altNames = request.altNames.map((n) =>
+    isIP(n) ? { type: 'ip' as const, value: n } : n.startsWith('urn:') ? { type: 'url' as const, value: n } : { type: 'dns' as const, value: n },
+  );
   return x509.X509CertificateGenerator.create({
     serialNumber: serial(),
     subject: `CN=${escapeDn(request.commonName)}`,

@@ -44,7 +44,10 @@ describe('the region CA', () => {
     const csr = await createCsr(keys, 'ignored-name');
     const issued = await ca.signSiteCsr(csr.toString('pem'), 'CUST01', new Date(), 365);
     const cert = new x509.X509Certificate(issued.pem);
-    expect(cert.getExtension(x509.SubjectAlternativeNameExtension)?.names.items.map((n) => [n.type, n.value])).toEqual([['dns', 'CUST01']]);
+    expect(cert.getExtension(x509.SubjectAlternativeNameExtension)?.names.items.map((n) => [n.type, n.value])).toEqual([
+      ['dns', 'CUST01'],
+      ['url', 'urn:sonar:site:CUST01'],
+    ]);
     expect(cert.getExtension(x509.ExtendedKeyUsageExtension)?.usages).toEqual([x509.ExtendedKeyUsage.clientAuth]);
     expect(await cert.verify({ publicKey: new x509.X509Certificate(ca.certPem).publicKey })).toBe(true);
     expect(issued.fingerprint).toMatch(/^[0-9a-f]{64}$/);

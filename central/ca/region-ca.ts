@@ -2,6 +2,7 @@
 // owner-only (0600 in a 0700 folder; a key others can read is refused), its certificate (the CA
 // bundle sites trust) and the current revocation list. Created on first use. It signs site
 // certificates from the site's own CSR, so a site's private key never leaves the site.
+import { siteCertificateUri } from '../../contract/site-config';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -104,10 +105,20 @@ export class RegionCa {
     return new RegionCa(dir, { cert, key });
   }
 
-  /** Signs a site's CSR: the certificate names the site code as its only SAN, for client authentication. */
+  /**
+   * Signs a site's CSR for client authentication. The certificate names the site twice: its code as
+   * a DNS name (what the central checks) and the site URI urn:sonar:site:<code> (what the site's own
+   * provisioning checks before it accepts the certificate).
+   */
   async signSiteCsr(csrPem: string, siteCode: string, now: Date, days: number): Promise<IssuedCertificate> {
     const publicKey = await verifiedCsrKey(csrPem);
-    const cert = await issueLeafCertificate(this.issuer, { publicKey, commonName: siteCode, altNames: [siteCode], usage: 'client', validity: validityFrom(now, days) });
+    const cert = await issueLeafCertificate(this.issuer, {
+      publicKey,
+      commonName: siteCode,
+      altNames: [siteCode, siteCertificateUri(siteCode)],
+      usage: 'client',
+      validity: validityFrom(now, days),
+    });
     const pem = cert.toString('pem');
     return { pem, fingerprint: certificateFingerprint(pem), serial: cert.serialNumber, san: siteCode, notBefore: cert.notBefore, notAfter: cert.notAfter };
   }
