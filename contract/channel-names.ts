@@ -54,6 +54,12 @@ export const channelNames = [
   'audit.personAccess',
   'audit.verify',
   'audit.recordPrint',
+  'sync.status',
+  'sync.now',
+  'sync.lookup',
+  'sync.conflicts',
+  'sync.resolveConflict',
+  'sync.refused',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -37,6 +37,7 @@ import { patientsAddAlias, patientsAddIdentifier, patientsFindDuplicates, patien
 import { patientsGet, patientsRegister, patientsSearch } from './patients';
 import { staysEnd, staysList, staysStart } from './stays';
 import { tasksClose, tasksList } from './tasks';
+import { syncConflicts, syncLookup, syncNow, syncRefused, syncResolveConflict, syncStatus } from './sync';
 
 export const channels = {
   'setup.status': setupStatus,
@@ -92,6 +93,12 @@ export const channels = {
   'audit.personAccess': auditPersonAccess,
   'audit.verify': auditVerify,
   'audit.recordPrint': auditRecordPrint,
+  'sync.status': syncStatus,
+  'sync.now': syncNow,
+  'sync.lookup': syncLookup,
+  'sync.conflicts': syncConflicts,
+  'sync.resolveConflict': syncResolveConflict,
+  'sync.refused': syncRefused,
 } as const satisfies Record<ChannelName, ChannelDef>; // exactly the names in channel-names.ts
 
 export type Channels = typeof channels;

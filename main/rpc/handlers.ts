@@ -25,6 +25,7 @@ import { endStay, listStays, startStay } from '../services/stays-service';
 import { closeTask, listTasks } from '../services/tasks-service';
 import { createFirstAdmin, setupStatus } from '../services/setup-service';
 import type { Call } from '../services/call';
+import { resolveConflict, syncConflicts, syncLookup, syncNow, syncRefused, syncStatus } from '../services/sync-service';
 
 export type Handlers = {
   [C in ChannelName]: (input: ParsedInput<C>, call: Call) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
@@ -87,5 +88,11 @@ export function createHandlers(deps: AuthDeps): Handlers {
     'audit.personAccess': personAccess,
     'audit.verify': verifyAudit,
     'audit.recordPrint': recordPrint,
+    'sync.status': syncStatus,
+    'sync.now': syncNow,
+    'sync.lookup': syncLookup,
+    'sync.conflicts': syncConflicts,
+    'sync.resolveConflict': resolveConflict,
+    'sync.refused': syncRefused,
   };
 }

@@ -61,6 +61,11 @@ function sampleInput(channel: ChannelName): unknown {
     'audit.personAccess': { personId },
     'audit.verify': {},
     'audit.recordPrint': { personId, document: 'handover' },
+    'sync.now': {},
+    'sync.lookup': { identifierType: 'nhs_number', value: '9434765919', purpose: 'direct_care' },
+    'sync.conflicts': { personId },
+    'sync.resolveConflict': { personId, conflictId: none, keptEventId: none, note: 'matrix test' },
+    'sync.refused': {},
   };
   return samples[channel];
 }
