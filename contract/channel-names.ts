@@ -60,6 +60,7 @@ export const channelNames = [
   'sync.conflicts',
   'sync.resolveConflict',
   'sync.refused',
+  'notices.wait',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -37,7 +37,7 @@ import { patientsAddAlias, patientsAddIdentifier, patientsFindDuplicates, patien
 import { patientsGet, patientsRegister, patientsSearch } from './patients';
 import { staysEnd, staysList, staysStart } from './stays';
 import { tasksClose, tasksList } from './tasks';
-import { syncConflicts, syncLookup, syncNow, syncRefused, syncResolveConflict, syncStatus } from './sync';
+import { noticesWait, syncConflicts, syncLookup, syncNow, syncRefused, syncResolveConflict, syncStatus } from './sync';
 
 export const channels = {
   'setup.status': setupStatus,
@@ -99,6 +99,7 @@ export const channels = {
   'sync.conflicts': syncConflicts,
   'sync.resolveConflict': syncResolveConflict,
   'sync.refused': syncRefused,
+  'notices.wait': noticesWait,
 } as const satisfies Record<ChannelName, ChannelDef>; // exactly the names in channel-names.ts
 
 export type Channels = typeof channels;

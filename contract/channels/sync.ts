@@ -32,6 +32,16 @@ export const syncStatus = channel({
   output: syncStatusSchema,
   access: { kind: 'signedIn' },
   auditAction: 'viewed sync status',
+  passive: true,
+});
+
+/** Long poll: which people's records changed (a local save elsewhere, or pulled by sync) after `after`. */
+export const noticesWait = channel({
+  input: z.object({ after: z.number().int().nonnegative(), waitMs: z.number().int().min(0).max(25_000) }).strict(),
+  output: z.object({ seq: z.number().int(), personIds: z.array(z.string()), all: z.boolean() }),
+  access: { kind: 'signedIn' },
+  auditAction: 'waited for changes',
+  passive: true,
 });
 
 export const syncNow = channel({

@@ -21,7 +21,7 @@ import { platformPolicySources, resolveSiteSettings, type PolicySources, type Re
 import { describeSource } from './policy/settings-layer';
 import { loadSiteContent } from './policy/site-content';
 import { bindDatabaseToSite } from './site-binding';
-import { NoticeHub } from './notice-hub';
+import { NoticeHub } from '../services/notice-hub';
 import { SiteCredentialStore } from '../keys/site-credentials';
 import { ownerOnlyFile } from '../keys/secret-file';
 import { environmentProxyResolver, type SystemProxyResolver } from '../net/proxy-setting';
@@ -141,7 +141,7 @@ export async function createSiteApp(options: SiteAppOptions): Promise<SiteApp> {
   store.onCommitted((events) => notices.publish(events.map((e) => e.personId)));
   const sync = await startSync(options, site, store, now, log, notices);
   const handlers = createHandlers({ sessions, throttle: new SignInThrottle(store.signInAttempts, nowMs) });
-  const router = createRouter({ store, site, now, newId: uuidv7, sessions, handlers, log, templates, guard, sync });
+  const router = createRouter({ store, site, now, newId: uuidv7, sessions, handlers, log, templates, guard, sync, notices });
   const close = () => {
     guard.close();
     void sync.engine?.stop();

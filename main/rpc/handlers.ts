@@ -25,7 +25,7 @@ import { endStay, listStays, startStay } from '../services/stays-service';
 import { closeTask, listTasks } from '../services/tasks-service';
 import { createFirstAdmin, setupStatus } from '../services/setup-service';
 import type { Call } from '../services/call';
-import { resolveConflict, syncConflicts, syncLookup, syncNow, syncRefused, syncStatus } from '../services/sync-service';
+import { resolveConflict, syncConflicts, syncLookup, syncNow, syncRefused, syncStatus, waitForNotices } from '../services/sync-service';
 
 export type Handlers = {
   [C in ChannelName]: (input: ParsedInput<C>, call: Call) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
@@ -94,5 +94,6 @@ export function createHandlers(deps: AuthDeps): Handlers {
     'sync.conflicts': syncConflicts,
     'sync.resolveConflict': resolveConflict,
     'sync.refused': syncRefused,
+    'notices.wait': waitForNotices,
   };
 }

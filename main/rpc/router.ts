@@ -69,7 +69,8 @@ export function createRouter(deps: RouterDeps): RpcTransportTarget {
     }
     const name: ChannelName = channelName;
     const def = channels[name];
-    const session: Session | null = def.access.kind === 'anonymous' ? null : deps.sessions.resolve(token);
+    const passive = 'passive' in def && def.passive === true;
+    const session: Session | null = def.access.kind === 'anonymous' ? null : passive ? deps.sessions.peek(token) : deps.sessions.resolve(token);
     const call = new Call(name, def.auditAction, session, deps);
     const turned = deps.guard.admit(session);
     if (turned) return turnAway(call, turned);
@@ -111,7 +112,7 @@ export function createRouter(deps: RouterDeps): RpcTransportTarget {
       const value = await handler(parsed.data, call);
       // The output schema strips anything a service returned that the contract does not name.
       const output = def.output.parse(value);
-      auditAfter(call, 'ok', null);
+      if (!passive) auditAfter(call, 'ok', null);
       return { ok: true, value: output };
     } catch (err) {
       if (err instanceof ServiceError) {

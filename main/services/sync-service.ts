@@ -143,6 +143,10 @@ export function resolveConflict(input: ParsedInput<'sync.resolveConflict'>, call
   return { resolved: true };
 }
 
+export async function waitForNotices(input: ParsedInput<'notices.wait'>, call: Call): Promise<ChannelOutput<'notices.wait'>> {
+  return call.env.notices.wait(input.after, input.waitMs);
+}
+
 export function syncRefused(_input: ParsedInput<'sync.refused'>, call: Call): ChannelOutput<'sync.refused'> {
   return {
     events: call.env.store.projector.log.refused(200).map((l) => ({

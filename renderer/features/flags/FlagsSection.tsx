@@ -20,6 +20,7 @@ interface Props {
 
 export function FlagsSection({ person, onChanged }: Props) {
   const call = useApp((s) => s.call);
+  const siteCode = useApp((s) => s.site?.siteCode ?? '');
   const [raising, setRaising] = useState(false);
   const [ending, setEnding] = useState<string | null>(null);
   const [updating, setUpdating] = useState<string | null>(null);
@@ -62,7 +63,8 @@ export function FlagsSection({ person, onChanged }: Props) {
             <div className="nhsuk-summary-list__row">
               <dt className="nhsuk-summary-list__key">Set by</dt>
               <dd className="nhsuk-summary-list__value">
-                {f.setByName}, {formatClinicalDateTime(f.setAt)}
+                {f.setByName}
+                {f.originSite !== siteCode ? <strong className="sonar-origin"> at {f.originSite}</strong> : null}, {formatClinicalDateTime(f.setAt)}
                 {f.sourceResponseId ? ' (from an assessment)' : ''}
               </dd>
             </div>

@@ -11,6 +11,8 @@ export function usePerson(personId: string): { load: PersonLoad; reload(): void 
   const call = useApp((s) => s.call);
   const [load, setLoad] = useState<PersonLoad>({ state: 'loading' });
   const [version, setVersion] = useState(0);
+  // A notice that this person's record changed elsewhere (another PC, or sync) reads it again.
+  const changed = useApp((s) => (s.changed[personId] ?? 0) + s.everythingChanged);
 
   useEffect(() => {
     let current = true; // the answer for a record already left behind is dropped
@@ -21,7 +23,7 @@ export function usePerson(personId: string): { load: PersonLoad; reload(): void 
     return () => {
       current = false;
     };
-  }, [call, personId, version]);
+  }, [call, personId, version, changed]);
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   return { load, reload };
