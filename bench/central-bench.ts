@@ -35,7 +35,7 @@ interface Database {
   cleanup(): Promise<void>;
 }
 
-async function database(log: (m: string) => void): Promise<Database> {
+export async function benchDatabase(log: (m: string) => void): Promise<Database> {
   const given = process.env.DATABASE_URL;
   if (given) {
     const name = `sonar_bench_${randomBytes(5).toString('hex')}`;
@@ -120,7 +120,7 @@ async function rawInsert(dbUrl: string, perSite: ClinicalEvent[][]): Promise<{ s
 }
 
 export async function benchCentralIngest(args: CentralBenchArgs, log: (m: string) => void): Promise<Record<string, unknown>> {
-  const db = await database(log);
+  const db = await benchDatabase(log);
   const dataDir = mkdtempSync(join(tmpdir(), 'sonar-bench-central-'));
   let child: ChildProcess | null = null;
   const clients: CentralClient[] = [];

@@ -21,6 +21,7 @@ import { benchSearch } from './search-bench';
 import { startBenchSite } from './site';
 import { benchStartup } from './startup-bench';
 import { benchCentralIngest } from './central-bench';
+import { benchSyncLatency } from './sync-latency-bench';
 import { CENTRAL_USAGE, takeCentralArgs, type CentralOptions } from './central-args';
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -56,7 +57,10 @@ function makeQueries(kinds: readonly QueryKind[], people: readonly SampledPerson
 async function centralSection(options: CentralOptions): Promise<Record<string, unknown> | null> {
   if (options.run === 'skip') return null;
   log('central ingest...');
-  return benchCentralIngest({ events: options.events, sites: options.sites }, log);
+  const ingest = await benchCentralIngest({ events: options.events, sites: options.sites }, log);
+  log('write at one site to readable at another...');
+  const latency = await benchSyncLatency({ samples: 50 }, log);
+  return { ...ingest, syncLatency: latency, pass: ingest.pass === true && latency.pass === true };
 }
 
 async function main(): Promise<void> {

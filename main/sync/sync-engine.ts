@@ -43,6 +43,7 @@ export class SyncEngine {
   private timer: NodeJS.Timeout | null = null;
   private nudgeTimer: NodeJS.Timeout | null = null;
   private waitAbort: AbortController | null = null;
+  private restartingWait = false;
   private stopped = true;
   activity: SyncActivity = { state: 'idle' };
 
@@ -142,6 +143,7 @@ export class SyncEngine {
             this.deps.sync.update({ batchSeq, lastPushAt: at });
           })
           .immediate();
+        if (answer.results.some((r) => r.status === 'accepted')) this.restartWait();
       }
     }
   }
@@ -174,6 +176,16 @@ export class SyncEngine {
     }
   }
 
+  /**
+   * The central holds a long poll against the people this site subscribed to when it began: after a
+   * lookup or a push (which can subscribe the site to someone new) a fresh wait starts at once.
+   */
+  private restartWait(): void {
+    if (!this.waitAbort || this.stopped) return;
+    this.restartingWait = true;
+    this.waitAbort.abort();
+  }
+
   /** Long poll: as soon as the central has something for this site, pull it. */
   private async waitLoop(): Promise<void> {
     let backoff = 1000;
@@ -185,6 +197,10 @@ export class SyncEngine {
         if (answer.changed && !this.stopped) await this.syncNow();
       } catch {
         if (this.stopped) return;
+        if (this.restartingWait) {
+          this.restartingWait = false;
+          continue;
+        }
         // The run that follows records the problem in words; here only wait before trying again.
         await new Promise((resolve) => setTimeout(resolve, backoff).unref());
         backoff = Math.min(backoff * 2, 60_000);
@@ -214,7 +230,10 @@ export class SyncEngine {
         });
       });
     }
-    if (answer.people.length > 0) this.deps.onPeopleChanged(answer.people.map((p) => p.personId));
+    if (answer.people.length > 0) {
+      this.deps.onPeopleChanged(answer.people.map((p) => p.personId));
+      this.restartWait();
+    }
     return answer;
   }
 }
