@@ -132,4 +132,35 @@ describe('the record follows the person between sites', () => {
     expect(decision.outcome).toBe('permit_with_redactions');
     expect(decision.withheld).toEqual([expect.objectContaining({ category: 'substance_use', rule: expect.stringMatching(/declined/) })]);
   }, 60_000);
+
+  it('a site with no data-sharing agreement is refused, with the reason named', async () => {
+    const creds = await t.register('COMM01', 'community_substance_misuse');
+    const community = await startTempSite({
+      settings: { siteCode: 'COMM01', siteName: 'Community service', siteType: 'community', syncEnabled: true, centralUrl: t.url, caBundle: creds.caPem },
+      app: { siteCredentials: { active: () => ({ keyPem: creds.keyPem, certPem: creds.certPem }) }, startSync: false },
+    });
+    try {
+      const token = await signedInAdmin(community);
+      const answer = await community.ok('sync.lookup', { identifierType: 'nhs_number', value: NHS, purpose: 'direct_care' }, token);
+      const decision = answer.people[0]?.decisions.find((d) => d.originSite === 'CUST01');
+      expect(decision).toMatchObject({ outcome: 'deny', rule: expect.stringMatching(/no data-sharing agreement/) });
+      expect(community.app.store.reads.persons.get(personId)).toBeNull();
+    } finally {
+      await community.app.shutdown();
+      community.cleanup();
+    }
+  }, 60_000);
+
+  it('withdrawn permission removes what the prison no longer has a basis to hold, and nothing else', async () => {
+    const forms = () => prison.app.store.raw.prepare("SELECT count(*) FROM form_responses WHERE person_id = ? AND template_id = 'cows'").pluck().get(personId) as number;
+    await until('the COWS to leave the prison', async () => {
+      await prison.app.sync.engine!.syncNow();
+      return forms() === 0;
+    });
+    expect(prison.app.store.reads.flags.activeWithCode(personId, 'SEIZURE_RISK')).not.toBeNull();
+    expect(prison.app.store.reads.persons.get(personId)?.familyName).toBe('Quinn');
+    // The received substance-use events left the prison's log too; its own events stayed.
+    const left = prison.app.store.raw.prepare("SELECT count(*) FROM event_log WHERE person_id = ? AND source = 'sync' AND sensitivity = 'substance_use'").pluck().get(personId);
+    expect(left).toBe(0);
+  }, 60_000);
 });
