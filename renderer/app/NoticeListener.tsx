@@ -2,12 +2,15 @@
 // a long poll through the same bridge as every call (it does not count as the user's activity, so
 // the idle lock still falls). Draws nothing.
 import { useEffect } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { invalidatePeople } from './server-state';
 import { useApp, useAppStore } from './store-context';
 
 const WAIT_MS = 25_000;
 
 export function NoticeListener() {
   const store = useAppStore();
+  const queries = useQueryClient();
   const active = useApp((s) => s.session !== null && s.lock === null);
 
   useEffect(() => {
@@ -22,6 +25,7 @@ export function NoticeListener() {
         if (result.ok) {
           backoff = 1000;
           store.getState().applyNotices(result.value);
+          if (result.value.personIds.length > 0 || result.value.all) void invalidatePeople(queries, result.value.personIds, result.value.all);
         } else {
           await new Promise((r) => setTimeout(r, backoff));
           backoff = Math.min(backoff * 2, 30_000);
@@ -31,7 +35,7 @@ export function NoticeListener() {
     return () => {
       stopped = true;
     };
-  }, [active, store]);
+  }, [active, store, queries]);
 
   return null;
 }

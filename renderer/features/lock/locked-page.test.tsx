@@ -6,6 +6,8 @@ import type { SonarBridge } from '../../../contract/channels';
 import { App } from '../../app/App';
 import { createAppStore } from '../../app/store';
 import { AppStoreProvider } from '../../app/store-context';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { createQueryClient } from '../../app/server-state';
 import { BreakGlassScreen } from '../governance/BreakGlassScreen';
 
 /** Answers the lock; anything else never comes back (no screen here needs it to). */
@@ -32,7 +34,11 @@ function storeOnSearch() {
 
 /** Server rendering reads a store's initial state: this one's is whatever it holds now. */
 const render = (store: ReturnType<typeof createAppStore>, node = <App />) =>
-  renderToStaticMarkup(<AppStoreProvider store={{ ...store, getInitialState: store.getState }}>{node}</AppStoreProvider>);
+  renderToStaticMarkup(
+    <AppStoreProvider store={{ ...store, getInitialState: store.getState }}>
+      <QueryClientProvider client={createQueryClient()}>{node}</QueryClientProvider>
+    </AppStoreProvider>,
+  );
 
 describe('the locked page', () => {
   it('shows the results before the lock, and neither them nor the query after it', async () => {

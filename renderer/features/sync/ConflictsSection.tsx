@@ -1,7 +1,8 @@
 // Conflicting changes to this person's record made at two sites from the same version: never merged
 // silently. Both values are shown with who, where and when; the clinician chooses which stands and
 // says why, and that decision reaches every site.
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { useChannelQuery } from '../../app/server-state';
 import type { ChannelOutput } from '../../../contract/channels';
 import { useApp } from '../../app/store-context';
 import { useFormErrors } from '../../app/use-form-errors';
@@ -65,14 +66,9 @@ function ResolveForm({ personId, conflict, onDone }: { personId: string; conflic
 }
 
 export function ConflictsSection({ personId, onChanged }: { personId: string; onChanged(): void }) {
-  const call = useApp((s) => s.call);
-  const changed = useApp((s) => s.changed[personId] ?? 0);
-  const [conflicts, setConflicts] = useState<Conflict[]>([]);
+  const query = useChannelQuery('sync.conflicts', { personId });
+  const conflicts: Conflict[] = query.data?.conflicts ?? [];
   const [done, setDone] = useState<string | null>(null);
-  const load = useCallback(() => {
-    void call('sync.conflicts', { personId }).then((r) => r.ok && setConflicts(r.value.conflicts));
-  }, [call, personId]);
-  useEffect(load, [load, changed]);
 
   if (conflicts.length === 0 && !done) return null;
   return (
@@ -88,8 +84,7 @@ export function ConflictsSection({ personId, onChanged }: { personId: string; on
           conflict={c}
           onDone={() => {
             setDone('Conflict resolved: the value you chose now stands at every site.');
-            load();
-            onChanged();
+            onChanged(); // reads the person's record again, the conflicts with it
           }}
         />
       ))}

@@ -1,8 +1,7 @@
 // Sync details: the status in full, "Sync now", and every change the central refused (kept here
 // with its reason, never dropped: site IT or the clinician puts it right).
 import { useCallback, useEffect, useState } from 'react';
-import type { SyncStatus } from '../../../contract/channels/sync';
-import type { ChannelOutput } from '../../../contract/channels';
+import { useChannelQuery } from '../../app/server-state';
 import { usePageTitle } from '../../app/page-title';
 import { useApp } from '../../app/store-context';
 import { DoneMessage } from '../../components/DoneMessage';
@@ -14,16 +13,19 @@ export function SyncScreen() {
   usePageTitle('Sync with the central record');
   const call = useApp((s) => s.call);
   const noticeSeq = useApp((s) => s.noticeSeq);
-  const [status, setStatus] = useState<SyncStatus | null>(null);
-  const [refused, setRefused] = useState<ChannelOutput<'sync.refused'>['events']>([]);
+  const statusQuery = useChannelQuery('sync.status', {});
+  const refusedQuery = useChannelQuery('sync.refused', {});
+  const status = statusQuery.data ?? null;
+  const refused = refusedQuery.data?.events ?? [];
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-
+  const { refetch: refetchStatus } = statusQuery;
+  const { refetch: refetchRefused } = refusedQuery;
   const load = useCallback(() => {
-    void call('sync.status', {}).then((r) => r.ok && setStatus(r.value));
-    void call('sync.refused', {}).then((r) => r.ok && setRefused(r.value.events));
-  }, [call]);
+    void refetchStatus();
+    void refetchRefused();
+  }, [refetchStatus, refetchRefused]);
   useEffect(load, [load, noticeSeq]);
 
   async function syncNow() {

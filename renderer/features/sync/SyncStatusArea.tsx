@@ -1,35 +1,24 @@
 // The sync status area, on every screen while signed in: last successful sync, changes waiting,
 // progress of a long download, problems in plain words, refused changes and open conflicts. It
 // reads the status in the background (not counted as activity) and after every change notice.
-import { useEffect, useState } from 'react';
-import type { SyncStatus } from '../../../contract/channels/sync';
+import { useEffect } from 'react';
+import { useChannelQuery } from '../../app/server-state';
 import { useApp } from '../../app/store-context';
 import { syncStatusLine } from './sync-status-text';
 
 const REFRESH_MS = 15_000;
 
 export function SyncStatusArea() {
-  const call = useApp((s) => s.call);
   const navigate = useApp((s) => s.navigate);
   const active = useApp((s) => s.session !== null && s.lock === null && !s.session.mustChangePassword);
   const noticeSeq = useApp((s) => s.noticeSeq);
-  const [status, setStatus] = useState<SyncStatus | null>(null);
-
+  const query = useChannelQuery('sync.status', {}, { enabled: active, refetchIntervalMs: REFRESH_MS });
+  const { refetch } = query;
   useEffect(() => {
-    if (!active) return;
-    let current = true;
-    const load = () =>
-      void call('sync.status', {}).then((r) => {
-        if (current && r.ok) setStatus(r.value);
-      });
-    load();
-    const timer = setInterval(load, REFRESH_MS);
-    return () => {
-      current = false;
-      clearInterval(timer);
-    };
-  }, [active, call, noticeSeq]);
+    if (active) void refetch();
+  }, [active, noticeSeq, refetch]);
 
+  const status = query.data;
   if (!active || !status) return null;
   const line = syncStatusLine(status);
   return (
