@@ -50,6 +50,7 @@ export const channelNames = [
   'audit.personAccess',
   'audit.verify',
   'audit.recordPrint',
+  'audit.findPerson',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

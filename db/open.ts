@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { searchTokens } from '../domain/person/person-name';
 import { StoreOpenError } from './errors';
+import { registerSearchFunctions } from './search-functions';
 import * as schema from './schema';
 
 export type SiteDb = BetterSQLite3Database<typeof schema>;
@@ -94,6 +95,7 @@ export function openStore(options: OpenStoreOptions): OpenedStore {
       throw new StoreOpenError('damaged', `The database is damaged (integrity check: ${String(check)}). It was left untouched; contact site IT.`);
     }
     registerFunctions(raw);
+    registerSearchFunctions(raw);
     refuseNewerSchema(raw, migrationsFolder);
     const db = drizzle({ client: raw as unknown as BetterSqlite3.Database, schema });
     migrate(db, { migrationsFolder });

@@ -7,6 +7,7 @@ import { AccessRepo } from './access-repo';
 import { FlagsRepo } from './flags-repo';
 import { FormsRepo } from './forms-repo';
 import { IdentityRepo } from './identity-repo';
+import { NameSearchRepo } from './name-search-repo';
 import { PersonsRepo } from './persons-repo';
 import { SignInAttemptsRepo } from './sign-in-attempts-repo';
 import { StaysRepo } from './stays-repo';
@@ -15,8 +16,9 @@ import { SyncOutbox, type EventContext, type NewSyncEvent } from './sync-outbox'
 import { UsersRepo } from './users-repo';
 
 export interface StoreReads {
-  readonly persons: Pick<PersonsRepo, 'search' | 'get' | 'findIdByNhsNumber'>;
-  readonly identity: Pick<IdentityRepo, 'identifiers' | 'aliases' | 'holdersOf' | 'bornOn' | 'summaries'>;
+  readonly persons: Pick<PersonsRepo, 'bornOn' | 'bySeq' | 'get' | 'findIdByNhsNumber'>;
+  readonly nameSearch: Pick<NameSearchRepo, 'search'>;
+  readonly identity: Pick<IdentityRepo, 'identifiers' | 'aliases' | 'holdersOf' | 'holdersOfEach' | 'bornOn' | 'summaries' | 'numberPrefix'>;
   readonly stays: Pick<StaysRepo, 'forPerson' | 'get' | 'openAt'>;
   readonly flags: Pick<FlagsRepo, 'forPerson' | 'activeWithCode' | 'get'>;
   readonly tasks: Pick<TasksRepo, 'list' | 'get'>;
@@ -27,6 +29,7 @@ export interface StoreReads {
 
 export interface StoreWrites extends StoreReads {
   readonly persons: PersonsRepo;
+  readonly nameSearch: NameSearchRepo;
   readonly users: UsersRepo;
   readonly identity: IdentityRepo;
   readonly stays: StaysRepo;
@@ -56,6 +59,7 @@ export class SiteStore {
   constructor(private readonly opened: OpenedStore) {
     const repos = {
       persons: new PersonsRepo(opened.db),
+      nameSearch: new NameSearchRepo(opened.raw),
       users: new UsersRepo(opened.db),
       identity: new IdentityRepo(opened.db),
       stays: new StaysRepo(opened.db),

@@ -34,7 +34,8 @@ import {
   referralsList,
 } from './forms';
 import { patientsAddAlias, patientsAddIdentifier, patientsFindDuplicates } from './identity';
-import { patientsGet, patientsRegister, patientsSearch } from './patients';
+import { patientsGet, patientsRegister } from './patients';
+import { auditFindPerson, patientsSearch } from './search';
 import { staysEnd, staysList, staysStart } from './stays';
 import { tasksClose, tasksList } from './tasks';
 
@@ -88,6 +89,7 @@ export const channels = {
   'audit.personAccess': auditPersonAccess,
   'audit.verify': auditVerify,
   'audit.recordPrint': auditRecordPrint,
+  'audit.findPerson': auditFindPerson,
 } as const satisfies Record<ChannelName, ChannelDef>; // exactly the names in channel-names.ts
 
 export type Channels = typeof channels;

@@ -65,15 +65,6 @@ export const patientsRegister = channel({
   auditAction: 'registered person',
 });
 
-export const SEARCH_LIMIT = 25;
-
-export const patientsSearch = channel({
-  input: z.object({ query: text('Search', 200) }).strict(),
-  output: z.object({ results: z.array(personSummarySchema), more: z.boolean() }),
-  access: { kind: 'permission', permission: 'patient.search' },
-  auditAction: 'searched for people',
-});
-
 export const patientsGet = channel({
   input: z.object({ personId: uuidSchema }).strict(),
   output: personRecordSchema,

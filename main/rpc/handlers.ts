@@ -20,7 +20,8 @@ import { endFlag, listFlags, raiseFlag } from '../services/flags-service';
 import { amendForm, getTemplate, listForms, listTemplates, markFormEnteredInError, saveForm } from '../services/forms-service';
 import { listHandovers, listReferrals, recordHandover } from '../services/handover-service';
 import { addAlias, addIdentifier, findDuplicates } from '../services/identity-service';
-import { getPerson, registerPerson, searchPersons } from '../services/patient-service';
+import { getPerson, registerPerson } from '../services/patient-service';
+import { findPersonForAudit, searchPersons } from '../services/search-service';
 import { endStay, listStays, startStay } from '../services/stays-service';
 import { closeTask, listTasks } from '../services/tasks-service';
 import { createFirstAdmin, setupStatus } from '../services/setup-service';
@@ -83,5 +84,6 @@ export function createHandlers(deps: AuthDeps): Handlers {
     'audit.personAccess': personAccess,
     'audit.verify': verifyAudit,
     'audit.recordPrint': recordPrint,
+    'audit.findPerson': findPersonForAudit,
   };
 }

@@ -9,6 +9,7 @@ import type { SessionRegistry, Session } from '../services/sessions';
 import { requireRelationship } from '../services/relationship';
 import { ServiceError } from '../services/service-error';
 import { Call, type CallEnv } from './call';
+import { RecordViews } from './record-views';
 import type { Handlers } from './handlers';
 import type { RpcTransportTarget } from './transport';
 
@@ -32,6 +33,7 @@ export function zodIssuesToError(error: z.ZodError): RpcError {
 }
 
 export function createRouter(deps: RouterDeps): RpcTransportTarget {
+  const views = new RecordViews();
   const fail = (error: RpcError): RpcResult<never> => ({ ok: false, error });
 
   /** Writes the audit row of a call that did not write one itself. An audit failure is logged, never thrown. */
@@ -93,7 +95,11 @@ export function createRouter(deps: RouterDeps): RpcTransportTarget {
       const value = await handler(parsed.data, call);
       // The output schema strips anything a service returned that the contract does not name.
       const output = def.output.parse(value);
-      auditAfter(call, 'ok', null);
+      // A record screen's section reads are covered by the one "viewed record" row (record-views.ts).
+      const nowMs = deps.now().getTime();
+      const covered = session !== null && views.covers(session, name, personId, nowMs);
+      if (!covered) auditAfter(call, 'ok', null);
+      if (name === 'patients.get' && session && personId && call.audited) views.opened(session, personId, nowMs);
       return { ok: true, value: output };
     } catch (err) {
       if (err instanceof ServiceError) {

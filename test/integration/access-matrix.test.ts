@@ -57,6 +57,7 @@ function sampleInput(channel: ChannelName): unknown {
     'audit.personAccess': { personId },
     'audit.verify': {},
     'audit.recordPrint': { personId, document: 'handover' },
+    'audit.findPerson': { query: 'subj' },
   };
   return samples[channel];
 }

@@ -1,0 +1,107 @@
+// The statements of a ranked name search (domain/person/search-rank.ts), as text: FTS5 match
+// expressions over person_search, and the indexed reads of the big groups from the expression
+// indexes on persons and from person_alias_keys. Query words are [a-z0-9] only (search-keys.ts),
+// so quoting them cannot break out of an FTS5 string.
+import { querySounds } from '../domain/person/search-similar';
+
+export const FAMILY_KEY = 'sonar_family_key(family_name)';
+export const GIVEN_KEY = 'sonar_given_key(given_names)';
+
+/** Every name column of person_search (not the sound codes). */
+const NAMES = '{fkey gfirst gother afkey agfirst aother}';
+
+const quoted = (w: string): string => `"${w.replace(/[^a-z0-9]/g, '')}"`;
+const prefix = (w: string): string => `${quoted(w)}*`;
+
+/** The smallest string above every string starting with `p` (an index range's upper bound). */
+export function upperBound(p: string): string {
+  return p.slice(0, -1) + String.fromCharCode(p.charCodeAt(p.length - 1) + 1);
+}
+
+export const fts = {
+  /** Everyone who matches: every word starts one of their name words. */
+  all: (words: readonly string[]): string => `${NAMES}: (${words.map(prefix).join(' AND ')})`,
+  /** One word (n = 1), group 5: no family name and no first given name starts with it. */
+  elsewhereOnly: (word: string): string => `${fts.all([word])} NOT {fkey afkey gfirst agfirst}: ${prefix(word)}`,
+  /** Own family name exactly one of the words. */
+  familyExact: (words: readonly string[]): string => `fkey: (${words.map(quoted).join(' OR ')})`,
+  familyStarts: (words: readonly string[]): string => `fkey: (${words.map(prefix).join(' OR ')})`,
+  /** Two words: everyone but those whose own name pairs them (family starts with one, first given name with the other). */
+  notOwnPair: (a: string, b: string): string =>
+    `${fts.all([a, b])} NOT ((fkey: ${prefix(a)} AND gfirst: ${prefix(b)}) OR (fkey: ${prefix(b)} AND gfirst: ${prefix(a)}))`,
+  /**
+   * Similar-sounding: every word starts a name word or sounds like one, and not everyone who
+   * matches by spelling. Null when no word is long enough to sound like anything.
+   */
+  similar: (words: readonly string[]): string | null => {
+    if (!words.some((w) => querySounds(w).length > 0)) return null;
+    const each = words.map((w) => {
+      const codes = querySounds(w);
+      return codes.length === 0 ? `(${NAMES}: ${prefix(w)})` : `(${NAMES}: ${prefix(w)} OR sounds: (${codes.map(quoted).join(' OR ')}))`;
+    });
+    return `(${each.join(' AND ')}) NOT (${fts.all(words)})`;
+  },
+};
+
+/** Key columns of a person from the family-first or given-first expression index. */
+const KEYS = `seq, ${FAMILY_KEY} AS fkey, ${GIVEN_KEY} AS gkey, birth_date AS birthDate FROM persons`;
+
+function order(givenFirst: boolean, byBirthDate: boolean): string {
+  const names = givenFirst ? `${GIVEN_KEY}, ${FAMILY_KEY}` : `${FAMILY_KEY}, ${GIVEN_KEY}`;
+  return `ORDER BY ${byBirthDate ? 'abs(julianday(birth_date) - julianday(@dob)), ' : ''}${names}, birth_date, seq`;
+}
+
+/** A group read from the persons indexes: its condition and its order. */
+export interface IndexedGroupSql {
+  where: string;
+  givenFirst: boolean;
+}
+
+const starts = (key: string, w: string): string => `(${key} >= @${w} AND ${key} < @${w}Hi)`;
+const startsLonger = (key: string, w: string): string => `(${key} > @${w} AND ${key} < @${w}Hi)`;
+
+/**
+ * The groups whose members' own name decides their place, for one word (`a`) or two (`a`, `b`).
+ * Parameters: @a, @aHi (and @b, @bHi), and @dob when ordering by date of birth.
+ */
+export function indexedGroups(words: 1 | 2): Record<0 | 2 | 4, IndexedGroupSql | null> {
+  if (words === 1) {
+    return {
+      0: { where: `${FAMILY_KEY} = @a`, givenFirst: false },
+      2: { where: startsLonger(FAMILY_KEY, 'a'), givenFirst: false },
+      4: { where: `${starts(GIVEN_KEY, 'a')} AND NOT ${starts(FAMILY_KEY, 'a')}`, givenFirst: true },
+    };
+  }
+  return {
+    0: { where: `(${FAMILY_KEY} = @a AND ${starts(GIVEN_KEY, 'b')}) OR (${FAMILY_KEY} = @b AND ${starts(GIVEN_KEY, 'a')})`, givenFirst: false },
+    2: { where: `(${startsLonger(FAMILY_KEY, 'a')} AND ${starts(GIVEN_KEY, 'b')}) OR (${startsLonger(FAMILY_KEY, 'b')} AND ${starts(GIVEN_KEY, 'a')})`, givenFirst: false },
+    4: null,
+  };
+}
+
+export function indexedPageSql(group: IndexedGroupSql, byBirthDate: boolean): string {
+  return `SELECT ${KEYS} WHERE ${group.where} ${order(group.givenFirst, byBirthDate)} LIMIT @limit`;
+}
+
+export function indexedCountSql(group: IndexedGroupSql): string {
+  return `SELECT count(*) FROM persons WHERE ${group.where}`;
+}
+
+const ALIAS_COLUMNS = 'SELECT person_seq AS seq, afk, agk, own_fk AS ownFk, own_gk AS ownGk, birth_date AS birthDate FROM person_alias_keys';
+
+/**
+ * Aliases that can pair the words (and so may rank their person higher than the own name does).
+ * One word: an alias family name or first given name starting with it. Two: an alias's family
+ * name starting with one word and its own or the person's first given name with the other; or the
+ * person's family name with one and the alias's first given name with the other.
+ */
+export function aliasCandidatesSql(words: 1 | 2): string {
+  if (words === 1) {
+    return `${ALIAS_COLUMNS} INDEXED BY person_alias_keys_family WHERE ${starts('afk', 'a')}
+      UNION ALL ${ALIAS_COLUMNS} INDEXED BY person_alias_keys_given WHERE ${starts('agk', 'a')}`;
+  }
+  const pair = (f: string, g: string) =>
+    `${ALIAS_COLUMNS} INDEXED BY person_alias_keys_family WHERE ${starts('afk', f)} AND (${starts('agk', g)} OR ${starts('own_gk', g)})
+      UNION ALL ${ALIAS_COLUMNS} INDEXED BY person_alias_keys_given WHERE ${starts('agk', g)} AND ${starts('own_fk', f)}`;
+  return `${pair('a', 'b')} UNION ALL ${pair('b', 'a')}`;
+}
