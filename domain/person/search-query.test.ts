@@ -17,6 +17,8 @@ describe('the search box', () => {
     expect(p.identifiers.map((i) => i.type)).toEqual(expect.arrayContaining(['nhs_number', 'chi_number']));
     expect(p.identifiers.find((i) => i.type === 'chi_number')?.value).toBe('1407451235');
     expect(plan('9434765919').identifiers.find((i) => i.type === 'nhs_number')?.value).toBe('9434765919');
+    // A whole number is looked up as such, not as the start of others.
+    expect(plan('9434765919').numberPrefix).toBeNull();
   });
 
   it('reads identifiers in the forms people type them', () => {

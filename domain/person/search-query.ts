@@ -3,7 +3,8 @@
 // - identifiers: the whole text checked as each identifier type, in the forms people type them
 //   (PNC 03/12345n, a prison number in lower case, an NHS number with spaces); a 10-digit number
 //   is tried as both an NHS and a CHI number. Only text with a digit is tried as an identifier.
-// - a number still being typed: NHS and CHI numbers starting with its digits;
+// - a number still being typed (not yet a whole valid NHS or CHI number): NHS and CHI numbers
+//   starting with its digits;
 // - a name, with a date of birth anywhere in it ("smith 3/4/88", "mary jones 3 April 1988");
 // - a date of birth on its own.
 import { checkIdentifier, type IdentifierContext, type IdentifierType } from '../identifiers/identifier-types';
@@ -68,8 +69,10 @@ export function planSearch(text: string, context: SearchContext): SearchPlan {
   if (found && found.rest === '') return { ...plan, birthDate: found.birthDate };
 
   plan.identifiers = identifierProbes(trimmed, context);
+  // Digits still being typed: not when they are already a whole NHS or CHI number (that was looked up).
   const digits = trimmed.replace(/[\s-]/g, '');
-  if (/^\d{1,10}$/.test(digits)) plan.numberPrefix = digits;
+  const whole = plan.identifiers.some((p) => p.type === 'nhs_number' || p.type === 'chi_number');
+  if (/^\d{1,10}$/.test(digits) && !whole) plan.numberPrefix = digits;
 
   // A name: words without digits, once a date of birth is taken out.
   const rest = found ? found.rest : trimmed;

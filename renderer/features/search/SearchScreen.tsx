@@ -6,7 +6,7 @@ import { useApp } from '../../app/store-context';
 import { localIsoDate } from '../../format/person-format';
 import { SearchPager } from './SearchPager';
 import { RESULT_LINK_CLASS, RESULTS_AREA_ATTRIBUTE, ResultsTable } from './ResultsTable';
-import { hasNextPage, shownText, summaryText } from './search-text';
+import { captionText, hasNextPage, summaryText } from './search-text';
 
 export function SearchScreen() {
   usePageTitle('Find a person');
@@ -105,7 +105,7 @@ export function SearchScreen() {
         {current && matches.length > 0 ? (
           <ResultsTable
             people={matches}
-            caption={`People found: ${shownText(answer, matches.length).toLowerCase()} of ${answer.total.toLocaleString('en-GB')}${answer.totalIsAtLeast ? '+' : ''}`}
+            caption={captionText(answer, resultsFor, matches.length)}
             testId="search-results"
             today={today}
             onOpen={open}

@@ -23,6 +23,12 @@ export function shownText(answer: Pick<SearchAnswer, 'offset'>, shown: number): 
   return shown === 0 ? '' : `Showing ${(answer.offset + 1).toLocaleString('en-GB')} to ${(answer.offset + shown).toLocaleString('en-GB')}`;
 }
 
+/** The results table's caption: "312 people found for “smith”: showing 1 to 25". */
+export function captionText(answer: SearchAnswer, query: string, shown: number): string {
+  const total = `${answer.totalIsAtLeast ? 'More than ' : ''}${people(answer.total)}`;
+  return `${total} found for \u201c${query.trim()}\u201d: ${shownText(answer, shown).toLowerCase()}`;
+}
+
 /** The sentence above the results. */
 export function summaryText(answer: SearchAnswer, query: string, shown: number): string {
   const q = `\u201c${query.trim()}\u201d`;
@@ -50,7 +56,7 @@ export function summaryText(answer: SearchAnswer, query: string, shown: number):
       const best = answer.total > answer.pageSize && answer.offset === 0 ? `showing the best ${Math.min(answer.pageSize, shown)}` : showing.toLowerCase();
       const narrow = answer.total > answer.pageSize ? ' Add a first name or date of birth to narrow the search.' : '';
       const order = answer.ranked ? '' : ' There are too many to put all of them in order: the rest are listed in the order they were registered.';
-      const more = similar > 0 ? ` ${people(similar)} more with similar-sounding names after them.` : '';
+      const more = similar > 0 ? ` ${similar.toLocaleString('en-GB')} more ${similar === 1 ? 'person' : 'people'} with similar-sounding names after them.` : '';
       return `${people(answer.total)} match ${q}${nearest}: ${best}.${narrow}${order}${more}`;
     }
   }
