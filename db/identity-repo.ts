@@ -34,6 +34,7 @@ export class IdentityRepo {
   private readonly byNumberPrefix;
   private readonly countNumberPrefix;
   private readonly holderQuery;
+  private readonly localHolderQuery;
   private readonly summariesQuery;
   private readonly aliasesQuery;
 
@@ -45,6 +46,8 @@ export class IdentityRepo {
       .from(personIdentifiers)
       .where(and(eq(personIdentifiers.type, sql.placeholder('type')), eq(personIdentifiers.value, sql.placeholder('value'))))
       .prepare();
+    // Local ids keep their case; found in any case (partial NOCASE index in the migrations).
+    this.localHolderQuery = this.localHolder().prepare();
     // Lists of people travel as JSON, so one prepared statement serves any number of them.
     const inList = (column: typeof persons.id | typeof personAliases.personId) => sql`${column} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`;
     this.summariesQuery = db
@@ -77,6 +80,15 @@ export class IdentityRepo {
       .select({ n: sql<number>`count(*)` })
       .from(db.select({ one: sql`1` }).from(personIdentifiers).where(numberRange).limit(NUMBER_PREFIX_COUNT_MAX + 1).as('capped'))
       .prepare();
+  }
+
+  /** The local id lookup (also shown to the plan test). */
+  localHolder() {
+    return this.db
+      .select({ personId: personIdentifiers.personId, type: personIdentifiers.type, value: personIdentifiers.value })
+      .from(personIdentifiers)
+      // The type as a literal, not a parameter: only then can SQLite use the partial index.
+      .where(sql`${personIdentifiers.type} = 'local_id' AND ${personIdentifiers.value} = ${sql.placeholder('value')} COLLATE NOCASE`);
   }
 
   /**
@@ -124,7 +136,7 @@ export class IdentityRepo {
 
   /** Who holds each identifier: one exact lookup each on the (type, value) index (identifier search). */
   holdersOfEach(identifiers: readonly { type: IdentifierType; value: string }[]): { personId: string; type: IdentifierType; value: string }[] {
-    return identifiers.flatMap((i) => this.holderQuery.all({ type: i.type, value: i.value }));
+    return identifiers.flatMap((i) => (i.type === 'local_id' ? this.localHolderQuery.all({ value: i.value }) : this.holderQuery.all({ type: i.type, value: i.value })));
   }
 
   addIdentifier(row: { id: string; personId: string; type: IdentifierType; value: string; createdAt: string }): void {

@@ -46,8 +46,11 @@ export const fts = {
 /** Key columns of a person from the family-first or given-first expression index. */
 const KEYS = `seq, ${FAMILY_KEY} AS fkey, ${GIVEN_KEY} AS gkey, birth_date AS birthDate FROM persons`;
 
-function order(givenFirst: boolean, byBirthDate: boolean): string {
-  const names = givenFirst ? `${GIVEN_KEY}, ${FAMILY_KEY}` : `${FAMILY_KEY}, ${GIVEN_KEY}`;
+function order(group: IndexedGroupSql, byBirthDate: boolean): string {
+  // A family key fixed by the condition is left out: SQLite does not see an expression compared
+  // with = as constant, and would sort the whole group instead of reading the index in order.
+  const family = group.familyFixed ? '' : `${FAMILY_KEY}, `;
+  const names = group.givenFirst ? `${GIVEN_KEY}, ${FAMILY_KEY}` : `${family}${GIVEN_KEY}`;
   return `ORDER BY ${byBirthDate ? 'abs(julianday(birth_date) - julianday(@dob)), ' : ''}${names}, birth_date, seq`;
 }
 
@@ -55,6 +58,8 @@ function order(givenFirst: boolean, byBirthDate: boolean): string {
 export interface IndexedGroupSql {
   where: string;
   givenFirst: boolean;
+  /** The condition fixes the family key to one value. */
+  familyFixed?: boolean;
 }
 
 const starts = (key: string, w: string): string => `(${key} >= @${w} AND ${key} < @${w}Hi)`;
@@ -67,7 +72,7 @@ const startsLonger = (key: string, w: string): string => `(${key} > @${w} AND ${
 export function indexedGroups(words: 1 | 2): Record<0 | 2 | 4, IndexedGroupSql | null> {
   if (words === 1) {
     return {
-      0: { where: `${FAMILY_KEY} = @a`, givenFirst: false },
+      0: { where: `${FAMILY_KEY} = @a`, givenFirst: false, familyFixed: true },
       2: { where: startsLonger(FAMILY_KEY, 'a'), givenFirst: false },
       4: { where: `${starts(GIVEN_KEY, 'a')} AND NOT ${starts(FAMILY_KEY, 'a')}`, givenFirst: true },
     };
@@ -80,7 +85,7 @@ export function indexedGroups(words: 1 | 2): Record<0 | 2 | 4, IndexedGroupSql |
 }
 
 export function indexedPageSql(group: IndexedGroupSql, byBirthDate: boolean): string {
-  return `SELECT ${KEYS} WHERE ${group.where} ${order(group.givenFirst, byBirthDate)} LIMIT @limit`;
+  return `SELECT ${KEYS} WHERE ${group.where} ${order(group, byBirthDate)} LIMIT @limit`;
 }
 
 export function indexedCountSql(group: IndexedGroupSql): string {

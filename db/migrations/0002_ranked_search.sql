@@ -120,3 +120,6 @@ END;
 CREATE INDEX `persons_name_family` ON `persons` (sonar_family_key(`family_name`), sonar_given_key(`given_names`), `birth_date`);
 --> statement-breakpoint
 CREATE INDEX `persons_name_given` ON `persons` (sonar_given_key(`given_names`), sonar_family_key(`family_name`), `birth_date`);
+--> statement-breakpoint
+-- Local ids keep the case they were given in; search finds them however they are typed.
+CREATE INDEX `person_identifiers_local_nocase` ON `person_identifiers` (`value` COLLATE NOCASE) WHERE `type` = 'local_id';

@@ -2,7 +2,8 @@
 // is the front door). This reads what was typed into the lookups that can answer it:
 // - identifiers: the whole text checked as each identifier type, in the forms people type them
 //   (PNC 03/12345n, a prison number in lower case, an NHS number with spaces); a 10-digit number
-//   is tried as both an NHS and a CHI number. Only text with a digit is tried as an identifier.
+//   is tried as both an NHS and a CHI number; a local id in any case. Only text with a digit is
+//   tried as an identifier.
 // - a number still being typed (not yet a whole valid NHS or CHI number): NHS and CHI numbers
 //   starting with its digits;
 // - a name, with a date of birth anywhere in it ("smith 3/4/88", "mary jones 3 April 1988");
@@ -53,9 +54,8 @@ function identifierProbes(text: string, context: SearchContext): IdentifierProbe
   for (const type of ORDER) {
     const check = checkIdentifier(type, text, checkContext);
     if (!check.ok) continue;
-    // Local ids keep their case when stored; the ways people type them are all tried.
-    const values = type === 'local_id' ? [check.value, check.value.toUpperCase(), check.value.toLowerCase()] : [check.value];
-    for (const value of new Set(values)) probes.push({ type, value });
+    // A local id keeps its case when stored; the store compares it ignoring case.
+    probes.push({ type, value: check.value });
   }
   return probes;
 }
