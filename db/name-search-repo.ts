@@ -18,8 +18,6 @@ import {
   daysBetween,
   groupOf,
   orderKeys,
-  ownPairGroup,
-  pairGroup,
   rankOf,
   type Group,
   type IndexedPerson,
@@ -27,6 +25,7 @@ import {
   type Rank,
 } from '../domain/person/search-rank';
 import { compareSimilar, similarRankOf, soundsLike } from '../domain/person/search-similar';
+import { promotionsFrom, type AliasPromotions, type AliasRow } from './name-search-aliases';
 import { aliasCandidatesSql, fts, indexedCountSql, indexedGroups, indexedPageSql, upperBound, type IndexedGroupSql } from './name-search-sql';
 import type { Statement } from 'better-sqlite3';
 import type { RawDb } from './open';
@@ -65,14 +64,6 @@ interface KeysRow {
   birthDate: string;
 }
 
-interface AliasRow {
-  seq: number;
-  afk: string;
-  agk: string;
-  ownFk: string;
-  ownGk: string;
-  birthDate: string;
-}
 
 interface IndexRow {
   seq: number;
@@ -89,7 +80,6 @@ interface IndexRow {
 }
 
 const split = (s: string): string[] => (s === '' ? [] : s.split(' '));
-const firstWord = (s: string): string => s.split(' ')[0] ?? '';
 
 function indexedPerson(r: IndexRow): IndexedPerson {
   return {
@@ -309,33 +299,9 @@ export class NameSearchRepo {
     };
   }
 
-  /**
-   * People whose alias ranks them higher than their own name: their group and rank, and which
-   * indexed group their own name would have put them in (they are left out of it).
-   */
+  /** The alias rows that may rank their person higher than their own name does. */
   private aliasPromotions(query: NameQuery, params: Record<string, string>): AliasPromotions {
-    const rows = this.stmt(aliasCandidatesSql(query.words.length as 1 | 2)).all(params) as AliasRow[];
-    const byPerson = new Map<number, AliasRow[]>();
-    for (const r of rows) byPerson.set(r.seq, [...(byPerson.get(r.seq) ?? []), r]);
-    const members: Rank[] = [];
-    const promotedFrom = new Map<Group, Set<number>>();
-    for (const [seq, list] of byPerson) {
-      const first = list[0]!;
-      const own = { fkey: first.ownFk, gfirst: firstWord(first.ownGk) };
-      const ownBest = ownGroup(own, query.words);
-      let aliasBest: Group | null = null;
-      for (const r of list) {
-        const g = aliasGroup(r, own.gfirst, query.words);
-        if (g !== null && (aliasBest === null || g < aliasBest)) aliasBest = g;
-      }
-      if (aliasBest === null || (ownBest !== null && ownBest <= aliasBest)) continue;
-      const person = { fkey: first.ownFk, gkey: first.ownGk, birthDate: first.birthDate };
-      const dobDistance = query.birthDate !== null ? daysBetween(first.birthDate, query.birthDate) : 0;
-      members.push({ group: aliasBest, dobDistance, seq, keys: orderKeys(aliasBest, person) });
-      const ownPair = ownPairGroup(own, query.words);
-      if (ownPair !== null) promotedFrom.set(ownPair, (promotedFrom.get(ownPair) ?? new Set()).add(seq));
-    }
-    return { members, promotedFrom };
+    return promotionsFrom(this.stmt(aliasCandidatesSql(query.words.length as 1 | 2)).all(params) as AliasRow[], query);
   }
 
   private similarSource(query: NameQuery, unranked: () => void): Source {
@@ -355,40 +321,7 @@ export class NameSearchRepo {
   }
 }
 
-interface AliasPromotions {
-  members: Rank[];
-  promotedFrom: Map<Group, Set<number>>;
-}
-
 function lazyAliases(make: () => AliasPromotions): () => AliasPromotions {
   let made: AliasPromotions | null = null;
   return () => (made ??= make());
-}
-
-
-/** The best group the own name reaches on its own: a pair, the first given name, or (two words) the family name alone. */
-function ownGroup(own: { fkey: string; gfirst: string }, words: readonly string[]): Group | null {
-  const pair = ownPairGroup(own, words);
-  if (pair !== null && pair !== 4) return pair;
-  if (words.length > 1) {
-    if (words.includes(own.fkey)) return 1;
-    if (words.some((w) => own.fkey.startsWith(w))) return 3;
-  }
-  return pair;
-}
-
-/** The group one alias reaches: its family name (one word) or a pair within its name form or with the own first given name. */
-function aliasGroup(r: AliasRow, ownGfirst: string, words: readonly string[]): Group | null {
-  const agfirst = firstWord(r.agk);
-  let best: Group | null = null;
-  for (const [f, g] of [
-    [r.afk, agfirst],
-    [r.afk, ownGfirst],
-    [r.ownFk, agfirst],
-  ] as const) {
-    const p = pairGroup(f, g, words);
-    if (p !== null && (best === null || p < best)) best = p;
-  }
-  if (best === null && words.length === 1 && agfirst.length > 0 && agfirst.startsWith(words[0] ?? '')) best = 4;
-  return best;
 }
