@@ -6,9 +6,12 @@ import { distance } from 'fastest-levenshtein';
 import { compareRanks, daysBetween, type IndexedPerson, type NameQuery, type Rank } from './search-rank';
 import { MIN_SOUND_WORD, soundCodes } from './search-keys';
 
+/** A one-letter code ("J" for "joh", a name still being typed) says nothing and matches half the index. */
+const MIN_QUERY_CODE = 2;
+
 /** The sound codes a query word is compared by; none for words too short to sound like anything. */
 export function querySounds(word: string): string[] {
-  return word.length >= MIN_SOUND_WORD ? soundCodes(word) : [];
+  return word.length >= MIN_SOUND_WORD ? soundCodes(word).filter((c) => c.length >= MIN_QUERY_CODE) : [];
 }
 
 /** Each typed word either starts a name word or sounds like one, and at least one only sounds like it. */

@@ -84,7 +84,7 @@ test('"smith" states the true total, shows the best 25 first, and every Smith is
 test('adding a first name narrows it; the first given name ranks before a middle one', async () => {
   await searchBox(page).fill('smith tre');
   await expect(rows().first()).toContainText('SMITH, Trevor');
-  await expect(summary()).toContainText(/^1 person match|^\d+ people match/);
+  await expect(summary()).toContainText(/^1 person matches|^\d+ people match/);
 });
 
 test('a date of birth typed 3/4/88 puts the Smith born that day first', async () => {
@@ -109,7 +109,7 @@ test('similar-sounding names come as a second group: Walsh and Welsh, Jon and Jo
   const welsh = similar.getByTestId('search-result').filter({ hasText: 'WELSH, Orla' });
   await expect(welsh).toHaveCount(1);
   await expect(welsh.getByTestId('found-by')).toHaveText('Sounds like WELSH, Orla');
-  await expect(summary()).toContainText('more person with similar-sounding names after them');
+  await expect(summary()).toHaveText('1 person matches “walsh orla”: showing 1 to 1. 1 more person with similar-sounding names after them.');
   await snapshot(page, '40-similar-sounding');
 
   await searchBox(page).fill('jon parrington');

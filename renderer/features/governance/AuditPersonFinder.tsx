@@ -75,7 +75,7 @@ export function AuditPersonFinder({ onChoose }: Props) {
       {found.state === 'found' ? (
         <>
           <p className="nhsuk-body" role="status" tabIndex={-1} ref={summary} data-testid="audit-search-summary">
-            {summaryText(found.answer, found.query, found.answer.results.length) || `No people found for \u201c${found.query}\u201d.`}
+            {summaryText(found.answer, found.query, found.answer.results.filter((r) => r.match.kind !== 'soundsLike').length) || `No people found for \u201c${found.query}\u201d.`}
           </p>
           {found.answer.results.length > 0 ? (
             <table className="nhsuk-table" data-testid="audit-people">

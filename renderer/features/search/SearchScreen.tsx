@@ -57,7 +57,7 @@ export function SearchScreen() {
   const current = resultsFor.trim() !== '' && answer !== null;
   const matches = results.filter((r) => r.match.kind !== 'soundsLike');
   const similar = results.filter((r) => r.match.kind === 'soundsLike');
-  const summary = current && status !== 'failed' ? summaryText(answer, resultsFor, results.length) : '';
+  const summary = current && status !== 'failed' ? summaryText(answer, resultsFor, answer.kind === 'name' ? matches.length : results.length) : '';
   const busy = status === 'waiting' || status === 'searching';
   const leaveTop = () => box.current?.focus();
 

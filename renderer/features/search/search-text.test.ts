@@ -27,6 +27,9 @@ describe('what the search screen says', () => {
     expect(summaryText(name({ total: 3, birthDate: '1988-04-03', similarTotal: 2 }), 'smith 3/4/88', 3)).toBe(
       '3 people match \u201csmith 3/4/88\u201d, nearest date of birth to 03-Apr-1988 first: showing 1 to 3. 2 more people with similar-sounding names after them.',
     );
+    expect(summaryText(name({ total: 1, similarTotal: 1 }), 'walsh orla', 1)).toBe(
+      '1 person matches \u201cwalsh orla\u201d: showing 1 to 1. 1 more person with similar-sounding names after them.',
+    );
     expect(summaryText(name({ total: 0, similarTotal: 1 }), 'walsh', 1)).toBe('No one is spelt like \u201cwalsh\u201d. 1 person with similar-sounding names.');
   });
 

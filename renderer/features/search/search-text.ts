@@ -52,12 +52,18 @@ export function summaryText(answer: SearchAnswer, query: string, shown: number):
       if (answer.total === 0) {
         return similar > 0 ? `No one is spelt like ${q}. ${people(similar)} with similar-sounding names.` : `No people found for ${q}.`;
       }
+      // `shown` counts this page's matches only (similar-sounding names are counted apart).
       const nearest = answer.birthDate ? `, nearest date of birth to ${formatClinicalDate(answer.birthDate)} first` : '';
-      const best = answer.total > answer.pageSize && answer.offset === 0 ? `showing the best ${Math.min(answer.pageSize, shown)}` : showing.toLowerCase();
+      const best =
+        answer.offset === 0 && answer.total > answer.pageSize
+          ? `showing the best ${Math.min(answer.pageSize, shown)}`
+          : shown > 0
+            ? showing.toLowerCase()
+            : 'all shown on earlier pages';
       const narrow = answer.total > answer.pageSize ? ' Add a first name or date of birth to narrow the search.' : '';
       const order = answer.ranked ? '' : ' There are too many to put all of them in order: the rest are listed in the order they were registered.';
       const more = similar > 0 ? ` ${similar.toLocaleString('en-GB')} more ${similar === 1 ? 'person' : 'people'} with similar-sounding names after them.` : '';
-      return `${people(answer.total)} match ${q}${nearest}: ${best}.${narrow}${order}${more}`;
+      return `${people(answer.total)} ${answer.total === 1 ? 'matches' : 'match'} ${q}${nearest}: ${best}.${narrow}${order}${more}`;
     }
   }
 }
