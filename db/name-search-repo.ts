@@ -7,8 +7,8 @@
 // - the groups decided by a person's own name (family name exact / starting with the word, with
 //   the first given name paired; or the first given name) are read in rank order from expression
 //   indexes on persons, a page at a time, and counted from the index alone;
-// - people an alias ranks higher than their own name are few: found from person_alias_keys, ranked
-//   in memory and merged into their group;
+// - people an alias ranks higher than their own name are found and ranked in person_alias_keys
+//   (name-search-aliases.ts) and merged into their group, a page's worth at a time;
 // - the remaining groups (words found in middle names, parts of names, an alias's other words)
 //   are read from FTS5 and ranked in memory; above MATERIALISE_MAX rows a group is listed in
 //   registration order instead, and the answer says it is not fully ranked.
@@ -25,8 +25,8 @@ import {
   type Rank,
 } from '../domain/person/search-rank';
 import { compareSimilar, similarRankOf, soundsLike } from '../domain/person/search-similar';
-import { promotionsFrom, type AliasPromotions, type AliasRow } from './name-search-aliases';
-import { aliasCandidatesSql, fts, indexedCountSql, indexedGroups, indexedPageSql, upperBound, type IndexedGroupSql } from './name-search-sql';
+import { AliasPromotions } from './name-search-aliases';
+import { fts, indexedCountSql, indexedGroups, indexedPageSql, upperBound, type IndexedGroupSql } from './name-search-sql';
 import type { Statement } from 'better-sqlite3';
 import type { RawDb } from './open';
 
@@ -35,6 +35,9 @@ export const MATERIALISE_MAX = 1000;
 
 /** Up to this many matches, everyone is read once and ranked in memory: cheaper than the indexed groups. */
 export const RANK_ALL_MAX = 50;
+
+/** Similar-sounding names are put in order of spelling up to this many; more are listed in registration order. */
+export const SIMILAR_RANK_MAX = 200;
 
 export interface NameSearchMember {
   seq: number;
@@ -165,7 +168,7 @@ export class NameSearchRepo {
       ranked = false;
     };
     const rankAll = total <= this.rankAllMax || !this.fastPathApplies(words);
-    const sources = rankAll ? [lazy(() => this.materialised(fts.all(words), query, null, unranked))] : this.fastSources(query, unranked);
+    const sources = rankAll ? [lazy(() => this.materialised(fts.all(words), query, null, unranked))] : this.fastSources(query, unranked, offset + limit);
     const members: NameSearchMember[] = [];
     let skip = offset;
     const walk = (source: Source) => {
@@ -197,19 +200,19 @@ export class NameSearchRepo {
     return !a.startsWith(b) && !b.startsWith(a);
   }
 
-  private fastSources(query: NameQuery, unranked: () => void): Source[] {
+  private fastSources(query: NameQuery, unranked: () => void, pageEnd: number): Source[] {
     const words = query.words as [string] | [string, string];
     const n = words.length as 1 | 2;
     const [a = '', b = ''] = words;
     const params: Record<string, string> = { a, aHi: upperBound(a), ...(n === 2 ? { b, bHi: upperBound(b) } : {}) };
     if (query.birthDate) params.dob = query.birthDate;
     const groups = indexedGroups(n);
-    const aliases = lazyAliases(() => this.aliasPromotions(query, params));
+    const aliases = new AliasPromotions((sql) => this.stmt(sql), query, params, pageEnd);
     // In registration order (too many to rank), the alias-promoted people are left out of the FTS rows.
-    const promotedSeqs = () => new Set(aliases().members.map((r) => r.seq));
+    const promotedSeqs = () => aliases.all();
     const indexed = (g: 0 | 2 | 4): Source | null => {
       const sql = groups[g];
-      return sql ? lazy(() => this.indexedSource(g, sql, params, query, aliases())) : null;
+      return sql ? lazy(() => this.indexedSource(g, sql, params, query, aliases)) : null;
     };
     if (n === 1) {
       return [indexed(0), indexed(2), indexed(4), lazy(() => this.materialised(fts.elsewhereOnly(a), query, null, unranked))].filter(
@@ -279,8 +282,7 @@ export class NameSearchRepo {
   }
 
   private indexedSource(g: 0 | 2 | 4, sql: IndexedGroupSql, params: Record<string, string>, query: NameQuery, aliases: AliasPromotions): Source {
-    const promoted = aliases.promotedFrom.get(g) ?? new Set<number>();
-    const extra = aliases.members.filter((r) => r.group === g);
+    const promoted = aliases.promotedFrom(g);
     const dob = query.birthDate;
     const byDob = dob !== null;
     const rank = (row: KeysRow): Rank => ({
@@ -289,26 +291,25 @@ export class NameSearchRepo {
       seq: row.seq,
       keys: orderKeys(g, row),
     });
+    // The group is the own-name rows (less those an alias lists higher) merged with the people an
+    // alias puts here: the first o + l of each, in rank order, give the page.
     return {
-      count: () => (this.stmt(indexedCountSql(sql)).pluck().get(params) as number) - promoted.size + extra.length,
+      count: () => (this.stmt(indexedCountSql(sql)).pluck().get(params) as number) - promoted.size + aliases.count(g),
       take: (o, l) => {
         const rows = this.stmt(indexedPageSql(sql, byDob)).all({ ...params, limit: o + l + promoted.size }) as KeysRow[];
         const own = rows.filter((r) => !promoted.has(r.seq)).map(rank);
-        return [...own, ...extra].sort(compareRanks).slice(o, o + l).map(memberOf);
+        const byAlias = aliases.first(g, o + l).map(rank);
+        return [...own, ...byAlias].sort(compareRanks).slice(o, o + l).map(memberOf);
       },
     };
-  }
-
-  /** The alias rows that may rank their person higher than their own name does. */
-  private aliasPromotions(query: NameQuery, params: Record<string, string>): AliasPromotions {
-    return promotionsFrom(this.stmt(aliasCandidatesSql(query.words.length as 1 | 2)).all(params) as AliasRow[], query);
   }
 
   private similarSource(query: NameQuery, unranked: () => void): Source {
     const match = fts.similar(query.words);
     if (match === null) return listSource([]);
-    const rows = this.ftsRows(match, this.materialiseMax + 1);
-    if (rows.length > this.materialiseMax) {
+    const max = Math.min(this.materialiseMax, SIMILAR_RANK_MAX);
+    const rows = this.ftsRows(match, max + 1);
+    if (rows.length > max) {
       unranked();
       const n = this.ftsCount(match);
       return { count: () => n, take: (o, l) => this.ftsSeqs(match, o + l).slice(o).map((seq) => ({ seq, group: 'similar' as const })) };
@@ -321,7 +322,3 @@ export class NameSearchRepo {
   }
 }
 
-function lazyAliases(make: () => AliasPromotions): () => AliasPromotions {
-  let made: AliasPromotions | null = null;
-  return () => (made ??= make());
-}

@@ -92,21 +92,42 @@ export function indexedCountSql(group: IndexedGroupSql): string {
   return `SELECT count(*) FROM persons WHERE ${group.where}`;
 }
 
-const ALIAS_COLUMNS = 'SELECT person_seq AS seq, afk, agk, own_fk AS ownFk, own_gk AS ownGk, birth_date AS birthDate FROM person_alias_keys';
+const ALIAS_COLUMNS = 'SELECT person_seq AS seq, afk, agk, own_fk, own_gk, birth_date FROM person_alias_keys';
+
+/** Which person_alias_keys index leads with each key column. */
+const ALIAS_INDEX: Record<'afk' | 'agk' | 'own_fk' | 'own_gk', string> = {
+  afk: 'person_alias_keys_family',
+  agk: 'person_alias_keys_given',
+  own_fk: 'person_alias_keys_own_family',
+  own_gk: 'person_alias_keys_own_given',
+};
+
+type AliasKey = keyof typeof ALIAS_INDEX;
+
+/**
+ * One pair condition (family key `fk` starts with word `f`, given key `gk` with word `g`), read
+ * through the index of the longer word: the longer the prefix, the fewer entries to walk.
+ */
+function pairScan(fk: AliasKey, f: string, gk: AliasKey, g: string, fLonger: boolean): string {
+  const lead = fLonger ? fk : gk;
+  return `${ALIAS_COLUMNS} INDEXED BY ${ALIAS_INDEX[lead]} WHERE ${starts(fk, f)} AND ${starts(gk, g)}`;
+}
 
 /**
  * Aliases that can pair the words (and so may rank their person higher than the own name does).
- * One word: an alias family name or first given name starting with it. Two: an alias's family
- * name starting with one word and its own or the person's first given name with the other; or the
- * person's family name with one and the alias's first given name with the other.
+ * One word: an alias family name or first given name starting with it. Two: a family name and a
+ * first given name of one name form, at least one of them the alias's (alias family with alias or
+ * own given name; own family with alias given name), each word taking either part. `aLonger`:
+ * the first word is at least as long as the second (chooses the indexes to walk).
  */
-export function aliasCandidatesSql(words: 1 | 2): string {
+export function aliasCandidatesSql(words: 1 | 2, aLonger = true): string {
   if (words === 1) {
-    return `${ALIAS_COLUMNS} INDEXED BY person_alias_keys_family WHERE ${starts('afk', 'a')}
-      UNION ALL ${ALIAS_COLUMNS} INDEXED BY person_alias_keys_given WHERE ${starts('agk', 'a')}`;
+    return `${ALIAS_COLUMNS} INDEXED BY ${ALIAS_INDEX.afk} WHERE ${starts('afk', 'a')}
+      UNION ALL ${ALIAS_COLUMNS} INDEXED BY ${ALIAS_INDEX.agk} WHERE ${starts('agk', 'a')}`;
   }
-  const pair = (f: string, g: string) =>
-    `${ALIAS_COLUMNS} INDEXED BY person_alias_keys_family WHERE ${starts('afk', f)} AND (${starts('agk', g)} OR ${starts('own_gk', g)})
-      UNION ALL ${ALIAS_COLUMNS} INDEXED BY person_alias_keys_given WHERE ${starts('agk', g)} AND ${starts('own_fk', f)}`;
-  return `${pair('a', 'b')} UNION ALL ${pair('b', 'a')}`;
+  const pairs = (f: 'a' | 'b', g: 'a' | 'b') => {
+    const fLonger = f === 'a' ? aLonger : !aLonger;
+    return [pairScan('afk', f, 'agk', g, fLonger), pairScan('afk', f, 'own_gk', g, fLonger), pairScan('own_fk', f, 'agk', g, fLonger)];
+  };
+  return [...pairs('a', 'b'), ...pairs('b', 'a')].join('\n      UNION ALL ');
 }

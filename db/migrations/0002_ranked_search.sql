@@ -50,6 +50,10 @@ CREATE INDEX `person_alias_keys_family` ON `person_alias_keys` (`afk`, `agk`, `o
 --> statement-breakpoint
 CREATE INDEX `person_alias_keys_given` ON `person_alias_keys` (`agk`, `own_fk`, `own_gk`, `afk`, `birth_date`, `person_seq`);
 --> statement-breakpoint
+CREATE INDEX `person_alias_keys_own_family` ON `person_alias_keys` (`own_fk`, `agk`, `own_gk`, `afk`, `birth_date`, `person_seq`);
+--> statement-breakpoint
+CREATE INDEX `person_alias_keys_own_given` ON `person_alias_keys` (`own_gk`, `afk`, `agk`, `own_fk`, `birth_date`, `person_seq`);
+--> statement-breakpoint
 CREATE INDEX `person_alias_keys_person` ON `person_alias_keys` (`person_seq`);
 --> statement-breakpoint
 CREATE TRIGGER `persons_search_insert` AFTER INSERT ON `persons` BEGIN
