@@ -23,6 +23,8 @@ export const RAW_SQL = {
   nameCount: 'SELECT count(*) FROM person_search WHERE person_search MATCH ?',
   namePage: `SELECT ${SUMMARY} FROM person_search JOIN persons p ON p.seq = person_search.rowid ${NHS_JOIN} WHERE person_search MATCH ? LIMIT 26`,
   identifier: `SELECT ${SUMMARY} FROM person_identifiers x JOIN persons p ON p.id = x.person_id ${NHS_JOIN} WHERE x.type = ? AND x.value = ?`,
+  /** Local ids keep their case; found in any case (the partial NOCASE index). */
+  localId: `SELECT ${SUMMARY} FROM person_identifiers x JOIN persons p ON p.id = x.person_id ${NHS_JOIN} WHERE x.type = 'local_id' AND x.value = ? COLLATE NOCASE`,
 } as const;
 
 export interface SearchStats {
@@ -50,7 +52,12 @@ interface Prepared {
 type Raw = ReturnType<typeof rawStatements>;
 
 function rawStatements(raw: RawDb) {
-  return { count: raw.prepare(RAW_SQL.nameCount).pluck(), page: raw.prepare(RAW_SQL.namePage), identifier: raw.prepare(RAW_SQL.identifier) };
+  return {
+    count: raw.prepare(RAW_SQL.nameCount).pluck(),
+    page: raw.prepare(RAW_SQL.namePage),
+    identifier: raw.prepare(RAW_SQL.identifier),
+    localId: raw.prepare(RAW_SQL.localId),
+  };
 }
 
 const TODAY = new Date().toISOString().slice(0, 10);
@@ -74,7 +81,7 @@ function prepareName(s: Raw, query: string): Pick<Prepared, 'raw' | 'pageOnly'> 
 function prepareIdentifier(s: Raw, query: string, type: Parameters<typeof checkIdentifier>[0]): Pick<Prepared, 'raw'> {
   const check = checkIdentifier(type, query, { allowTestNumbers: true, currentYear: Number(TODAY.slice(0, 4)) });
   if (!check.ok) throw new Error(`"${query}" is not a valid ${type}: ${check.reason}`);
-  return { raw: () => s.identifier.all(type, check.value).length };
+  return { raw: () => (type === 'local_id' ? s.localId.all(check.value) : s.identifier.all(type, check.value)).length };
 }
 
 /**
