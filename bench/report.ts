@@ -4,7 +4,7 @@ import type { RawDb } from '../db/open';
 import type { LoadResult } from './load';
 import type { FormSaveResult } from './form-save-bench';
 import type { SaveResult } from './save-bench';
-import { fts } from '../db/name-search-sql';
+import { fts, indexedCountSql, indexedGroups, indexedPageSql } from '../db/name-search-sql';
 import { RAW_SQL, type SearchGroupResult } from './search-bench';
 
 /** Issue 8: ranked name search p95 <= 10 ms and <= 3x the raw unranked FTS query; identifier search p95 <= 5 ms. */
@@ -28,11 +28,12 @@ export interface ReportInput {
 export function queryPlans(raw: RawDb): Record<string, string[]> {
   const plan = (sql: string, params: unknown[]) =>
     (raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
-  const family = 'sonar_family_key(family_name)';
+  const groups = indexedGroups(1);
+  const one = { a: 'smith', aHi: 'smiti', limit: 26 };
   return {
     nameRawPage: plan(RAW_SQL.namePage, [fts.all(['smi'])]),
-    nameFamilyGroupPage: plan(`SELECT seq FROM persons WHERE ${family} = ? ORDER BY ${family}, sonar_given_key(given_names), birth_date, seq LIMIT 26`, ['smith']),
-    nameFamilyPrefixCount: plan(`SELECT count(*) FROM persons WHERE ${family} > ? AND ${family} < ?`, ['smi', 'smj']),
+    nameFamilyGroupPage: plan(indexedPageSql(groups[0]!, false), [one]),
+    nameFamilyPrefixCount: plan(indexedCountSql(groups[2]!), [one]),
     identifier: plan(RAW_SQL.identifier, ['pnc_id', '2003/0012345N']),
   };
 }
