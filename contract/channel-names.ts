@@ -61,6 +61,7 @@ export const channelNames = [
   'sync.resolveConflict',
   'sync.refused',
   'notices.wait',
+  'audit.findPerson',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -13,6 +13,7 @@ import { FlagsRepo } from './flags-repo';
 import { FormsRepo } from './forms-repo';
 import { HlcClock } from './hlc-clock';
 import { IdentityRepo } from './identity-repo';
+import { NameSearchRepo } from './name-search-repo';
 import type { OpenedStore, RawDb, SiteDb } from './open';
 import { PersonsRepo } from './persons-repo';
 import type { EventLog } from './projector/event-log';
@@ -30,6 +31,7 @@ export type EventDraft = ClinicalEvent extends infer E ? (E extends ClinicalEven
 
 export interface StoreReads {
   readonly persons: PersonsRepo;
+  readonly nameSearch: NameSearchRepo;
   readonly identity: IdentityRepo;
   readonly stays: StaysRepo;
   readonly flags: FlagsRepo;
@@ -76,6 +78,7 @@ export class SiteStore {
   ) {
     const repos = {
       persons: new PersonsRepo(opened.db),
+      nameSearch: new NameSearchRepo(opened.raw),
       users: new UsersRepo(opened.db),
       identity: new IdentityRepo(opened.db),
       stays: new StaysRepo(opened.db),

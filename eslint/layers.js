@@ -7,7 +7,7 @@
 // allowed only where `node` is true. `typeOnly`: folders that may be imported with `import type` only.
 
 export const layers = {
-  domain: { folders: ['domain'], packages: ['zod', 'date-fns', '@date-fns/tz'], node: false },
+  domain: { folders: ['domain'], packages: ['zod', 'date-fns', '@date-fns/tz', 'double-metaphone', 'fastest-levenshtein'], node: false },
   contract: { folders: ['domain', 'contract'], packages: ['zod'], node: false },
   db: {
     folders: ['domain', 'contract', 'db'],

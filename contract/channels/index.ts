@@ -34,7 +34,8 @@ import {
   referralsList,
 } from './forms';
 import { patientsAddAlias, patientsAddIdentifier, patientsFindDuplicates, patientsRetireAlias, patientsRetireIdentifier } from './identity';
-import { patientsGet, patientsRegister, patientsSearch } from './patients';
+import { patientsGet, patientsRegister } from './patients';
+import { auditFindPerson, patientsSearch } from './search';
 import { staysEnd, staysList, staysStart } from './stays';
 import { tasksClose, tasksList } from './tasks';
 import { noticesWait, syncConflicts, syncLookup, syncNow, syncRefused, syncResolveConflict, syncStatus } from './sync';
@@ -100,6 +101,7 @@ export const channels = {
   'sync.resolveConflict': syncResolveConflict,
   'sync.refused': syncRefused,
   'notices.wait': noticesWait,
+  'audit.findPerson': auditFindPerson,
 } as const satisfies Record<ChannelName, ChannelDef>; // exactly the names in channel-names.ts
 
 export type Channels = typeof channels;

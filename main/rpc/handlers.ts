@@ -20,7 +20,8 @@ import { endFlag, flagHistory, listFlags, raiseFlag, updateFlag } from '../servi
 import { amendForm, getTemplate, listForms, listTemplates, markFormEnteredInError, saveForm } from '../services/forms-service';
 import { listHandovers, listReferrals, recordHandover } from '../services/handover-service';
 import { addAlias, addIdentifier, findDuplicates, retireAlias, retireIdentifier } from '../services/identity-service';
-import { getPerson, registerPerson, searchPersons } from '../services/patient-service';
+import { getPerson, registerPerson } from '../services/patient-service';
+import { findPersonForAudit, searchPersons } from '../services/search-service';
 import { endStay, listStays, startStay } from '../services/stays-service';
 import { closeTask, listTasks } from '../services/tasks-service';
 import { createFirstAdmin, setupStatus } from '../services/setup-service';
@@ -95,5 +96,6 @@ export function createHandlers(deps: AuthDeps): Handlers {
     'sync.resolveConflict': resolveConflict,
     'sync.refused': syncRefused,
     'notices.wait': waitForNotices,
+    'audit.findPerson': findPersonForAudit,
   };
 }

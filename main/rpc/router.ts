@@ -10,6 +10,7 @@ import { requireRelationship } from '../services/relationship';
 import { ServiceError } from '../services/service-error';
 import { Call, type CallEnv } from '../services/call';
 import type { CallGuard } from './call-guard';
+import { RecordViews } from './record-views';
 import type { Handlers } from './handlers';
 import type { RpcTransportTarget } from './transport';
 
@@ -35,6 +36,7 @@ export function zodIssuesToError(error: z.ZodError): RpcError {
 }
 
 export function createRouter(deps: RouterDeps): RpcTransportTarget {
+  const views = new RecordViews();
   const fail = (error: RpcError): RpcResult<never> => ({ ok: false, error });
 
   /**
@@ -112,7 +114,12 @@ export function createRouter(deps: RouterDeps): RpcTransportTarget {
       const value = await handler(parsed.data, call);
       // The output schema strips anything a service returned that the contract does not name.
       const output = def.output.parse(value);
-      if (!passive) auditAfter(call, 'ok', null);
+      // A record screen's section reads are covered by the one "viewed record" row (record-views.ts);
+      // background reads (passive) write none.
+      const nowMs = deps.now().getTime();
+      const covered = passive || (session !== null && views.covers(session, name, personId, nowMs));
+      if (!covered) auditAfter(call, 'ok', null);
+      if (name === 'patients.get' && session && personId && call.audited) views.opened(session, personId, nowMs);
       return { ok: true, value: output };
     } catch (err) {
       if (err instanceof ServiceError) {

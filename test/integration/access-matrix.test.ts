@@ -66,6 +66,7 @@ function sampleInput(channel: ChannelName): unknown {
     'sync.conflicts': { personId },
     'sync.resolveConflict': { personId, conflictId: none, keptEventId: none, note: 'matrix test' },
     'sync.refused': {},
+    'audit.findPerson': { query: 'subj' },
   };
   return samples[channel];
 }

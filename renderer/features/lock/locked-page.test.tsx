@@ -16,7 +16,8 @@ const never = {
 } as unknown as SonarBridge;
 const site = { siteCode: 'DEMO01', siteName: 'Demo Custody Suite', siteType: 'custody', demo: true } as const;
 const user = { id: 'u1', username: 'alex', fullName: 'Alex Morgan', roles: ['custody_hcp'], permissions: ['patient.search', 'patient.view'] } as const;
-const person = { id: 'p1', familyName: 'Jones', givenNames: 'Mary', title: 'Mrs', birthDate: '1945-07-14', sex: 'female', nhsNumber: '9434765919' } as const;
+const person = { id: 'p1', familyName: 'Jones', givenNames: 'Mary', title: 'Mrs', birthDate: '1945-07-14', sex: 'female', nhsNumber: '9434765919', match: { kind: 'name' } } as const;
+const answer = { kind: 'name', offset: 0, pageSize: 25, total: 1, totalIsAtLeast: false, similarTotal: 0, ranked: true, tried: [], birthDate: null } as const;
 
 function storeOnSearch() {
   const store = createAppStore({ bridge: never });
@@ -27,6 +28,7 @@ function storeOnSearch() {
     searchQuery: 'jones',
     resultsFor: 'jones',
     results: [person] as never,
+    searchAnswer: answer as never,
     searchStatus: 'done',
   });
   return store;

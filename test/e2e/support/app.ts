@@ -77,7 +77,7 @@ export async function signIn(page: Page, username: string = ADMIN.username, pass
 }
 
 export function searchBox(page: Page) {
-  return page.getByLabel('Search by name, date of birth or NHS number');
+  return page.getByLabel('Search by name, date of birth or any identifier');
 }
 
 export function banner(page: Page) {
