@@ -1,6 +1,6 @@
 // One record open, one audit row (issue 8). Opening a record (patients.get) writes the "viewed
 // record" row; the record screen then reads its sections (stays, flags, forms, handovers, tasks,
-// referrals, consent) through their own channels. Those reads are part of the same view: while it
+// referrals, consent, conflicts waiting to be settled) through their own channels. Those reads are part of the same view: while it
 // is open they are not audited again, so the access history reads one line per look at a record,
 // not eight.
 //
@@ -23,6 +23,7 @@ export const RECORD_SECTION_READS: ReadonlySet<ChannelName> = new Set<ChannelNam
   'referrals.list',
   'consent.list',
   'tasks.list',
+  'sync.conflicts',
 ]);
 
 /** Reads of the site's form list (no person named) the record screen makes with them. */

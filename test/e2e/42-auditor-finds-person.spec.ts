@@ -3,7 +3,7 @@
 // staff are shown by full name and role.
 import type { ChannelInput } from '../../contract/channels';
 import { expect, test } from '@playwright/test';
-import { ADMIN, ensureAdmin, openApp, rpc, searchBox, signIn } from './support/app';
+import { ADMIN, ensureAdmin, openApp, rpc, searchBox, settled, signIn } from './support/app';
 import { createStaff, firstSignIn, setupSession } from './support/access';
 import { snapshot } from './support/snapshot';
 
@@ -36,7 +36,7 @@ test('one record open is one "viewed record" row, and the auditor finds the pers
   await page.getByTestId('search-result').filter({ hasText: 'FERREIRA, Lucia' }).getByRole('link').click();
   await expect(page.getByRole('heading', { level: 1, name: 'FERREIRA, Lucia' })).toBeFocused();
   await expect(page.getByTestId('assessments-section')).toBeVisible();
-  await page.waitForLoadState('networkidle');
+  await settled(page);
 
   await page.getByRole('button', { name: 'Sign out' }).click();
 

@@ -4,7 +4,7 @@
 // a governance user reach, so a regression fails the build. Every spec's snapshot() is scanned
 // too (support/snapshot.ts), which covers the screens in their working states.
 import { expect, test, type Page } from '@playwright/test';
-import { ADMIN, META_FRAME_ANCESTORS, openApp, openSignedIn, searchBox, signIn } from './support/app';
+import { ADMIN, META_FRAME_ANCESTORS, openApp, openSignedIn, searchBox, settled, signIn } from './support/app';
 import { createStaff, ensurePerson, firstSignIn, setupSession } from './support/access';
 import { axeViolations, expectAccessible } from './support/axe';
 
@@ -72,7 +72,7 @@ test('every screen passes an axe scan (WCAG 2.2 A and AA)', async ({ browser }) 
   await searchBox(page).fill('axworthy nadia');
   await page.getByTestId('search-result').first().getByRole('link').click();
   await route(page, 'record');
-  await page.waitForLoadState('networkidle');
+  await settled(page);
   await expectAccessible(page, 'record');
 
   await page.getByRole('button', { name: /^Start: / }).first().click();
@@ -87,7 +87,7 @@ test('every screen passes an axe scan (WCAG 2.2 A and AA)', async ({ browser }) 
   ] as const) {
     await menu(page).getByRole('link', { name: link }).click();
     await route(page, name);
-    await page.waitForLoadState('networkidle');
+    await settled(page);
     await expectAccessible(page, name);
   }
 
@@ -109,7 +109,7 @@ test('every screen passes an axe scan (WCAG 2.2 A and AA)', async ({ browser }) 
   await firstSignIn(page, GOVERNANCE.username, GOVERNANCE.temporary, GOVERNANCE.own);
   await menu(page).getByRole('link', { name: 'Break-glass reviews' }).click();
   await route(page, 'reviews');
-  await page.waitForLoadState('networkidle');
+  await settled(page);
   await expectAccessible(page, 'break-glass reviews');
   await menu(page).getByRole('link', { name: 'Who looked at a record' }).click();
   await route(page, 'audit');
