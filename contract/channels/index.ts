@@ -36,7 +36,20 @@ import {
 import { patientsAddAlias, patientsAddIdentifier, patientsFindDuplicates, patientsRetireAlias, patientsRetireIdentifier } from './identity';
 import { patientsGet, patientsRegister, patientsSearch } from './patients';
 import { staysEnd, staysList, staysStart } from './stays';
-import { tasksClose, tasksList } from './tasks';
+import { tasksAssign, tasksClose, tasksCreate, tasksList, tasksReschedule, tasksWorkers } from './tasks';
+import {
+  caseloadAssign,
+  caseloadEnd,
+  caseloadList,
+  referralsDecide,
+  referralsInbox,
+  referralsMake,
+  smsCompleteReview,
+  smsEndTreatment,
+  smsRecord,
+  smsStartTreatment,
+} from './sms';
+import { recallsList, recallsPrint, smsRecordCarePlan, smsRecordReleasePlan, smsTopHistory } from './sms-plans';
 
 export const channels = {
   'setup.status': setupStatus,
@@ -92,6 +105,25 @@ export const channels = {
   'audit.personAccess': auditPersonAccess,
   'audit.verify': auditVerify,
   'audit.recordPrint': auditRecordPrint,
+  'tasks.create': tasksCreate,
+  'tasks.assign': tasksAssign,
+  'tasks.reschedule': tasksReschedule,
+  'tasks.workers': tasksWorkers,
+  'referrals.make': referralsMake,
+  'referrals.inbox': referralsInbox,
+  'referrals.decide': referralsDecide,
+  'caseload.assign': caseloadAssign,
+  'caseload.end': caseloadEnd,
+  'caseload.list': caseloadList,
+  'sms.record': smsRecord,
+  'sms.startTreatment': smsStartTreatment,
+  'sms.endTreatment': smsEndTreatment,
+  'sms.completeReview': smsCompleteReview,
+  'sms.recordCarePlan': smsRecordCarePlan,
+  'sms.recordReleasePlan': smsRecordReleasePlan,
+  'sms.topHistory': smsTopHistory,
+  'recalls.list': recallsList,
+  'recalls.print': recallsPrint,
 } as const satisfies Record<ChannelName, ChannelDef>; // exactly the names in channel-names.ts
 
 export type Channels = typeof channels;

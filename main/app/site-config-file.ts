@@ -23,6 +23,9 @@ export const DEMO_SITE: SiteConfig = {
   templates: [],
   codeLists: [],
   alcoholQuestions: 'uk',
+  smsFirstReviewDays: 5,
+  smsSecondReviewDays: 28,
+  smsReviewIntervalWeeks: 13,
 };
 
 /** The data directory's settings file as a layer, or null when there is none. */
