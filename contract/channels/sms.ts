@@ -54,7 +54,8 @@ export const referralsMake = channel({
 });
 
 export const referralsInbox = channel({
-  input: z.object({ service: referralServiceSchema }).strict(),
+  /** One service's inbox, or (null) the inboxes of every team the caller works in. */
+  input: z.object({ service: referralServiceSchema.nullable().default(null) }).strict(),
   output: z.object({ referrals: z.array(smsReferralSchema), scope: scopeSchema }),
   access: { kind: 'permission', permission: 'referral.triage' },
   auditAction: 'viewed referral inbox',

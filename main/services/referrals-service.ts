@@ -7,6 +7,7 @@ import type { ReferralRow } from '../../db/sms-repo';
 import { substanceUseScope, type SubstanceUseScope } from '../../domain/access/substance-use-scope';
 import { mayWorkForTeam, type Team } from '../../domain/access/teams';
 import { keyServiceCode } from '../../domain/sms/referral-services';
+import { referralServiceSchema } from '../../domain/templates/template-schema';
 import { siteDateOf } from '../../domain/sms/review-schedule';
 import type { Call } from './call';
 import { requireRelationship } from './relationship';
@@ -72,8 +73,9 @@ export function makeReferral(input: ParsedInput<'referrals.make'>, call: Call): 
 
 export function referralInbox(input: ParsedInput<'referrals.inbox'>, call: Call): ChannelOutput<'referrals.inbox'> {
   const session = call.requireSession();
-  if (!mayWorkForTeam(session.roles, serviceTeam[input.service])) throw new ServiceError('forbidden', 'This inbox belongs to another team.');
-  const rows = call.reads.sms.inbox(call.site.siteCode, input.service);
+  if (input.service && !mayWorkForTeam(session.roles, serviceTeam[input.service])) throw new ServiceError('forbidden', 'This inbox belongs to another team.');
+  const services = input.service ? [input.service] : referralServiceSchema.options.filter((s) => mayWorkForTeam(session.roles, serviceTeam[s]));
+  const rows = services.flatMap((s) => call.reads.sms.inbox(call.site.siteCode, s));
   const scope = scopeOf(call);
   const people = new Map(call.reads.identity.summaries([...new Set(rows.map((r) => r.personId))]).map((p) => [p.id, p]));
   call.note = { detail: { service: input.service, referrals: rows.length } };
