@@ -23,7 +23,7 @@ export const layers = {
   preload: { folders: ['contract', 'preload'], packages: ['electron'], node: false },
   renderer: {
     folders: ['domain', 'contract', 'renderer'],
-    packages: ['react', 'react/', 'react-dom', 'react-dom/', 'zustand', 'zustand/', 'date-fns', 'nhsuk-frontend/', 'zod'],
+    packages: ['react', 'react/', 'react-dom', 'react-dom/', 'zustand', 'zustand/', 'date-fns', 'nhsuk-frontend/', 'zod', 'recharts'],
     node: false,
     typeOnly: ['preload'],
   },

@@ -34,6 +34,14 @@ const needs: Partial<Record<Route['name'], Permission>> = {
   audit: 'audit.read',
   agreements: 'site.configure',
   summary: 'patient.summary',
+  myWork: 'patient.view',
+  inbox: 'referral.triage',
+  caseloads: 'caseload.manage',
+  recalls: 'patient.view',
+  smsReview: 'sms.record',
+  carePlan: 'sms.record',
+  releasePlan: 'sms.record',
+  topChart: 'sms.view',
 };
 
 /** Screens before or outside a session. */
