@@ -68,43 +68,45 @@ function Charts({ points }: { points: Point[] }) {
           </LineChart>
         </ResponsiveContainer>
       </figure>
-      <table className="nhsuk-table" data-testid="top-table">
-        <caption className="nhsuk-table__caption nhsuk-table__caption--s">Every TOP, oldest first</caption>
-        <thead className="nhsuk-table__head">
-          <tr className="nhsuk-table__row">
-            <th className="nhsuk-table__header" scope="col">TOP</th>
-            {points[0]?.days.map((d) => (
-              <th className="nhsuk-table__header" scope="col" key={d.key}>
-                {d.label} (days)
-              </th>
-            ))}
-            {ratings.map((r) => (
-              <th className="nhsuk-table__header" scope="col" key={r.id}>
-                {r.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {points.map((p, i) => (
-            <tr className="nhsuk-table__row" key={p.responseId} data-testid="top-row">
-              <th className="nhsuk-table__cell" scope="row">
-                {rows[i]?.when}
-              </th>
-              {p.days.map((d) => (
-                <td className="nhsuk-table__cell" key={d.key}>
-                  {valueText(d.days)}
-                </td>
+      <div className="sonar-table-scroll">
+        <table className="nhsuk-table" data-testid="top-table">
+          <caption className="nhsuk-table__caption nhsuk-table__caption--s">Every TOP, oldest first</caption>
+          <thead className="nhsuk-table__head">
+            <tr className="nhsuk-table__row">
+              <th className="nhsuk-table__header" scope="col">TOP</th>
+              {points[0]?.days.map((d) => (
+                <th className="nhsuk-table__header" scope="col" key={d.key}>
+                  {d.label} (days)
+                </th>
               ))}
-              {p.ratings.map((r) => (
-                <td className="nhsuk-table__cell" key={r.id}>
-                  {valueText(r.rating)}
-                </td>
+              {ratings.map((r) => (
+                <th className="nhsuk-table__header" scope="col" key={r.id}>
+                  {r.label}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {points.map((p, i) => (
+              <tr className="nhsuk-table__row" key={p.responseId} data-testid="top-row">
+                <th className="nhsuk-table__cell" scope="row">
+                  {rows[i]?.when}
+                </th>
+                {p.days.map((d) => (
+                  <td className="nhsuk-table__cell" key={d.key}>
+                    {valueText(d.days)}
+                  </td>
+                ))}
+                {p.ratings.map((r) => (
+                  <td className="nhsuk-table__cell" key={r.id}>
+                    {valueText(r.rating)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }
