@@ -190,6 +190,22 @@ describe('treatment and reviews', () => {
   });
 });
 
+describe('nothing that creates a task fails silently', () => {
+  it('when the review task cannot be written, the treatment is not started either, and the caller is told', async () => {
+    await referAndAccept();
+    const events = site.count('event_log');
+    // A store that refuses the review task (as a full disk or a damaged index would).
+    site.app.store.raw.exec(`CREATE TEMP TRIGGER refuse_review BEFORE INSERT ON tasks WHEN NEW.kind = 'sms-review' BEGIN SELECT RAISE(ABORT, 'disk refused'); END`);
+    const result = await site.call('sms.startTreatment', { personId, startedOn: '2026-12-01', interventions: ['pharmacological'], substances: ['opioids'] }, sms);
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('nothing was saved') } });
+    expect(site.count('treatments')).toBe(0);
+    expect(site.count('event_log')).toBe(events);
+    site.app.store.raw.exec('DROP TRIGGER refuse_review');
+    await site.ok('sms.startTreatment', { personId, startedOn: '2026-12-01', interventions: ['pharmacological'], substances: ['opioids'] }, sms);
+    expect(site.count('treatments')).toBe(1);
+  });
+});
+
 describe('release plan', () => {
   it('records the plan, creates the follow-up due 3 weeks after release, and moves it when the date changes', async () => {
     await referAndAccept();
