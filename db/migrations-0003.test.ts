@@ -37,7 +37,7 @@ describe('migration 0003_sms_pathway_and_tasks', () => {
     raw.prepare(`INSERT INTO referrals (id, person_id, to_service, reason, status, created_at, created_by, site_code) VALUES ('r1', 'p1', 'substance_misuse', 'Dual diagnosis', 'open', 'x', 'u', 'PRIS01')`).run();
     old.close();
 
-    const now = openStore({ file, key });
+    const now = openStore({ file, key, create: false });
     try {
       expect(now.raw.prepare('SELECT id, kind, title, detail, for_role, due_at, status, assignee_id, team, due_on, about_type, result FROM tasks').get()).toEqual({
         id: 't1',

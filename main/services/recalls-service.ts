@@ -47,7 +47,9 @@ export function listRecalls(input: ParsedInput<'recalls.list'>, call: Call): Cha
   const people = new Map(call.reads.identity.summaries(ids).map((p) => [p.id, p]));
   const prisonNumbers = call.reads.sms.prisonNumbers(ids);
   const labels = typeLabels(call);
-  call.note = { detail: { window: input.window, type: input.type, team: input.team, worker: input.workerId, rows: chosen.length } };
+  // A printed list names its people in the audit row (who was printed, as for any other print).
+  const printed = call.channel === 'recalls.print' ? { printedPeople: ids } : {};
+  call.note = { detail: { window: input.window, type: input.type, team: input.team, worker: input.workerId, rows: chosen.length, ...printed } };
   return {
     rows: chosen.flatMap((r) => {
       const person = people.get(r.personId);

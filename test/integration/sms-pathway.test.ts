@@ -287,6 +287,10 @@ describe('tasks that are never lost', () => {
     expect((await site.ok('recalls.list', { window: 'all', type: 'recall' }, sms)).rows.map((r) => r.title)).toEqual(['Hepatitis B vaccine dose 2']);
     expect((await site.ok('recalls.list', { window: 'all', workerId: userId(site, 'sam.sms') }, sms)).rows.map((r) => r.type)).toEqual(['first-review']);
     expect((await site.ok('recalls.list', { window: 'overdue' }, sms)).rows).toEqual([]);
+    // Printing the list is audited with the people it names.
+    await site.ok('recalls.print', { window: 'all' }, sms);
+    const detail = site.app.store.raw.prepare("SELECT detail FROM audit_events WHERE channel = 'recalls.print' ORDER BY seq DESC LIMIT 1").pluck().get() as string;
+    expect(JSON.parse(detail).printedPeople).toEqual([personId]);
   });
 });
 
