@@ -73,6 +73,14 @@ export const channelNames = [
   'sms.topHistory',
   'recalls.list',
   'recalls.print',
+  'sync.status',
+  'sync.now',
+  'sync.lookup',
+  'sync.conflicts',
+  'sync.resolveConflict',
+  'sync.refused',
+  'notices.wait',
+  'audit.findPerson',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

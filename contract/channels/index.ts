@@ -34,7 +34,8 @@ import {
   referralsList,
 } from './forms';
 import { patientsAddAlias, patientsAddIdentifier, patientsFindDuplicates, patientsRetireAlias, patientsRetireIdentifier } from './identity';
-import { patientsGet, patientsRegister, patientsSearch } from './patients';
+import { patientsGet, patientsRegister } from './patients';
+import { auditFindPerson, patientsSearch } from './search';
 import { staysEnd, staysList, staysStart } from './stays';
 import { tasksAssign, tasksClose, tasksCreate, tasksList, tasksReschedule, tasksWorkers } from './tasks';
 import {
@@ -50,6 +51,7 @@ import {
   smsStartTreatment,
 } from './sms';
 import { recallsList, recallsPrint, smsRecordCarePlan, smsRecordReleasePlan, smsTopHistory } from './sms-plans';
+import { noticesWait, syncConflicts, syncLookup, syncNow, syncRefused, syncResolveConflict, syncStatus } from './sync';
 
 export const channels = {
   'setup.status': setupStatus,
@@ -124,6 +126,14 @@ export const channels = {
   'sms.topHistory': smsTopHistory,
   'recalls.list': recallsList,
   'recalls.print': recallsPrint,
+  'sync.status': syncStatus,
+  'sync.now': syncNow,
+  'sync.lookup': syncLookup,
+  'sync.conflicts': syncConflicts,
+  'sync.resolveConflict': syncResolveConflict,
+  'sync.refused': syncRefused,
+  'notices.wait': noticesWait,
+  'audit.findPerson': auditFindPerson,
 } as const satisfies Record<ChannelName, ChannelDef>; // exactly the names in channel-names.ts
 
 export type Channels = typeof channels;

@@ -52,6 +52,8 @@ export const permissionSchema = z.enum([
   'sms.view',
   /** Record SMS treatment: start and end it, complete reviews, care plans, release plans. */
   'sms.record',
+  /** Ask the central record for a person's shared record at reception, with a stated purpose. */
+  'record.lookup',
   'site.configure',
   'staff.manage',
   'audit.read',
@@ -70,6 +72,7 @@ const clinical: readonly Permission[] = [
   'task.manage',
   'handover.record',
   'referral.make',
+  'record.lookup',
 ];
 
 /** The substance misuse team's own work (roles whose team is `sms`, domain/access/teams.ts). */

@@ -5,6 +5,8 @@
 // next one is always scheduled). Inquiries into deaths in custody keep finding lost hospital
 // letters, missed appointments and tests never done: each of those is a kind here.
 import { z } from 'zod';
+import type { DataCategory } from '../access/disclosure';
+import { SMS_SENSITIVITY } from '../access/substance-use-scope';
 import type { Team } from '../access/teams';
 
 export interface TaskOutcome {
@@ -235,4 +237,14 @@ export function closingOutcome(kind: string, value: string): TaskOutcome | null 
 /** The label of the outcome a closed task carries (pathway outcomes included), or the value itself. */
 export function outcomeLabel(kind: string, value: string): string {
   return taskKind(kind).outcomes.find((o) => o.value === value)?.label ?? Object.values(PATHWAY_OUTCOMES).find((o) => o.value === value)?.label ?? value;
+}
+
+/**
+ * The sensitivity category every event of a task carries (fixed by its kind, so a task's events are
+ * shared or withheld together): the substance misuse team's own work (reviews, care plan reviews,
+ * release follow-ups) says the person is in treatment, so it is substance use; other tasks are care
+ * planning.
+ */
+export function taskSensitivity(kind: string): DataCategory {
+  return taskKind(kind).team === 'sms' ? SMS_SENSITIVITY : 'care_plan';
 }

@@ -20,7 +20,8 @@ import { endFlag, flagHistory, listFlags, raiseFlag, updateFlag } from '../servi
 import { amendForm, getTemplate, listForms, listTemplates, markFormEnteredInError, saveForm } from '../services/forms-service';
 import { listHandovers, listReferrals, recordHandover } from '../services/handover-service';
 import { addAlias, addIdentifier, findDuplicates, retireAlias, retireIdentifier } from '../services/identity-service';
-import { getPerson, registerPerson, searchPersons } from '../services/patient-service';
+import { getPerson, registerPerson } from '../services/patient-service';
+import { findPersonForAudit, searchPersons } from '../services/search-service';
 import { endStay, listStays, startStay } from '../services/stays-service';
 import { assignTask, closeTask, createTask, listTasks, listWorkers, rescheduleTask } from '../services/tasks-service';
 import { assignKeyworker, endKeyworker, listCaseloads } from '../services/caseload-service';
@@ -32,6 +33,7 @@ import { smsRecord, topHistory } from '../services/sms-record-service';
 import { completeReview, endTreatment, startTreatment } from '../services/treatment-service';
 import { createFirstAdmin, setupStatus } from '../services/setup-service';
 import type { Call } from '../services/call';
+import { resolveConflict, syncConflicts, syncLookup, syncNow, syncRefused, syncStatus, waitForNotices } from '../services/sync-service';
 
 export type Handlers = {
   [C in ChannelName]: (input: ParsedInput<C>, call: Call) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
@@ -113,5 +115,13 @@ export function createHandlers(deps: AuthDeps): Handlers {
     'sms.topHistory': topHistory,
     'recalls.list': listRecalls,
     'recalls.print': listRecalls,
+    'sync.status': syncStatus,
+    'sync.now': syncNow,
+    'sync.lookup': syncLookup,
+    'sync.conflicts': syncConflicts,
+    'sync.resolveConflict': resolveConflict,
+    'sync.refused': syncRefused,
+    'notices.wait': waitForNotices,
+    'audit.findPerson': findPersonForAudit,
   };
 }

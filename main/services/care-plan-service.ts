@@ -7,6 +7,7 @@ import type { CarePlanRow } from '../../db/sms-repo';
 import type { StoreWrites } from '../../db/store';
 import { formatClinicalDate } from '../../domain/person/clinical-date';
 import { siteDateOf } from '../../domain/sms/review-schedule';
+import { SMS_SENSITIVITY } from '../../domain/access/substance-use-scope';
 import { CARE_PLAN_REVIEW_KIND, PATHWAY_OUTCOMES } from '../../domain/tasks/task-kinds';
 import type { Call } from './call';
 import { ServiceError } from './service-error';
@@ -42,7 +43,8 @@ export function recordCarePlanIn(w: StoreWrites, call: Call, personId: string, c
     recordId: planId,
     personId,
     baseVersion: current?.version ?? null,
-    sensitivity: 'care_plan',
+    // An SMS care plan's goals are substance-use detail: shared and withheld as such.
+    sensitivity: SMS_SENSITIVITY,
     payload: { siteCode: call.site.siteCode, goals: content.goals, reviewOn: content.reviewOn, reviewId, note: content.note },
   });
   if (current) closePlanReviewIn(w, planId, `Replaced by care plan version ${version}`);

@@ -7,6 +7,7 @@ import type { ChannelOutput, ParsedInput } from '../../contract/channels';
 import type { StoreWrites } from '../../db/store';
 import type { TaskRow } from '../../db/tasks-repo';
 import { keyworkerKindLabels, keyworkerRoles, type KeyworkerKind } from '../../domain/access/teams';
+import { taskSensitivity } from '../../domain/tasks/task-kinds';
 import { taskUrgency } from '../../domain/tasks/task-urgency';
 import type { Call } from './call';
 import { assignableWorker } from './tasks-service';
@@ -23,7 +24,7 @@ export function slotId(siteCode: string, kind: KeyworkerKind, personId: string):
 function moveTeamWork(w: StoreWrites, call: Call, personId: string, from: string | null, to: { id: string; name: string } | null, note: string): void {
   const open = w.tasks.list({ siteCode: call.site.siteCode, personId, status: 'open', teams: ['sms'] });
   for (const task of open.filter((t) => (t.assigneeId ?? null) === from)) {
-    w.emit({ type: 'task.assigned', recordType: 'task', recordId: task.id, personId, baseVersion: task.version, sensitivity: 'care_plan', payload: { assignee: to, team: 'sms', note } });
+    w.emit({ type: 'task.assigned', recordType: 'task', recordId: task.id, personId, baseVersion: task.version, sensitivity: taskSensitivity(task.kind), payload: { assignee: to, team: 'sms', note } });
   }
 }
 

@@ -24,6 +24,7 @@ import { ALCOHOL_QUESTIONS, wordingSettings } from '../../domain/templates/libra
 import { completionNote, taskCompletedBy } from '../../domain/templates/tasks';
 import { formatClinicalDateTime } from '../../domain/person/clinical-time';
 import { HANDOVER_TASK_KIND } from './task-alerts';
+import { taskSensitivity } from '../../domain/tasks/task-kinds';
 import { checkObservationTime, isLateEntry, MAX_OBSERVATION_AGE_HOURS, observedAtOf } from '../../domain/templates/observation-time';
 import { substanceUseScope, templateNeedsDetail } from '../../domain/access/substance-use-scope';
 import { referralSourceOfTemplate } from '../../domain/sms/referral-services';
@@ -148,7 +149,7 @@ function completeTaskIn(w: StoreWrites, call: Call, template: Template, response
     recordId: row.id,
     personId,
     baseVersion: row.version,
-    sensitivity: 'care_plan',
+    sensitivity: taskSensitivity(row.kind),
     payload: { outcome: 'done', note: completionNote(template, response.id) },
   });
   return row.title;

@@ -5,6 +5,7 @@ import type { Call } from './call';
 import { ServiceError } from './service-error';
 import { formatClinicalDateTime } from '../../domain/person/clinical-time';
 import { HANDOVER_TASK_KIND } from './task-alerts';
+import { taskSensitivity } from '../../domain/tasks/task-kinds';
 import { scopeOf } from './referrals-service';
 
 export function recordHandover(input: ParsedInput<'handover.record'>, call: Call): ChannelOutput<'handover.record'> {
@@ -50,7 +51,7 @@ export function recordHandover(input: ParsedInput<'handover.record'>, call: Call
           recordId: task.id,
           personId: input.personId,
           baseVersion: task.version,
-          sensitivity: 'care_plan',
+          sensitivity: taskSensitivity(task.kind),
           payload: { outcome: 'done', note: `Handed over to ${input.officerName}, acknowledged ${formatClinicalDateTime(input.acknowledgedAt)}` },
         });
       }

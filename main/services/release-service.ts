@@ -9,7 +9,7 @@ import { formatClinicalDate } from '../../domain/person/clinical-date';
 import { formatClinicalDateTime } from '../../domain/person/clinical-time';
 import { keyService, keyServiceCode } from '../../domain/sms/referral-services';
 import { addCalendarDays, calendarDaysBetween, siteDateOf } from '../../domain/sms/review-schedule';
-import { PATHWAY_OUTCOMES, RELEASE_FOLLOW_UP_KIND } from '../../domain/tasks/task-kinds';
+import { PATHWAY_OUTCOMES, RELEASE_FOLLOW_UP_KIND, taskSensitivity } from '../../domain/tasks/task-kinds';
 import type { Call } from './call';
 import { leadKeyworker } from './care-plan-service';
 import { slotId } from './caseload-service';
@@ -70,7 +70,7 @@ export function recordReleasePlan(input: ParsedInput<'sms.recordReleasePlan'>, c
             recordId: open.id,
             personId: input.personId,
             baseVersion: open.version,
-            sensitivity: 'care_plan',
+            sensitivity: taskSensitivity(open.kind),
             payload: { ...followDue, reason: `Release date changed to ${formatClinicalDate(input.releaseOn)}` },
           });
         }

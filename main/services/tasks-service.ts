@@ -9,7 +9,7 @@ import { TASK_LIST_LIMIT, type TaskRow } from '../../db/tasks-repo';
 import { roleSchema, type Role } from '../../domain/access/roles';
 import { keyworkerRoles, mayWorkForTeam, seesAllTeams, teamSchema, teamsOf, type Team } from '../../domain/access/teams';
 import { endOfSiteDay, siteDateOf } from '../../domain/sms/review-schedule';
-import { closingOutcome, outcomeLabel, taskKind, type TaskOutcome } from '../../domain/tasks/task-kinds';
+import { closingOutcome, outcomeLabel, taskKind, taskSensitivity, type TaskOutcome } from '../../domain/tasks/task-kinds';
 import { byUrgency, taskUrgency } from '../../domain/tasks/task-urgency';
 import type { Call } from './call';
 import { requireRelationship } from './relationship';
@@ -76,7 +76,7 @@ export function createTaskIn(w: StoreWrites, call: Call, task: NewTask): string 
     recordId: id,
     personId,
     baseVersion: null,
-    sensitivity: 'care_plan',
+    sensitivity: taskSensitivity(task.kind),
     payload: { ...rest, siteCode: call.site.siteCode, assignee: assignee ?? null, team: team === undefined ? taskKind(task.kind).team : team, dueOn: dueOn ?? null, about: about ?? null },
   });
   return id;
@@ -90,7 +90,7 @@ export function closeTaskIn(w: StoreWrites, row: TaskRow, outcome: Pick<TaskOutc
     recordId: row.id,
     personId: row.personId,
     baseVersion: row.version,
-    sensitivity: 'care_plan',
+    sensitivity: taskSensitivity(row.kind),
     payload: { outcome: outcome.status, note, result: outcome.value },
   });
 }
@@ -240,7 +240,7 @@ export function assignTask(input: ParsedInput<'tasks.assign'>, call: Call): Chan
         recordId: task.id,
         personId: task.personId,
         baseVersion: task.version,
-        sensitivity: 'care_plan',
+        sensitivity: taskSensitivity(task.kind),
         payload: { assignee: assignee ? { id: assignee.id, name: assignee.name } : null, team: input.team, note: input.note.trim() || null },
       });
     },
@@ -255,7 +255,7 @@ export function rescheduleTask(input: ParsedInput<'tasks.reschedule'>, call: Cal
   const due = dueFor(task.kind, input.dueOn, input.dueAt, call.env.now());
   call.write(
     (w) => {
-      w.emit({ type: 'task.rescheduled', recordType: 'task', recordId: task.id, personId: task.personId, baseVersion: task.version, sensitivity: 'care_plan', payload: { ...due, reason: input.reason } });
+      w.emit({ type: 'task.rescheduled', recordType: 'task', recordId: task.id, personId: task.personId, baseVersion: task.version, sensitivity: taskSensitivity(task.kind), payload: { ...due, reason: input.reason } });
     },
     () => ({ personId: task.personId, detail: { task: task.id, dueAt: due.dueAt } }),
   );

@@ -1,4 +1,8 @@
 // The one page: header, skip link, any notice carried over, and the screen for the current route.
+import { LookupScreen } from '../features/sync/LookupScreen';
+import { SyncScreen } from '../features/sync/SyncScreen';
+import { SyncStatusArea } from '../features/sync/SyncStatusArea';
+import { NoticeListener } from './NoticeListener';
 import { useEffect } from 'react';
 import { focusById } from '../components/focus';
 import { NoticeBanner } from '../components/NoticeBanner';
@@ -51,6 +55,10 @@ function Screen({ route }: { route: Route }) {
       return <AmendScreen key={route.responseId} personId={route.personId} responseId={route.responseId} />;
     case 'handover':
       return <HandoverScreen key={route.responseId} personId={route.personId} responseId={route.responseId} />;
+    case 'lookup':
+      return <LookupScreen />;
+    case 'sync':
+      return <SyncScreen />;
     default:
       return (smsRouteNames as readonly string[]).includes(route.name) ? <SmsScreens route={route as SmsRoute} /> : <AccessScreen route={route as Parameters<typeof AccessScreen>[0]['route']} />;
   }
@@ -87,6 +95,8 @@ export function App() {
         Skip to main content
       </a>
       <Header />
+      <SyncStatusArea />
+      <NoticeListener />
       <div className="nhsuk-width-container">
         <main className="nhsuk-main-wrapper sonar-main" id="maincontent" tabIndex={-1} data-route={lock ? 'locked' : route.name}>
           {lock ? (

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { clinicalTableNames } from '../../db/projector/clinical-tables';
 
 const root = join(import.meta.dirname, '..', '..');
-const SKIP_DIRS = new Set(['node_modules', '.tsbuild', 'out', 'dist', '.git', 'reports', 'test-results', 'migrations']);
+// central/ is the other program: its PostgreSQL tables share names, not this store.
+const SKIP_DIRS = new Set(['node_modules', '.tsbuild', 'out', 'dist', '.git', 'reports', 'test-results', 'migrations', 'central']);
 /** Raw SQLite baselines, measured next to the app in `npm run bench`; never part of the app. */
 const ALLOWED = [/^db\/projector\//, /^bench\/(load|save-bench|form-save-bench|projector-bench)\.ts$/, /\.test\.tsx?$/];
 

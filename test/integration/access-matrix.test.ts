@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames, channels, type ChannelName } from '../../contract/channels';
 import { rolePermissions, roleSchema, type Role } from '../../domain/access/roles';
-import { signedInAdmin, startTempSite, type TempSite } from '../support/temp-site';
+import { NO_RATE_LIMITS, signedInAdmin, startTempSite, type TempSite } from '../support/temp-site';
 import { staffSession } from '../support/staff';
 import { workedTop } from '../support/top-answers';
 import { substanceUseScope } from '../../domain/access/substance-use-scope';
@@ -92,6 +92,12 @@ function sampleInput(channel: ChannelName): unknown {
     'sms.topHistory': { personId },
     'recalls.list': {},
     'recalls.print': {},
+    'sync.now': {},
+    'sync.lookup': { identifierType: 'nhs_number', value: '9434765919', purpose: 'direct_care' },
+    'sync.conflicts': { personId },
+    'sync.resolveConflict': { personId, conflictId: none, keptEventId: none, note: 'matrix test' },
+    'sync.refused': {},
+    'audit.findPerson': { query: 'subj' },
   };
   return samples[channel];
 }
@@ -99,7 +105,9 @@ function sampleInput(channel: ChannelName): unknown {
 const permissionChannels = channelNames.filter((c) => channels[c].access.kind === 'permission');
 
 beforeAll(async () => {
-  site = await startTempSite();
+  // Each non-clinical role is refused on most of the channels within a second: the per-session
+  // limit on refusals (which has its own tests) would answer rate_limited before the matrix is done.
+  site = await startTempSite({ callLimits: NO_RATE_LIMITS });
   const admin = await signedInAdmin(site);
   ({ personId } = await site.ok('patients.register', { familyName: 'Subject', givenNames: 'Test', title: null, birthDate: '1980-01-01', sex: 'unknown', nhsNumber: null }, admin));
   const { token: itToken } = await site.ok('auth.signIn', { username: 'ada', password: 'correct horse battery staple' });

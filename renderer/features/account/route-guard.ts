@@ -42,6 +42,8 @@ const needs: Partial<Record<Route['name'], Permission>> = {
   carePlan: 'sms.record',
   releasePlan: 'sms.record',
   topChart: 'sms.view',
+  lookup: 'record.lookup',
+  sync: 'patient.view',
 };
 
 /** Screens before or outside a session. */

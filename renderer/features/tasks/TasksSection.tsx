@@ -1,8 +1,8 @@
 // Record section: this person's open tasks at this site (escalated and overdue first), each closed
 // only with an outcome of its kind, given to a worker or moved with a reason; closed tasks with
 // their outcome below. Letters, results, appointments and recalls are added here.
-import { useCallback, useEffect, useState } from 'react';
-import type { Task } from '../../../contract/channels/tasks';
+import { useState } from 'react';
+import { useChannelQuery, useInvalidatePerson } from '../../app/server-state';
 import { useApp } from '../../app/store-context';
 import { DoneMessage } from '../../components/DoneMessage';
 import { formatClinicalDateTime } from '../../format/person-format';
@@ -13,24 +13,17 @@ import { TaskSummary } from './TaskLine';
 
 type Open = { taskId: string; form: 'close' | 'assign' | 'move' } | { taskId: null; form: 'create' } | null;
 
-export function TasksSection({ personId, refreshKey, onChanged }: { personId: string; refreshKey?: number; onChanged?(): void }) {
-  const call = useApp((s) => s.call);
+export function TasksSection({ personId, onChanged }: { personId: string; onChanged?(): void }) {
   const canManage = useApp((s) => s.session?.user.permissions.includes('task.manage') ?? false);
-  const [tasks, setTasks] = useState<Task[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Read through the shared cache: a change elsewhere on the record, or by sync, reads them again.
+  const query = useChannelQuery('tasks.list', { personId, status: 'all' });
+  const invalidate = useInvalidatePerson();
+  const tasks = query.data?.tasks ?? null;
+  const error = query.error && !query.data ? query.error.message : null;
   const [open, setOpen] = useState<Open>(null);
   const [done, setDone] = useState<string | null>(null);
   const now = new Date();
-
-  const load = useCallback(() => {
-    void call('tasks.list', { personId, status: 'all' }).then((r) => {
-      if (r.ok) {
-        setTasks(r.value.tasks);
-        setError(null);
-      } else setError(r.error.message);
-    });
-  }, [call, personId]);
-  useEffect(load, [load, refreshKey]);
+  const load = () => invalidate(personId);
 
   const pending = (tasks ?? []).filter((t) => t.status === 'open');
   const closed = (tasks ?? []).filter((t) => t.status !== 'open').sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? ''));

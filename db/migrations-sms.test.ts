@@ -1,11 +1,12 @@
-// Migration 0003 (the SMS pathway and tasks that are never lost) on a store made at 0002 with tasks
-// and referrals in it: the old rows keep every value, the new columns are empty (not a made-up
+// Migration 0005 (the SMS pathway and tasks that are never lost) on a store made at 0004 (sync state
+// and ranked search already in place) with tasks and referrals in it: the old rows keep every value, the new columns are empty (not a made-up
 // default), the new tables exist, and the store reads and writes as before.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { NameSearchRepo } from './name-search-repo';
 import { openStore } from './open';
 
 const migrations = join(import.meta.dirname, 'migrations');
@@ -24,14 +25,16 @@ function migrationsUpTo(tag: string): string {
   return folder;
 }
 
-describe('migration 0003_sms_pathway_and_tasks', () => {
+describe('migration 0005_sms_pathway_and_tasks', () => {
   it('keeps tasks and referrals made before it, with the new columns empty', () => {
     dir = mkdtempSync(join(tmpdir(), 'sonar-mig-'));
     const file = join(dir, 'sonar.db');
     const key = randomBytes(32);
-    const old = openStore({ file, key, create: true, migrationsFolder: migrationsUpTo('0002_task_detail_and_role') });
+    const old = openStore({ file, key, create: true, migrationsFolder: migrationsUpTo('0004_ranked_search') });
     const raw = old.raw;
     expect(raw.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'treatments'").pluck().get()).toBe(0);
+    // The store really is at 0004: sync state and the ranked search index are there.
+    expect(raw.prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('sync_state', 'person_search')").pluck().get()).toBe(2);
     raw.prepare(`INSERT INTO persons (id, family_name, given_names, birth_date, sex, origin_site, created_at, created_by, updated_at) VALUES ('p1', 'Old', 'Row', '1980-01-01', 'male', 'PRIS01', 'x', 'u', 'x')`).run();
     raw.prepare(`INSERT INTO tasks (id, person_id, kind, title, detail, for_role, due_at, site_code, status, created_at, created_by) VALUES ('t1', 'p1', 'second-stage-assessment', 'Second stage', 'why', 'prescriber', '2026-12-08T10:00:00Z', 'PRIS01', 'open', 'x', 'u')`).run();
     raw.prepare(`INSERT INTO referrals (id, person_id, to_service, reason, status, created_at, created_by, site_code) VALUES ('r1', 'p1', 'substance_misuse', 'Dual diagnosis', 'open', 'x', 'u', 'PRIS01')`).run();
@@ -65,6 +68,8 @@ describe('migration 0003_sms_pathway_and_tasks', () => {
       for (const table of ['caseload_slots', 'caseload_assignments', 'treatments', 'sms_reviews', 'care_plans', 'care_plan_versions', 'release_plans']) {
         expect(now.raw.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), table).toBe(0);
       }
+      // The person made before the migration is still found by the ranked name search.
+      expect(new NameSearchRepo(now.raw).search({ words: ['old'], birthDate: null }, 0, 10)).toMatchObject({ total: 1 });
       expect(now.raw.pragma('integrity_check', { simple: true })).toBe('ok');
     } finally {
       now.close();
