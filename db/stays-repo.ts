@@ -25,4 +25,14 @@ export class StaysRepo {
         .get() ?? null
     );
   }
+
+  /** Everyone with an open stay at the site (a partner's search reaches only them). */
+  openPersonIds(siteCode: string): string[] {
+    return this.db
+      .selectDistinct({ personId: stays.personId })
+      .from(stays)
+      .where(and(eq(stays.siteCode, siteCode), isNull(stays.exitedAt)))
+      .all()
+      .map((r) => r.personId);
+  }
 }

@@ -9,7 +9,9 @@ import { planSearch, type SearchPlan } from '../../domain/person/search-query';
 import type { PersonRow } from '../../db/persons-repo';
 import { NUMBER_PREFIX_COUNT_MAX } from '../../db/identity-repo';
 import type { StoreReads } from '../../db/store';
+import { searchScope } from '../../domain/access/search-scope';
 import type { Call } from './call';
+import { answerAmong } from './current-stay-search';
 
 type Answer = Omit<SearchOutput, 'offset' | 'pageSize' | 'tried' | 'birthDate'>;
 
@@ -90,7 +92,14 @@ function search(input: ParsedInput<'patients.search'>, call: Call): SearchOutput
 }
 
 export function searchPersons(input: ParsedInput<'patients.search'>, call: Call): SearchOutput {
-  return search(input, call);
+  if (searchScope(call.requireSession().roles) === 'site') return search(input, call);
+  // A partner: only people with a current stay at this site (domain/access/search-scope.ts).
+  const plan = planSearch(input.query, { today: call.env.now().toISOString().slice(0, 10) });
+  const answer = answerAmong(call.reads, plan, input.offset, call.reads.stays.openPersonIds(call.site.siteCode));
+  const tried = plan.identifiers.filter((p, i, all) => all.findIndex((q) => q.type === p.type) === i);
+  const output: SearchOutput = { ...answer, offset: input.offset, pageSize: SEARCH_PAGE_SIZE, tried, birthDate: plan.birthDate ?? plan.name?.birthDate ?? null };
+  call.note = { detail: { kind: output.kind, total: output.total, offset: output.offset, shown: output.results.length, scope: 'current stays' } };
+  return output;
 }
 
 /** The auditor's way to a person's access history: the same answer, and no record is opened. */
