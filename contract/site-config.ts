@@ -81,6 +81,10 @@ const settingFields = {
   /** Code-list files (JSON) the site loads beside the shipped SNOMED CT list. */
   codeLists: z.array(absolutePathSchema).max(50),
   alcoholQuestions: alcoholQuestionsSchema,
+  /** Substance misuse review timers (domain/sms/review-schedule.ts): days to the first and second review, then weeks between reviews. */
+  smsFirstReviewDays: z.number().int().min(1).max(60),
+  smsSecondReviewDays: z.number().int().min(2).max(180),
+  smsReviewIntervalWeeks: z.number().int().min(1).max(52),
 } as const;
 
 export type SiteSettingName = keyof typeof settingFields;
@@ -109,6 +113,9 @@ const siteConfigObject = z
     templates: settingFields.templates.default([]),
     codeLists: settingFields.codeLists.default([]),
     alcoholQuestions: settingFields.alcoholQuestions.default('uk'),
+    smsFirstReviewDays: settingFields.smsFirstReviewDays.default(5),
+    smsSecondReviewDays: settingFields.smsSecondReviewDays.default(28),
+    smsReviewIntervalWeeks: settingFields.smsReviewIntervalWeeks.default(13),
   })
   .strict();
 
@@ -119,6 +126,12 @@ export const siteConfigSchema = siteConfigObject.superRefine((config, ctx) => {
   }
   if (config.syncEnabled && config.caBundle === undefined) {
     ctx.addIssue({ code: 'custom', path: ['caBundle'], message: 'caBundle is required when syncEnabled is true' });
+  }
+  if (config.smsSecondReviewDays <= config.smsFirstReviewDays) {
+    ctx.addIssue({ code: 'custom', path: ['smsSecondReviewDays'], message: 'smsSecondReviewDays must be more than smsFirstReviewDays' });
+  }
+  if (config.smsReviewIntervalWeeks * 7 <= config.smsSecondReviewDays) {
+    ctx.addIssue({ code: 'custom', path: ['smsReviewIntervalWeeks'], message: 'smsReviewIntervalWeeks must put the first interval review after the second review' });
   }
 });
 export type SiteConfig = z.infer<typeof siteConfigSchema>;

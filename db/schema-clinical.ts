@@ -131,9 +131,28 @@ export const tasks = sqliteTable(
     closedAt: text('closed_at'),
     closedBy: text('closed_by'),
     closeNote: text('close_note'),
+    /** The kind's outcome it was closed with (domain/tasks/task-kinds.ts): "received", "missed"... */
+    result: text('result'),
+    /** The worker it is assigned to, and their name at the time. */
+    assigneeId: text('assignee_id'),
+    assigneeName: text('assignee_name'),
+    /** The team whose list it is on (domain/access/teams.ts). */
+    team: text('team'),
+    /** Due on a day (yyyy-mm-dd): `dueAt` is then the end of that day at the site. */
+    dueOn: text('due_on'),
+    /** What it is about: a treatment (its review `aboutStep`), a care plan, a release plan, the task it follows up. */
+    aboutType: text('about_type'),
+    aboutId: text('about_id'),
+    aboutStep: integer('about_step'),
     version: integer('version').notNull().default(1),
   },
-  (t) => [index('tasks_site_open').on(t.siteCode, t.status, t.dueAt), index('tasks_person').on(t.personId, t.status)],
+  (t) => [
+    index('tasks_site_open').on(t.siteCode, t.status, t.dueAt),
+    index('tasks_person').on(t.personId, t.status),
+    index('tasks_assignee_open').on(t.assigneeId, t.status, t.dueAt),
+    index('tasks_team_open').on(t.siteCode, t.team, t.status, t.dueAt),
+    index('tasks_about').on(t.aboutType, t.aboutId, t.status),
+  ],
 );
 
 export const handovers = sqliteTable(
@@ -168,14 +187,26 @@ export const referrals = sqliteTable(
     toService: text('to_service', { enum: ['mental_health_inreach', 'substance_misuse'] }).notNull(),
     reason: text('reason').notNull(),
     sourceResponseId: text('source_response_id'),
-    status: text('status', { enum: ['open', 'accepted', 'declined', 'closed'] }).notNull(),
+    status: text('status', { enum: ['open', 'accepted', 'declined', 'closed', 'referred_on'] }).notNull(),
     createdAt: text('created_at').notNull(),
     createdBy: text('created_by').notNull(),
+    createdByName: text('created_by_name'),
     siteCode: text('site_code').notNull(),
+    /** Where it came from, how urgent, which substances (domain/sms/referral-services.ts); null on older referrals. */
+    source: text('source'),
+    urgency: text('urgency'),
+    substances: text('substances', { mode: 'json' }).$type<string[]>(),
     outcomeAt: text('outcome_at'),
     outcomeBy: text('outcome_by'),
     outcomeByName: text('outcome_by_name'),
     outcomeNote: text('outcome_note'),
+    /** The day it was decided and who decided (as recorded). */
+    decidedOn: text('decided_on'),
+    decidedBy: text('decided_by'),
+    /** Referred on: the key service and the SNOMED CT code recorded for it. */
+    referredOnTo: text('referred_on_to'),
+    referredOnCode: text('referred_on_code'),
+    referredOnDisplay: text('referred_on_display'),
     version: integer('version').notNull().default(1),
   },
   (t) => [index('referrals_person').on(t.personId, t.createdAt), index('referrals_site_open').on(t.siteCode, t.status)],

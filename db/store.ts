@@ -20,6 +20,7 @@ import type { EventLog } from './projector/event-log';
 import type { ApplyOutcome } from './projector/projector';
 import { Projector } from './projector/projector';
 import { SignInAttemptsRepo } from './sign-in-attempts-repo';
+import { SmsRepo } from './sms-repo';
 import { StaysRepo } from './stays-repo';
 import { TasksRepo } from './tasks-repo';
 import { SyncRepo } from './sync-repo';
@@ -37,6 +38,7 @@ export interface StoreReads {
   readonly flags: FlagsRepo;
   readonly tasks: TasksRepo;
   readonly forms: FormsRepo;
+  readonly sms: SmsRepo;
   readonly access: Pick<AccessRepo, 'activeGrant' | 'lapsedGrants' | 'openGrants' | 'grant' | 'grants' | 'consentsFor' | 'agreements' | 'agreementVersionExists' | 'auditForPerson'>;
   readonly users: Pick<UsersRepo, 'count' | 'findByUsername' | 'findById' | 'list'>;
   /** The event log: a record's history, oldest first. */
@@ -85,6 +87,7 @@ export class SiteStore {
       flags: new FlagsRepo(opened.db),
       tasks: new TasksRepo(opened.db),
       forms: new FormsRepo(opened.db),
+      sms: new SmsRepo(opened.db),
       access: new AccessRepo(opened.db),
     };
     this.signInAttempts = new SignInAttemptsRepo(opened.raw);

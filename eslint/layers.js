@@ -30,7 +30,7 @@ export const layers = {
   preload: { folders: ['contract', 'preload'], packages: ['electron'], node: false },
   renderer: {
     folders: ['domain', 'contract', 'renderer'],
-    packages: ['react', 'react/', 'react-dom', 'react-dom/', 'zustand', 'zustand/', 'date-fns', 'nhsuk-frontend/', 'zod', '@tanstack/react-query'],
+    packages: ['react', 'react/', 'react-dom', 'react-dom/', 'zustand', 'zustand/', 'date-fns', 'nhsuk-frontend/', 'zod', '@tanstack/react-query', 'recharts'],
     node: false,
     typeOnly: ['preload'],
   },

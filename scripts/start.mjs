@@ -1,6 +1,7 @@
 // `npm start`: the site app with a demo site. Electron where its runtime is installed (fetched on
 // first use where the download host is reachable); otherwise the browser host on 127.0.0.1.
-// SONAR_HOST=browser or SONAR_HOST=electron forces one.
+// SONAR_HOST=browser or SONAR_HOST=electron forces one. `--demo prison` (or SONAR_DEMO=prison) runs
+// the demo prison, in a data folder of its own, instead of the demo custody suite.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -50,8 +51,18 @@ function fetchElectron() {
   return binary;
 }
 
+const demoArg = process.argv.indexOf('--demo');
+if (demoArg !== -1) {
+  const kind = process.argv[demoArg + 1];
+  if (kind !== 'prison' && kind !== 'custody') {
+    console.error('--demo takes "prison" or "custody".');
+    process.exit(1);
+  }
+  process.env.SONAR_DEMO = kind;
+}
+
 function run(command, args) {
-  const child = spawn(command, args, { stdio: 'inherit', cwd: root });
+  const child = spawn(command, args, { stdio: 'inherit', cwd: root, env: process.env });
   const forward = (signal) => child.kill(signal);
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);

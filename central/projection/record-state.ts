@@ -46,6 +46,15 @@ const statusAfter: Record<EventType, string> = {
   'consent.recorded': 'recorded',
   'conflict.detected': 'open',
   'conflict.resolved': 'resolved',
+  'caseload.assigned': 'active',
+  'caseload.ended': 'ended',
+  'treatment.started': 'active',
+  'treatment.ended': 'ended',
+  'review.completed': 'recorded',
+  'care_plan.recorded': 'active',
+  'release_plan.recorded': 'active',
+  'task.assigned': 'open',
+  'task.rescheduled': 'open',
 };
 
 export function producedVersion(event: ClinicalEvent): number {

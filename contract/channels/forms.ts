@@ -149,9 +149,12 @@ export const referralSchema = z.object({
   personId: z.string(),
   toService: referralServiceSchema,
   reason: z.string(),
-  status: z.enum(['open', 'accepted', 'declined', 'closed']),
+  status: z.enum(['open', 'accepted', 'declined', 'closed', 'referred_on']),
   createdAt: z.string(),
   sourceResponseId: z.string().nullable(),
+  urgency: z.string().nullable().default(null),
+  decidedOn: z.string().nullable().default(null),
+  decidedBy: z.string().nullable().default(null),
 });
 
 export const referralsList = channel({

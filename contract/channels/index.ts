@@ -37,7 +37,20 @@ import { patientsAddAlias, patientsAddIdentifier, patientsFindDuplicates, patien
 import { patientsGet, patientsRegister } from './patients';
 import { auditFindPerson, patientsSearch } from './search';
 import { staysEnd, staysList, staysStart } from './stays';
-import { tasksClose, tasksList } from './tasks';
+import { tasksAssign, tasksClose, tasksCreate, tasksList, tasksReschedule, tasksWorkers } from './tasks';
+import {
+  caseloadAssign,
+  caseloadEnd,
+  caseloadList,
+  referralsDecide,
+  referralsInbox,
+  referralsMake,
+  smsCompleteReview,
+  smsEndTreatment,
+  smsRecord,
+  smsStartTreatment,
+} from './sms';
+import { recallsList, recallsPrint, smsRecordCarePlan, smsRecordReleasePlan, smsTopHistory } from './sms-plans';
 import { noticesWait, syncConflicts, syncLookup, syncNow, syncRefused, syncResolveConflict, syncStatus } from './sync';
 
 export const channels = {
@@ -94,6 +107,25 @@ export const channels = {
   'audit.personAccess': auditPersonAccess,
   'audit.verify': auditVerify,
   'audit.recordPrint': auditRecordPrint,
+  'tasks.create': tasksCreate,
+  'tasks.assign': tasksAssign,
+  'tasks.reschedule': tasksReschedule,
+  'tasks.workers': tasksWorkers,
+  'referrals.make': referralsMake,
+  'referrals.inbox': referralsInbox,
+  'referrals.decide': referralsDecide,
+  'caseload.assign': caseloadAssign,
+  'caseload.end': caseloadEnd,
+  'caseload.list': caseloadList,
+  'sms.record': smsRecord,
+  'sms.startTreatment': smsStartTreatment,
+  'sms.endTreatment': smsEndTreatment,
+  'sms.completeReview': smsCompleteReview,
+  'sms.recordCarePlan': smsRecordCarePlan,
+  'sms.recordReleasePlan': smsRecordReleasePlan,
+  'sms.topHistory': smsTopHistory,
+  'recalls.list': recallsList,
+  'recalls.print': recallsPrint,
   'sync.status': syncStatus,
   'sync.now': syncNow,
   'sync.lookup': syncLookup,

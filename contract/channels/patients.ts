@@ -53,7 +53,9 @@ export const personRecordSchema = personSummarySchema.extend({
   activeFlags: z.array(flagSchema),
   currentStay: staySchema.nullable(),
   /** Open tasks at this site the banner must show: a handover not yet recorded, anything overdue. */
-  taskAlerts: z.array(z.object({ id: z.string(), kind: z.string(), title: z.string(), dueAt: z.string(), overdue: z.boolean() })),
+  taskAlerts: z.array(
+    z.object({ id: z.string(), kind: z.string(), title: z.string(), dueAt: z.string(), overdue: z.boolean(), escalated: z.boolean().default(false) }),
+  ),
 });
 export type PersonRecord = z.infer<typeof personRecordSchema>;
 

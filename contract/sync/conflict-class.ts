@@ -33,4 +33,15 @@ export const conflictClassOf: Record<EventType, ConflictClass> = {
   'consent.recorded': 'append',
   'conflict.detected': 'append',
   'conflict.resolved': 'single',
+  // A keyworker slot, a treatment's end, a care plan and a release plan each have one current value;
+  // reviews and starts are facts in their own right.
+  'caseload.assigned': 'single',
+  'caseload.ended': 'single',
+  'treatment.started': 'append',
+  'treatment.ended': 'single',
+  'review.completed': 'append',
+  'care_plan.recorded': 'single',
+  'release_plan.recorded': 'single',
+  'task.assigned': 'single',
+  'task.rescheduled': 'single',
 };

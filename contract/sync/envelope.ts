@@ -29,6 +29,11 @@ export const recordTypeSchema = z.enum([
   'referral',
   'consent',
   'conflict',
+  'caseload',
+  'treatment',
+  'review',
+  'care_plan',
+  'release_plan',
 ]);
 export type RecordType = z.infer<typeof recordTypeSchema>;
 

@@ -8,7 +8,21 @@ import { consentDecisionSchema } from '../../domain/access/disclosure';
 import { roleSchema } from '../../domain/access/roles';
 import { formResponseSchema } from '../../domain/templates/response';
 import { referralServiceSchema, severitySchema } from '../../domain/templates/template-schema';
-import { envelopeShape, siteCodeSchema } from './envelope';
+import { siteCodeSchema } from './envelope';
+import { event } from './event-shape';
+import { teamSchema } from '../../domain/access/teams';
+import {
+  caseloadAssigned,
+  caseloadEnded,
+  carePlanRecorded,
+  releasePlanRecorded,
+  reviewCompleted,
+  taskAssignee,
+  taskAssigned,
+  taskRescheduled,
+  treatmentEnded,
+  treatmentStarted,
+} from './events-sms';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 const isoDate = z.iso.date();
@@ -28,10 +42,6 @@ const demographics = z
 
 const retirement = z.object({ reason: longText }).strict();
 
-/** One event type: its name, the kind of record it changes, and its payload. */
-function event<T extends string, R extends string, P extends z.ZodType>(type: T, recordType: R, payload: P) {
-  return z.object({ ...envelopeShape, type: z.literal(type), recordType: z.literal(recordType), payload }).strict();
-}
 
 export const personRegistered = event('person.registered', 'person', demographics);
 export const personDemographicsChanged = event('person.demographics_changed', 'person', demographics);
@@ -79,10 +89,33 @@ export const taskCreated = event(
       forRole: roleSchema.nullable(),
       dueAt: isoDateTime,
       sourceResponseId: recordRef.nullable(),
+      /** The worker the task is assigned to (absent on tasks made before assignment existed). */
+      assignee: taskAssignee.nullable().optional(),
+      /** The team whose list it is on. */
+      team: teamSchema.nullable().optional(),
+      /** Due on a day (a letter expected by, a review): `dueAt` is then the end of that day at the site. */
+      dueOn: isoDate.nullable().optional(),
+      /** The record the task is about: a treatment's review (with its step), a care plan, a release plan, the task it follows up. */
+      about: z
+        .object({ type: z.enum(['treatment', 'care_plan', 'release_plan', 'task', 'referral']), id: recordRef, step: z.number().int().min(0).max(1000).nullable() })
+        .strict()
+        .nullable()
+        .optional(),
     })
     .strict(),
 );
-export const taskClosed = event('task.closed', 'task', z.object({ outcome: z.enum(['done', 'cancelled']), note: z.string().max(2000).nullable() }).strict());
+export const taskClosed = event(
+  'task.closed',
+  'task',
+  z
+    .object({
+      outcome: z.enum(['done', 'cancelled']),
+      note: z.string().max(2000).nullable(),
+      /** The kind's outcome the task was closed with ("received", "missed"): domain/tasks/task-kinds.ts. */
+      result: z.string().min(1).max(60).optional(),
+    })
+    .strict(),
+);
 
 /** A form response version; `recordId` is the entry (the first version's id), `response.id` this version. */
 const formVersion = z.object({ stayId: recordRef.nullable(), response: formResponseSchema }).strict();
@@ -107,12 +140,35 @@ export const handoverRecorded = event(
 export const referralMade = event(
   'referral.made',
   'referral',
-  z.object({ siteCode: siteCodeSchema, toService: referralServiceSchema, reason: longText, sourceResponseId: recordRef.nullable() }).strict(),
+  z
+    .object({
+      siteCode: siteCodeSchema,
+      toService: referralServiceSchema,
+      reason: longText,
+      sourceResponseId: recordRef.nullable(),
+      /** Where the referral came from (domain/sms/referral-services.ts); absent on older referrals. */
+      source: z.string().min(1).max(40).optional(),
+      urgency: z.enum(['routine', 'urgent']).optional(),
+      /** The substances it is about, as the screens name them. */
+      substances: z.array(z.string().min(1).max(40)).max(20).optional(),
+    })
+    .strict(),
 );
 export const referralOutcomeRecorded = event(
   'referral.outcome_recorded',
   'referral',
-  z.object({ outcome: z.enum(['accepted', 'declined', 'closed']), note: z.string().max(2000).nullable() }).strict(),
+  z
+    .object({
+      outcome: z.enum(['accepted', 'declined', 'closed', 'referred_on']),
+      note: z.string().max(2000).nullable(),
+      /** The day the decision was made, and who made it (a team's decision may be recorded by another). */
+      decidedOn: isoDate.optional(),
+      decidedBy: shortText.optional(),
+      /** Referred on: the key service, and its SNOMED CT code from the code list where it has one. */
+      referredOnTo: z.string().min(1).max(60).nullable().optional(),
+      code: z.object({ system: z.string().min(1).max(100), code: z.string().regex(/^\d{6,18}$/), display: shortText }).strict().nullable().optional(),
+    })
+    .strict(),
 );
 
 export const consentRecorded = event(
@@ -168,6 +224,15 @@ export const clinicalEventSchema = z.discriminatedUnion('type', [
   consentRecorded,
   conflictDetected,
   conflictResolved,
+  caseloadAssigned,
+  caseloadEnded,
+  treatmentStarted,
+  treatmentEnded,
+  reviewCompleted,
+  carePlanRecorded,
+  releasePlanRecorded,
+  taskAssigned,
+  taskRescheduled,
 ]);
 export type ClinicalEvent = z.infer<typeof clinicalEventSchema>;
 export type EventType = ClinicalEvent['type'];

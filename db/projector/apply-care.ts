@@ -61,10 +61,32 @@ export function taskCreated(e: EventOf<'task.created'>, ctx: ProjectionContext):
   ctx.insert(
     'task',
     e.recordId,
-    `INSERT INTO tasks (id, person_id, stay_id, kind, title, detail, for_role, due_at, site_code, source_response_id, status, created_at, created_by, version)
-     VALUES (@id, @personId, @stayId, @kind, @title, @detail, @forRole, @dueAt, @siteCode, @sourceResponseId, 'open', @at, @by, 1)
+    `INSERT INTO tasks (id, person_id, stay_id, kind, title, detail, for_role, due_at, site_code, source_response_id, status, created_at, created_by,
+       assignee_id, assignee_name, team, due_on, about_type, about_id, about_step, version)
+     VALUES (@id, @personId, @stayId, @kind, @title, @detail, @forRole, @dueAt, @siteCode, @sourceResponseId, 'open', @at, @by,
+       @assigneeId, @assigneeName, @team, @dueOn, @aboutType, @aboutId, @aboutStep, 1)
      ON CONFLICT (id) DO NOTHING`,
-    { id: e.recordId, personId: e.personId, ...e.payload, at: e.recordedAt, by: e.author.id },
+    {
+      id: e.recordId,
+      personId: e.personId,
+      stayId: e.payload.stayId,
+      kind: e.payload.kind,
+      title: e.payload.title,
+      detail: e.payload.detail,
+      forRole: e.payload.forRole,
+      dueAt: e.payload.dueAt,
+      siteCode: e.payload.siteCode,
+      sourceResponseId: e.payload.sourceResponseId,
+      assigneeId: e.payload.assignee?.id ?? null,
+      assigneeName: e.payload.assignee?.name ?? null,
+      team: e.payload.team ?? null,
+      dueOn: e.payload.dueOn ?? null,
+      aboutType: e.payload.about?.type ?? null,
+      aboutId: e.payload.about?.id ?? null,
+      aboutStep: e.payload.about?.step ?? null,
+      at: e.recordedAt,
+      by: e.author.id,
+    },
   );
 }
 
@@ -72,9 +94,9 @@ export function taskClosed(e: EventOf<'task.closed'>, ctx: ProjectionContext): v
   ctx.update(
     'task',
     e.recordId,
-    `UPDATE tasks SET status = @outcome, closed_at = @at, closed_by = @by, close_note = @note, version = version + 1
+    `UPDATE tasks SET status = @outcome, closed_at = @at, closed_by = @by, close_note = @note, result = @result, version = version + 1
      WHERE id = @id AND ${VERSION_GUARD}`,
-    { id: e.recordId, ...e.payload, at: e.recordedAt, by: e.author.id, base: e.baseVersion },
+    { id: e.recordId, outcome: e.payload.outcome, note: e.payload.note, result: e.payload.result ?? null, at: e.recordedAt, by: e.author.id, base: e.baseVersion },
   );
 }
 
@@ -93,10 +115,24 @@ export function referralMade(e: EventOf<'referral.made'>, ctx: ProjectionContext
   ctx.insert(
     'referral',
     e.recordId,
-    `INSERT INTO referrals (id, person_id, to_service, reason, source_response_id, status, created_at, created_by, site_code, version)
-     VALUES (@id, @personId, @toService, @reason, @sourceResponseId, 'open', @at, @by, @siteCode, 1)
+    `INSERT INTO referrals (id, person_id, to_service, reason, source_response_id, status, created_at, created_by, created_by_name, site_code,
+       source, urgency, substances, version)
+     VALUES (@id, @personId, @toService, @reason, @sourceResponseId, 'open', @at, @by, @byName, @siteCode, @source, @urgency, @substances, 1)
      ON CONFLICT (id) DO NOTHING`,
-    { id: e.recordId, personId: e.personId, ...e.payload, at: e.recordedAt, by: e.author.id },
+    {
+      id: e.recordId,
+      personId: e.personId,
+      toService: e.payload.toService,
+      reason: e.payload.reason,
+      sourceResponseId: e.payload.sourceResponseId,
+      siteCode: e.payload.siteCode,
+      source: e.payload.source ?? null,
+      urgency: e.payload.urgency ?? null,
+      substances: e.payload.substances ? JSON.stringify(e.payload.substances) : null,
+      at: e.recordedAt,
+      by: e.author.id,
+      byName: e.author.name,
+    },
   );
 }
 
@@ -105,9 +141,23 @@ export function referralOutcomeRecorded(e: EventOf<'referral.outcome_recorded'>,
     'referral',
     e.recordId,
     `UPDATE referrals SET status = @outcome, outcome_at = @at, outcome_by = @by, outcome_by_name = @byName, outcome_note = @note,
+       decided_on = @decidedOn, decided_by = @decidedBy, referred_on_to = @referredOnTo, referred_on_code = @code, referred_on_display = @display,
        version = version + 1
      WHERE id = @id AND ${VERSION_GUARD}`,
-    { id: e.recordId, ...e.payload, at: e.recordedAt, by: e.author.id, byName: e.author.name, base: e.baseVersion },
+    {
+      id: e.recordId,
+      outcome: e.payload.outcome,
+      note: e.payload.note,
+      decidedOn: e.payload.decidedOn ?? null,
+      decidedBy: e.payload.decidedBy ?? null,
+      referredOnTo: e.payload.referredOnTo ?? null,
+      code: e.payload.code?.code ?? null,
+      display: e.payload.code?.display ?? null,
+      at: e.recordedAt,
+      by: e.author.id,
+      byName: e.author.name,
+      base: e.baseVersion,
+    },
   );
 }
 

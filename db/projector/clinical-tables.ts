@@ -13,6 +13,13 @@ export const CLINICAL_TABLES = {
   referrals: 'id',
   consents: 'id',
   sync_conflicts: 'id',
+  caseload_slots: 'id',
+  caseload_assignments: 'id',
+  treatments: 'id',
+  sms_reviews: 'id',
+  care_plans: 'id',
+  care_plan_versions: 'id',
+  release_plans: 'id',
 } as const;
 
 export type ClinicalTable = keyof typeof CLINICAL_TABLES;

@@ -8,6 +8,7 @@ import * as care from './apply-care';
 import * as conflicts from './apply-conflicts';
 import * as forms from './apply-forms';
 import * as identity from './apply-identity';
+import * as sms from './apply-sms';
 import { EventLog, type EventSource } from './event-log';
 import { ProjectionContext } from './projection-context';
 
@@ -36,6 +37,15 @@ const appliers: Appliers = {
   'consent.recorded': care.consentRecorded,
   'conflict.detected': conflicts.conflictDetected,
   'conflict.resolved': conflicts.conflictResolved,
+  'caseload.assigned': sms.caseloadAssigned,
+  'caseload.ended': sms.caseloadEnded,
+  'treatment.started': sms.treatmentStarted,
+  'treatment.ended': sms.treatmentEnded,
+  'review.completed': sms.reviewCompleted,
+  'care_plan.recorded': sms.carePlanRecorded,
+  'release_plan.recorded': sms.releasePlanRecorded,
+  'task.assigned': sms.taskAssigned,
+  'task.rescheduled': sms.taskRescheduled,
 };
 
 export type ApplyOutcome = 'applied' | 'duplicate' | 'logged_only';

@@ -13,6 +13,10 @@ const QUERIES: Partial<Record<RecordType, string>> = {
   referral: 'SELECT version FROM referrals WHERE id = ?',
   form_response: 'SELECT version FROM form_responses WHERE chain_id = ? AND current = 1',
   conflict: 'SELECT version FROM sync_conflicts WHERE id = ?',
+  caseload: 'SELECT version FROM caseload_slots WHERE id = ?',
+  treatment: 'SELECT version FROM treatments WHERE id = ?',
+  care_plan: 'SELECT version FROM care_plans WHERE id = ?',
+  release_plan: 'SELECT version FROM release_plans WHERE id = ?',
 };
 
 export function recordVersion(raw: RawDb, recordType: RecordType, recordId: string): number | null {

@@ -42,6 +42,16 @@ export const permissionSchema = z.enum([
   'flag.manage',
   'task.manage',
   'handover.record',
+  /** Refer a person to a team (substance misuse, mental health in-reach). */
+  'referral.make',
+  /** Decide the referrals sent to one's own team (its inbox): accept, decline, refer on. */
+  'referral.triage',
+  /** Assign and reassign keyworkers; the caseload views with counts and overdue work. */
+  'caseload.manage',
+  /** Substance-use (SMS) detail: TOP answers and chart, care plan content, review notes, referral substances (substance-use-scope.ts). */
+  'sms.view',
+  /** Record SMS treatment: start and end it, complete reviews, care plans, release plans. */
+  'sms.record',
   /** Ask the central record for a person's shared record at reception, with a stated purpose. */
   'record.lookup',
   'site.configure',
@@ -61,8 +71,12 @@ const clinical: readonly Permission[] = [
   'flag.manage',
   'task.manage',
   'handover.record',
+  'referral.make',
   'record.lookup',
 ];
+
+/** The substance misuse team's own work (roles whose team is `sms`, domain/access/teams.ts). */
+const smsWork: readonly Permission[] = ['referral.triage', 'caseload.manage', 'sms.view', 'sms.record'];
 
 /** Partners find a person and read the need-to-know summary: never notes or substance-use detail. */
 const partner: readonly Permission[] = ['patient.search', 'patient.summary'];
@@ -71,11 +85,14 @@ const partner: readonly Permission[] = ['patient.search', 'patient.summary'];
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   custody_hcp: clinical,
   prison_nurse: clinical,
-  sms_clinical: clinical,
-  psychosocial_worker: clinical,
-  mental_health_practitioner: clinical,
-  prescriber: clinical,
-  team_manager: [...clinical, 'governance.review'],
+  sms_clinical: [...clinical, ...smsWork],
+  psychosocial_worker: [...clinical, ...smsWork],
+  // The in-reach team's inbox of referrals.
+  mental_health_practitioner: [...clinical, 'referral.triage'],
+  // Prescribes OST and holds clinical keyworker duties; allocation is the team's.
+  prescriber: [...clinical, 'referral.triage', 'sms.view', 'sms.record'],
+  // Allocates work and sees workloads (caseload counts, overdue reviews), not substance-use detail.
+  team_manager: [...clinical, 'governance.review', 'referral.triage', 'caseload.manage'],
   site_admin: ['site.configure', 'staff.manage'],
   auditor: ['audit.read', 'governance.review'],
   partner_police: partner,

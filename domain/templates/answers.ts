@@ -12,7 +12,18 @@ export type AnswerValue = z.infer<typeof answerValueSchema>;
 export const answersSchema = z.record(z.string(), answerValueSchema);
 export type Answers = z.infer<typeof answersSchema>;
 
-export const issueKindSchema = z.enum(['required', 'invalid', 'outOfRange', 'unknownOption', 'tooLong', 'notApplicable', 'unknownItem']);
+export const issueKindSchema = z.enum(['required', 'invalid', 'outOfRange', 'unknownOption', 'tooLong', 'notApplicable', 'unknownItem', 'inconsistent']);
+
+/**
+ * The answer "Not disclosed": the person was asked and declined (FHIR's data-absent reason
+ * "asked-declined"). Valid only for an item that allows it (`notDisclosed: true`).
+ */
+export const NOT_DISCLOSED = 'not-disclosed';
+
+/** Whether an answer is "Not disclosed" for an item that allows it. */
+export function isDeclined(item: Pick<Item, 'notDisclosed'>, value: AnswerValue | undefined): boolean {
+  return item.notDisclosed === true && value === NOT_DISCLOSED;
+}
 export type IssueKind = z.infer<typeof issueKindSchema>;
 
 /** A problem with one answer, to be shown at that item. */
@@ -64,6 +75,7 @@ type Problem = { kind: IssueKind; message: string } | null;
 
 /** What is wrong with an answer that has been given (see isAnswered), or null when it is valid. */
 export function answerProblem(item: Item, value: AnswerValue): Problem {
+  if (item.kind !== 'info' && isDeclined(item, value)) return null;
   switch (item.kind) {
     case 'info':
       return { kind: 'invalid', message: 'This is information only and takes no answer' };
@@ -137,6 +149,7 @@ export function formatClinicalDateTime(iso: string): string {
 /** An answer as a clinician reads it: option labels rather than stored values, units, dd-Mmm-yyyy dates. */
 export function formatAnswer(item: Item, value: AnswerValue | undefined): string {
   if (!isAnswered(value) || value === undefined || value === null) return 'Not answered';
+  if (isDeclined(item, value)) return 'Not disclosed';
   const labelOf = (v: string): string =>
     'options' in item ? (item.options.find((o) => o.value === v)?.label ?? v) : v;
   switch (item.kind) {

@@ -1,7 +1,7 @@
 // Whether a condition holds, over the answers that count: those given to enabled items and valid
 // for their item. An unanswered, disabled or invalid answer makes every comparison false (as FHIR
 // enableWhen does), so a wrong or stale answer never switches on a question, a flag or a code.
-import type { AnswerValue } from './answers';
+import { NOT_DISCLOSED, type AnswerValue } from './answers';
 import type { Condition, ConditionGroup } from './template-schema';
 
 /** Answers that count, by item id. Built by evaluate.ts in item order. */
@@ -21,6 +21,8 @@ function compare(answer: AnswerValue, value: string | number): number | null {
 export function conditionHolds(condition: Condition, answers: EffectiveAnswers): boolean {
   const answer = answers.get(condition.item);
   if (answer === undefined) return false;
+  // "Not disclosed" was asked and answered, but says nothing either way: only `answered` holds.
+  if (answer === NOT_DISCLOSED) return condition.op === 'answered';
   switch (condition.op) {
     case 'answered':
       return true;

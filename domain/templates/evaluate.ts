@@ -14,6 +14,7 @@
 // The template is assumed valid (validateTemplate); the evaluator never throws on bad answers.
 import { answerProblem, formatAnswer, isAnswered, requiredMessage, type AnswerValue, type Answers, type ItemIssue } from './answers';
 import { groupHolds, type EffectiveAnswers } from './conditions';
+import { crossCheckIssues } from './cross-checks';
 import type { DerivedAdvice, DerivedCode, DerivedEffect, DerivedFlag, ScoreResult } from './result-schema';
 import { bandFor, itemPoints, scoreRange } from './scoring';
 import { templateItems, type Item, type ScoreRule, type SimpleTrigger, type Template, type Trigger } from './template-schema';
@@ -156,6 +157,8 @@ export function evaluateResponse(template: Template, answers: Answers): Evaluati
       issues.push({ itemId: key, kind: 'unknownItem', message: `There is no question "${key}" in ${template.title} (version ${template.version})` });
     }
   }
+
+  issues.push(...crossCheckIssues(template.checks ?? [], effective, enabled));
 
   const scores = template.scores.map((rule) => score(rule, index, enabled, effective));
   const flags: DerivedFlag[] = [];

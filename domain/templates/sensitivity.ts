@@ -13,6 +13,9 @@ export const templateSensitivity: Readonly<Record<string, DataCategory>> = {
   'risk-assessment': 'risk_flags',
   'custody-hcp-assessment': 'physical_health',
   'prison-reception-screen': 'assessments',
+  'top-secure': 'substance_use',
+  'top-community': 'substance_use',
+  'brief-intervention': 'substance_use',
 };
 
 export function sensitivityOf(template: Pick<Template, 'id'>): DataCategory {

@@ -54,6 +54,12 @@ const itemBase = {
   required: z.boolean(),
   /** Shown and answerable only while this holds; it may refer to earlier items only. */
   enableWhen: conditionGroupSchema.optional(),
+  /**
+   * The person may decline to answer: "Not disclosed" (answers.ts NOT_DISCLOSED) is then a valid
+   * answer, shown in words, never a zero. Not allowed on an item counted in a score (a total must
+   * be complete) or on an information item.
+   */
+  notDisclosed: z.boolean().optional(),
 };
 
 const optionSchema = z.object({ value: labelSchema, label: labelSchema, score: z.number().int().min(0).optional() }).strict();
@@ -142,6 +148,22 @@ export const scoreRuleSchema = z
   })
   .strict();
 export type ScoreRule = z.infer<typeof scoreRuleSchema>;
+
+// ---- cross-item checks --------------------------------------------------------------------------
+
+/**
+ * Checks across number items, each reported at the item to correct (cross-checks.ts):
+ * - `sumBetween`: the items add up to between `min` and `max` (days used in each of 4 weeks: 0-28);
+ * - `atMostSumOf`: `item` is no more than the sum of `of` (days injected cannot exceed the days any
+ *   drug was used).
+ * A check applies only when every item it needs is answered with a number: an unanswered item is
+ * already asked for, and a "Not disclosed" one cannot be checked.
+ */
+export const checkRuleSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('sumBetween'), id: idSchema, items: z.array(idSchema).min(2), min: z.number().int(), max: z.number().int(), message: labelSchema }).strict(),
+  z.object({ kind: z.literal('atMostSumOf'), id: idSchema, item: idSchema, of: z.array(idSchema).min(1), message: labelSchema }).strict(),
+]);
+export type CheckRule = z.infer<typeof checkRuleSchema>;
 
 // ---- flags and codes ----------------------------------------------------------------------------
 
@@ -277,6 +299,7 @@ export const templateSchema = z
     codes: z.array(codeRuleSchema),
     effects: z.array(effectRuleSchema).optional(),
     advice: z.array(adviceRuleSchema).optional(),
+    checks: z.array(checkRuleSchema).optional(),
     use: templateUseSchema.optional(),
   })
   .strict();

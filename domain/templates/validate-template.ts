@@ -5,12 +5,14 @@
 // Some rules are for the version offered for new responses only ("authoring rules", below): a
 // version published before a rule existed stays registered, so the responses made with it still
 // show and can be amended, but the next version must meet the rule.
+import { NOT_DISCLOSED } from './answers';
 import { bodyRegion } from './body-map';
 import { sctidConceptProblem } from './sctid';
 import { itemPointRange, scoreRange } from './scoring';
 import {
   templateItems,
   templateSchema,
+  type CheckRule,
   type Condition,
   type Item,
   type NumberBand,
@@ -115,6 +117,7 @@ function checkScore(out: Problems, rule: ScoreRule, path: PropertyKey[], byId: R
     // A total is complete only when all of its items are answered, so they must all be required
     // (a conditional item that is switched off adds nothing and is not awaited).
     if (!item.required) out.add([...path, 'items', i], `"${id}" is part of a total and must be required`);
+    if (item.notDisclosed) out.add([...path, 'items', i], `"${id}" may be answered "Not disclosed", so it cannot be counted in a total (a total must be complete)`);
     const range = itemPointRange(item, rule.numberBands?.[id]);
     if (typeof range === 'string') out.add([...path, 'items', i], `"${id}": ${range}`);
   });
@@ -166,6 +169,19 @@ function checkCarried(out: Problems, ids: readonly string[] | undefined, path: P
   });
 }
 
+/** Each item a check names must be a number item of this template; the check itself must be satisfiable. */
+function checkCheck(out: Problems, check: CheckRule, path: PropertyKey[], byId: ReadonlyMap<string, Item>): void {
+  const named = check.kind === 'sumBetween' ? check.items.map((id, i) => ({ id, at: [...path, 'items', i] })) : [{ id: check.item, at: [...path, 'item'] }, ...check.of.map((id, i) => ({ id, at: [...path, 'of', i] }))];
+  const dup = duplicates(named.map((n) => n.id));
+  for (const n of named) {
+    const item = byId.get(n.id);
+    if (!item) out.add(n.at, `refers to "${n.id}", which is not an item of this template`);
+    else if (item.kind !== 'number') out.add(n.at, `"${n.id}" is not a number item: checks add up numbers`);
+    if (dup.has(n.id)) out.add(n.at, `"${n.id}" is named more than once in this check`);
+  }
+  if (check.kind === 'sumBetween' && check.min > check.max) out.add([...path, 'min'], `min ${check.min} is above max ${check.max}`);
+}
+
 function checkSemantics(t: Template): TemplateProblem[] {
   const out = new Problems();
   const items = templateItems(t);
@@ -179,6 +195,8 @@ function checkSemantics(t: Template): TemplateProblem[] {
   checkUnique(out, t.flags.map((f, i) => ({ id: f.id, path: ['flags', i] })), 'Flag rule');
   checkUnique(out, t.codes.map((c, i) => ({ id: c.id, path: ['codes', i] })), 'Code rule');
   checkUnique(out, (t.effects ?? []).map((e, i) => ({ id: e.id, path: ['effects', i] })), 'Effect rule');
+  checkUnique(out, (t.checks ?? []).map((c, i) => ({ id: c.id, path: ['checks', i] })), 'Check');
+  (t.checks ?? []).forEach((check, i) => checkCheck(out, check, ['checks', i], byId));
 
   let position = 0;
   t.sections.forEach((section, si) =>
@@ -193,6 +211,10 @@ function checkSemantics(t: Template): TemplateProblem[] {
         if (item.integer && [item.min, item.max].some((v) => v !== undefined && !Number.isInteger(v))) out.add(path, 'a whole-number item needs whole-number limits');
       }
       if (item.kind === 'info' && item.required) out.add([...path, 'required'], 'an information item takes no answer and cannot be required');
+      if (item.kind === 'info' && item.notDisclosed) out.add([...path, 'notDisclosed'], 'an information item takes no answer, so it cannot be "Not disclosed"');
+      if (item.notDisclosed && 'options' in item) {
+        item.options.forEach((o, oi) => o.value === NOT_DISCLOSED && out.add([...path, 'options', oi, 'value'], `"${NOT_DISCLOSED}" is the "Not disclosed" answer: choose another option value`));
+      }
       if (item.enableWhen) checkConditions(out, item.enableWhen.conditions, [...path, 'enableWhen'], positions, items, position);
       position += 1;
     }),

@@ -15,6 +15,7 @@ import type { RpcTransportTarget } from '../rpc/transport';
 import { SessionRegistry } from '../services/sessions';
 import { SignInThrottle } from '../services/sign-in-throttle';
 import { DB_FILE, restrictDataDirFiles } from './data-dir-files';
+import type { DemoSiteKind } from './site-config-file';
 import { takeInstanceLock } from './instance-lock';
 import { openSiteStore } from './open-site-store';
 import { platformPolicySources, resolveSiteSettings, type PolicySources, type ResolvedSite } from './policy/resolve-site-settings';
@@ -41,6 +42,8 @@ export interface SiteAppOptions {
    * honoured when `packaged`.
    */
   createDemoSite?: boolean;
+  /** Which demo site to write into an empty data directory (SONAR_DEMO): the custody suite by default. */
+  demoSite?: DemoSiteKind;
   /** An installed build: site settings from machine policy only, no demo site. */
   packaged?: boolean;
   /** Where machine policy is read from; this platform's registry key and site.json by default. */
@@ -97,8 +100,12 @@ export async function createSiteApp(options: SiteAppOptions): Promise<SiteApp> {
     packaged: options.packaged ?? false,
     createDemoSite: (options.createDemoSite ?? true) && !(options.packaged ?? false),
     keyExists: options.keyStore.exists(),
+    ...(options.demoSite ? { demoSite: options.demoSite } : {}),
     log,
   });
+  if (options.demoSite && !settings.createdDemo && settings.config.demo && settings.config.siteType !== options.demoSite) {
+    log(`SONAR_DEMO=${options.demoSite} is ignored: this data folder already holds ${settings.config.siteName} (${settings.config.siteCode}). Use another data folder for the demo ${options.demoSite}.`);
+  }
   const site = settings.config;
   const sources = [...new Set(Object.values(settings.origins).map((o) => (o === 'default' ? 'defaults' : describeSource(o))))];
   log(`Site ${site.siteCode} (${site.siteName}); settings from ${sources.join(', ')}`);

@@ -4,7 +4,7 @@
 // ever rewritten over it.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { SiteConfig } from '../../contract/site-config';
-import { parseSettingsLayer, type SettingsLayer } from './policy/settings-layer';
+import { parseSettingsLayer, SiteConfigError, type SettingsLayer } from './policy/settings-layer';
 
 export { SiteConfigError } from './policy/settings-layer';
 
@@ -23,7 +23,25 @@ export const DEMO_SITE: SiteConfig = {
   templates: [],
   codeLists: [],
   alcoholQuestions: 'uk',
+  smsFirstReviewDays: 5,
+  smsSecondReviewDays: 28,
+  smsReviewIntervalWeeks: 13,
 };
+
+/** The demo prison, so the substance misuse pathway (reception to release) can be tried at once. */
+export const DEMO_PRISON: SiteConfig = { ...DEMO_SITE, siteCode: 'DEMOPR1', siteName: 'HMP Demo (demo prison)', siteType: 'prison' };
+
+export type DemoSiteKind = 'custody' | 'prison';
+
+export const DEMO_SITES: Record<DemoSiteKind, SiteConfig> = { custody: DEMO_SITE, prison: DEMO_PRISON };
+
+/** SONAR_DEMO: which demo site `npm start` writes into an empty data directory (custody by default). */
+export function demoSiteKind(env: NodeJS.ProcessEnv = process.env): DemoSiteKind {
+  const value = env.SONAR_DEMO?.trim();
+  if (!value || value === 'custody') return 'custody';
+  if (value === 'prison') return 'prison';
+  throw new SiteConfigError(`SONAR_DEMO must be "custody" or "prison", not "${value}".`);
+}
 
 /** The data directory's settings file as a layer, or null when there is none. */
 export function readDataDirSettings(file: string): SettingsLayer | null {
@@ -31,7 +49,7 @@ export function readDataDirSettings(file: string): SettingsLayer | null {
   return parseSettingsLayer(readFileSync(file, 'utf8'), { kind: 'data-dir-file', name: file });
 }
 
-/** Writes the demo site's file; `wx` so an existing file is never replaced. */
-export function writeDemoSiteFile(file: string): void {
-  writeFileSync(file, JSON.stringify(DEMO_SITE, null, 2) + '\n', { flag: 'wx', mode: 0o600 });
+/** Writes a demo site's file; `wx` so an existing file is never replaced. */
+export function writeDemoSiteFile(file: string, kind: DemoSiteKind = 'custody'): void {
+  writeFileSync(file, JSON.stringify(DEMO_SITES[kind], null, 2) + '\n', { flag: 'wx', mode: 0o600 });
 }

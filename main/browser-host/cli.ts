@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { createSiteApp } from '../app/create-site-app';
 import { defaultDataDir } from '../app/data-dir';
 import { FileKeyStore } from '../keys/file-key-store';
+import { demoSiteKind } from '../app/site-config-file';
 import { startBrowserHost } from './server';
 
 export const READY_LINE = 'SONAR browser host listening:';
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
     migrationsFolder: join(here, 'migrations'),
     log: (m) => console.error(m),
     ...(process.env.SONAR_TEST_NOW ? { testNow: process.env.SONAR_TEST_NOW } : {}),
+    demoSite: demoSiteKind(),
   });
   const host = await startBrowserHost({
     router: app.router,

@@ -218,6 +218,7 @@ describe('paths', () => {
     expect(dataDirectory({ SONAR_DATA_DIR: '/srv/sonar' }, () => '/home/u/.config/SONAR')).toBe(path.resolve('/srv/sonar'));
     expect(dataDirectory({}, () => '/home/u/.config/SONAR')).toBe('/home/u/.config/SONAR');
     expect(dataDirectory({ SONAR_DATA_DIR: '  ' }, () => '/u')).toBe('/u');
+    expect(dataDirectory({ SONAR_DEMO: 'prison' }, () => '/home/u/.config/SONAR')).toBe('/home/u/.config/SONAR-demo-prison');
   });
 
   it('finds the build outputs under the app root', () => {

@@ -2,6 +2,7 @@
 // parameter lets the start-up order and the failure path be tested with Electron faked.
 import fs from 'node:fs';
 import path from 'node:path';
+import { demoSiteKind } from '../app/site-config-file';
 import { app, dialog } from 'electron';
 import type { BrowserWindow } from 'electron';
 import type { PolicySources } from '../app/policy/resolve-site-settings';
@@ -50,10 +51,11 @@ export function bundlePaths(appRoot: string): { preloadPath: string; rendererRoo
   };
 }
 
-/** SONAR_DATA_DIR (demo sites, tests) wins over the per-user folder Electron chooses. */
+/** SONAR_DATA_DIR (demo sites, tests) wins over the per-user folder Electron chooses; the demo prison (SONAR_DEMO=prison) has a folder of its own beside it. */
 export function dataDirectory(env: NodeJS.ProcessEnv, userData: () => string): string {
   const fromEnv = env.SONAR_DATA_DIR;
-  return fromEnv && fromEnv.trim() !== '' ? path.resolve(fromEnv) : userData();
+  if (fromEnv && fromEnv.trim() !== '') return path.resolve(fromEnv);
+  return env.SONAR_DEMO?.trim() === 'prison' ? `${userData()}-demo-prison` : userData();
 }
 
 /**
@@ -137,6 +139,7 @@ export function startElectronApp(options: StartOptions, argv: readonly string[] 
         migrationsFolder,
         packaged: app.isPackaged,
         ...(options.policy ? { policy: options.policy } : {}),
+        ...(app.isPackaged ? {} : { demoSite: demoSiteKind() }),
       });
     } catch (error) {
       // Key unavailable, a database from a newer version, a damaged file: say so and stop. A new

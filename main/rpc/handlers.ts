@@ -23,7 +23,14 @@ import { addAlias, addIdentifier, findDuplicates, retireAlias, retireIdentifier 
 import { getPerson, registerPerson } from '../services/patient-service';
 import { findPersonForAudit, searchPersons } from '../services/search-service';
 import { endStay, listStays, startStay } from '../services/stays-service';
-import { closeTask, listTasks } from '../services/tasks-service';
+import { assignTask, closeTask, createTask, listTasks, listWorkers, rescheduleTask } from '../services/tasks-service';
+import { assignKeyworker, endKeyworker, listCaseloads } from '../services/caseload-service';
+import { recordCarePlan } from '../services/care-plan-service';
+import { listRecalls } from '../services/recalls-service';
+import { decideReferral, makeReferral, referralInbox } from '../services/referrals-service';
+import { recordReleasePlan } from '../services/release-service';
+import { smsRecord, topHistory } from '../services/sms-record-service';
+import { completeReview, endTreatment, startTreatment } from '../services/treatment-service';
 import { createFirstAdmin, setupStatus } from '../services/setup-service';
 import type { Call } from '../services/call';
 import { resolveConflict, syncConflicts, syncLookup, syncNow, syncRefused, syncStatus, waitForNotices } from '../services/sync-service';
@@ -89,6 +96,25 @@ export function createHandlers(deps: AuthDeps): Handlers {
     'audit.personAccess': personAccess,
     'audit.verify': verifyAudit,
     'audit.recordPrint': recordPrint,
+    'tasks.create': createTask,
+    'tasks.assign': assignTask,
+    'tasks.reschedule': rescheduleTask,
+    'tasks.workers': listWorkers,
+    'referrals.make': makeReferral,
+    'referrals.inbox': referralInbox,
+    'referrals.decide': decideReferral,
+    'caseload.assign': assignKeyworker,
+    'caseload.end': endKeyworker,
+    'caseload.list': listCaseloads,
+    'sms.record': smsRecord,
+    'sms.startTreatment': startTreatment,
+    'sms.endTreatment': endTreatment,
+    'sms.completeReview': completeReview,
+    'sms.recordCarePlan': recordCarePlan,
+    'sms.recordReleasePlan': recordReleasePlan,
+    'sms.topHistory': topHistory,
+    'recalls.list': listRecalls,
+    'recalls.print': listRecalls,
     'sync.status': syncStatus,
     'sync.now': syncNow,
     'sync.lookup': syncLookup,

@@ -28,6 +28,8 @@ const sectionReads = (personId: string): [ChannelName, unknown][] => [
   ['tasks.list', { personId, status: 'all' }],
   ['referrals.list', { personId }],
   ['consent.list', { personId }],
+  ['sms.record', { personId }],
+  ['tasks.workers', {}],
 ];
 
 const auditRows = () => site.count('audit_events');

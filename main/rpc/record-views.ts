@@ -1,8 +1,8 @@
 // One record open, one audit row (issue 8). Opening a record (patients.get) writes the "viewed
 // record" row; the record screen then reads its sections (stays, flags, forms, handovers, tasks,
-// referrals, consent, conflicts waiting to be settled) through their own channels. Those reads are part of the same view: while it
-// is open they are not audited again, so the access history reads one line per look at a record,
-// not eight.
+// referrals, consent, conflicts waiting to be settled, substance misuse) through their own
+// channels. Those reads are part of the same view: while it is open they are not audited again, so
+// the access history reads one line per look at a record, not eight.
 //
 // A view belongs to one session and one person, and lasts VIEW_WINDOW_MS from the row that opened
 // it. Anything outside it is audited as before: a section read of another person, or after the
@@ -24,10 +24,11 @@ export const RECORD_SECTION_READS: ReadonlySet<ChannelName> = new Set<ChannelNam
   'consent.list',
   'tasks.list',
   'sync.conflicts',
+  'sms.record',
 ]);
 
-/** Reads of the site's form list (no person named) the record screen makes with them. */
-const SCREEN_READS: ReadonlySet<ChannelName> = new Set<ChannelName>(['forms.templates']);
+/** Reads of site lists (no person named) the record screen makes with them: the forms, and the staff work can be given to. */
+const SCREEN_READS: ReadonlySet<ChannelName> = new Set<ChannelName>(['forms.templates', 'tasks.workers']);
 
 export const VIEW_WINDOW_MS = 10 * 60 * 1000;
 

@@ -24,7 +24,19 @@ import { ALCOHOL_QUESTIONS, wordingSettings } from '../../domain/templates/libra
 import { completionNote, taskCompletedBy } from '../../domain/templates/tasks';
 import { formatClinicalDateTime } from '../../domain/person/clinical-time';
 import { HANDOVER_TASK_KIND } from './task-alerts';
+import { taskSensitivity } from '../../domain/tasks/task-kinds';
 import { checkObservationTime, isLateEntry, MAX_OBSERVATION_AGE_HOURS, observedAtOf } from '../../domain/templates/observation-time';
+import { substanceUseScope, templateNeedsDetail } from '../../domain/access/substance-use-scope';
+import { referralSourceOfTemplate } from '../../domain/sms/referral-services';
+
+/** Whether the caller may record and read this form (the TOP is substance-use detail). */
+function inScope(templateId: string, call: Call): boolean {
+  return !templateNeedsDetail(templateId) || substanceUseScope(call.requireSession().roles) === 'detail';
+}
+
+function requireScope(templateId: string, title: string, call: Call): void {
+  if (!inScope(templateId, call)) throw new ServiceError('forbidden', `${title} is substance misuse detail: it is recorded and read by the substance misuse team.`);
+}
 
 /** Where the template is used, and (for a template in one of several wordings) the wording this site chose. */
 function offeredHere(template: Template, call: Call): boolean {
@@ -36,7 +48,7 @@ export function listTemplates(_input: ParsedInput<'forms.templates'>, call: Call
   const latest = [...new Set(registry.all().map((t) => t.id))].flatMap((id) => registry.latest(id) ?? []);
   return {
     templates: latest
-      .filter((t) => offeredHere(t, call))
+      .filter((t) => offeredHere(t, call) && inScope(t.id, call))
       .map((t) => ({
         id: t.id,
         version: t.version,
@@ -137,7 +149,7 @@ function completeTaskIn(w: StoreWrites, call: Call, template: Template, response
     recordId: row.id,
     personId,
     baseVersion: row.version,
-    sensitivity: 'care_plan',
+    sensitivity: taskSensitivity(row.kind),
     payload: { outcome: 'done', note: completionNote(template, response.id) },
   });
   return row.title;
@@ -167,8 +179,15 @@ function applyConsequences(w: StoreWrites, call: Call, template: Template, respo
         recordId: call.env.newId(),
         personId,
         baseVersion: null,
-        sensitivity: 'care_plan',
-        payload: { siteCode: call.site.siteCode, toService: effect.toService, reason: effect.reason, sourceResponseId: response.id },
+        sensitivity: effect.toService === 'substance_misuse' ? 'substance_use' : 'mental_health',
+        payload: {
+          siteCode: call.site.siteCode,
+          toService: effect.toService,
+          reason: effect.reason,
+          sourceResponseId: response.id,
+          source: referralSourceOfTemplate[template.id] ?? 'healthcare',
+          urgency: 'routine',
+        },
       });
       outcome.referralsCreated.push(effect.reason);
     }
@@ -194,6 +213,7 @@ export function saveForm(input: ParsedInput<'forms.save'>, call: Call): ChannelO
     throw new ServiceError('conflict', 'This form has been updated since it was opened. Your answers were not saved; reopen the form.');
   }
   if (!offeredHere(template, call)) throw new ServiceError('forbidden', `${template.title} is not used at this kind of site.`);
+  requireScope(template.id, template.title, call);
   const now = call.env.now();
   if (input.observedAt !== null) {
     const problem = checkObservationTime(input.observedAt, now);
@@ -222,6 +242,7 @@ function currentVersion(call: Call, responseId: string): FormResponseRow {
   if (!row) throw new ServiceError('not_found', 'No such form response.');
   if (!row.current) throw new ServiceError('conflict', 'A newer version of this entry exists. Open the latest version.');
   requireRelationship(call, row.personId);
+  requireScope(row.templateId, row.templateId, call);
   return row;
 }
 
@@ -262,6 +283,6 @@ export function markFormEnteredInError(input: ParsedInput<'forms.markEnteredInEr
 
 export function listForms(input: ParsedInput<'forms.list'>, call: Call): ChannelOutput<'forms.list'> {
   call.note = { personId: input.personId };
-  const rows = call.reads.forms.forPerson(input.personId, input.templateId, input.includeHistory);
+  const rows = call.reads.forms.forPerson(input.personId, input.templateId, input.includeHistory).filter((row) => inScope(row.templateId, call));
   return { responses: rows.map((row) => responseView(row, call.env.templates, call.reads.forms.firstRecordedAt(row.chainId) ?? row.recordedAt)) };
 }

@@ -5,6 +5,8 @@ import type { Call } from './call';
 import { ServiceError } from './service-error';
 import { formatClinicalDateTime } from '../../domain/person/clinical-time';
 import { HANDOVER_TASK_KIND } from './task-alerts';
+import { taskSensitivity } from '../../domain/tasks/task-kinds';
+import { scopeOf } from './referrals-service';
 
 export function recordHandover(input: ParsedInput<'handover.record'>, call: Call): ChannelOutput<'handover.record'> {
   const response = call.reads.forms.get(input.responseId);
@@ -49,7 +51,7 @@ export function recordHandover(input: ParsedInput<'handover.record'>, call: Call
           recordId: task.id,
           personId: input.personId,
           baseVersion: task.version,
-          sensitivity: 'care_plan',
+          sensitivity: taskSensitivity(task.kind),
           payload: { outcome: 'done', note: `Handed over to ${input.officerName}, acknowledged ${formatClinicalDateTime(input.acknowledgedAt)}` },
         });
       }
@@ -78,14 +80,18 @@ export function listHandovers(input: ParsedInput<'handover.list'>, call: Call): 
 export function listReferrals(input: ParsedInput<'referrals.list'>, call: Call): ChannelOutput<'referrals.list'> {
   call.note = { personId: input.personId };
   return {
-    referrals: call.reads.forms.referralsFor(input.personId).map(({ id, personId, toService, reason, status, createdAt, sourceResponseId }) => ({
+    referrals: call.reads.forms.referralsFor(input.personId).map(({ id, personId, toService, reason, status, createdAt, sourceResponseId, urgency, decidedOn, decidedBy }) => ({
       id,
       personId,
       toService,
-      reason,
+      // A substance misuse referral's reason is substance-use detail (domain/access/substance-use-scope.ts).
+      reason: toService === 'substance_misuse' && scopeOf(call) === 'summary' ? 'Withheld: substance misuse detail' : reason,
       status,
       createdAt,
       sourceResponseId,
+      urgency,
+      decidedOn,
+      decidedBy,
     })),
   };
 }

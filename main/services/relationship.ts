@@ -40,7 +40,7 @@ export function requireRelationship(call: Call, personId: string): void {
     now,
     registration: { siteCode: person.originSite, at: person.createdAt },
     stays: call.reads.stays.forPerson(personId),
-    onCaseload: false,
+    onCaseload: call.reads.sms.onCaseload(session.userId, personId, call.site.siteCode),
     lookup: call.env.store.sync.activeLookup(personId, now.toISOString()),
     breakGlassUntil: grant?.expiresAt ?? null,
   });

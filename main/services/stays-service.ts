@@ -5,6 +5,7 @@ import type { StayRow } from '../../db/stays-repo';
 import type { StoreWrites } from '../../db/store';
 import type { Call } from './call';
 import { requireRelationship } from './relationship';
+import { closeSmsWorkOnExit } from './release-service';
 import { ServiceError } from './service-error';
 
 export function stayView(row: StayRow): Stay {
@@ -56,6 +57,8 @@ export function endStay(input: ParsedInput<'stays.end'>, call: Call): ChannelOut
     (w) => {
       const exit = { exitedAt: input.exitedAt, exitReason: input.exitReason, exitDestination: input.exitDestination };
       w.emit({ type: 'stay.ended', recordType: 'stay', recordId: stay.id, personId: stay.personId, baseVersion: stay.version, sensitivity: 'demographics', payload: exit });
+      // Reviews due here are closed or handed over, with what was due, in the same transaction.
+      closeSmsWorkOnExit(w, call, stay.personId, exit);
     },
     () => ({ personId: stay.personId }),
   );

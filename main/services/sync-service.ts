@@ -2,6 +2,7 @@
 // record, conflicts between two sites' edits and their resolution, and refused changes.
 import type { ChannelOutput, ParsedInput } from '../../contract/channels';
 import { clinicalEventSchema, type ClinicalEvent } from '../../contract/sync/events';
+import { substanceUseScope, type SubstanceUseScope } from '../../domain/access/substance-use-scope';
 import { checkIdentifier, identifierTypeLabels } from '../../domain/identifiers/identifier-types';
 import { recordVersion } from '../../db/projector/record-version';
 import type { EventDraft } from '../../db/store';
@@ -79,7 +80,7 @@ export async function syncLookup(input: ParsedInput<'sync.lookup'>, call: Call):
   return { people };
 }
 
-function sideOf(e: ClinicalEvent, current: string | null) {
+function sideOf(e: ClinicalEvent, current: string | null, scope: SubstanceUseScope) {
   return {
     eventId: e.eventId,
     type: e.type,
@@ -87,7 +88,7 @@ function sideOf(e: ClinicalEvent, current: string | null) {
     authorName: e.author.name,
     authorRole: e.author.role,
     recordedAt: e.recordedAt,
-    value: describeEventValue(e),
+    value: describeEventValue(e, scope),
     current: e.eventId === current,
   };
 }
@@ -101,12 +102,13 @@ function standingEvent(call: Call, recordType: string, recordId: string, eventId
 export function syncConflicts(input: ParsedInput<'sync.conflicts'>, call: Call): ChannelOutput<'sync.conflicts'> {
   call.note = { personId: input.personId };
   const log = call.env.store.projector.log;
+  const scope = substanceUseScope(call.requireSession().roles);
   return {
     conflicts: call.env.store.sync.openConflicts(input.personId).map((c) => {
       const current = standingEvent(call, c.recordType, c.recordId, c.eventIds);
       const sides = c.eventIds.flatMap((id) => {
         const logged = log.byId(id);
-        return logged ? [sideOf(logged.event, current)] : [];
+        return logged ? [sideOf(logged.event, current, scope)] : [];
       });
       return { id: c.id, recordType: c.recordType, recordId: c.recordId, detectedAt: c.detectedAt, sides };
     }),

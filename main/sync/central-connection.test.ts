@@ -17,6 +17,9 @@ const site: SiteConfig = {
   templates: [],
   codeLists: [],
   alcoholQuestions: 'uk',
+  smsFirstReviewDays: 5,
+  smsSecondReviewDays: 28,
+  smsReviewIntervalWeeks: 13,
 };
 const noProxy = async () => 'DIRECT';
 

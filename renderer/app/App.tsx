@@ -16,6 +16,8 @@ import { RecordScreen } from '../features/record/RecordScreen';
 import { RegisterScreen } from '../features/register/RegisterScreen';
 import { SearchScreen } from '../features/search/SearchScreen';
 import { TasksScreen } from '../features/tasks/TasksScreen';
+import { smsRouteNames, type SmsRoute } from '../features/sms/routes';
+import { SmsScreens } from '../features/sms/SmsScreens';
 import { FirstRunScreen } from '../features/setup/FirstRunScreen';
 import { AccessScreen } from '../features/account/AccessScreens';
 import { LockScreen } from '../features/lock/LockScreen';
@@ -42,7 +44,7 @@ function Screen({ route }: { route: Route }) {
     case 'record':
       return <RecordScreen key={route.personId} personId={route.personId} />;
     case 'tasks':
-      return <TasksScreen />;
+      return <TasksScreen scope={route.scope ?? 'site'} />;
     case 'form':
       return <FormScreen key={`${route.personId}:${route.templateId}`} personId={route.personId} templateId={route.templateId} />;
     case 'scale':
@@ -58,7 +60,7 @@ function Screen({ route }: { route: Route }) {
     case 'sync':
       return <SyncScreen />;
     default:
-      return <AccessScreen route={route} />;
+      return (smsRouteNames as readonly string[]).includes(route.name) ? <SmsScreens route={route as SmsRoute} /> : <AccessScreen route={route as Parameters<typeof AccessScreen>[0]['route']} />;
   }
 }
 

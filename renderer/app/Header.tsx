@@ -9,8 +9,12 @@ import { useApp } from './store-context';
 
 const places: { route: Route; label: string; current(route: Route): boolean }[] = [
   { route: { name: 'search' }, label: 'Find a person', current: (r) => r.name === 'search' || r.name === 'register' },
+  { route: { name: 'myWork' }, label: 'My work', current: (r) => r.name === 'myWork' },
   { route: { name: 'lookup' }, label: 'Shared record', current: (r) => r.name === 'lookup' },
   { route: { name: 'tasks' }, label: 'Tasks', current: (r) => r.name === 'tasks' },
+  { route: { name: 'inbox' }, label: 'Referrals', current: (r) => r.name === 'inbox' },
+  { route: { name: 'caseloads', workerId: null }, label: 'Caseloads', current: (r) => r.name === 'caseloads' },
+  { route: { name: 'recalls' }, label: 'Recalls', current: (r) => r.name === 'recalls' },
   { route: { name: 'staff' }, label: 'Staff', current: (r) => r.name === 'staff' },
   { route: { name: 'agreements' }, label: 'Data-sharing agreements', current: (r) => r.name === 'agreements' },
   { route: { name: 'reviews' }, label: 'Break-glass reviews', current: (r) => r.name === 'reviews' },

@@ -4,6 +4,7 @@ import type { StateCreator } from 'zustand';
 import type { SiteSummary } from '../../contract/site-config';
 import type { AppState } from './app-state';
 import type { AccessRoute } from '../features/account/routes';
+import type { SmsRoute } from '../features/sms/routes';
 import { guardRoute } from '../features/account/route-guard';
 
 export type Route =
@@ -14,7 +15,7 @@ export type Route =
   | { name: 'search' }
   | { name: 'register'; prefill?: string }
   | { name: 'record'; personId: string }
-  | { name: 'tasks' }
+  | { name: 'tasks'; scope?: 'mine' | 'team' | 'site' }
   /** Fill in a template (an assessment, a screen, a scale) for a person. */
   | { name: 'form'; personId: string; templateId: string }
   /** A scale recorded over time (COWS, CIWA-Ar): chart, entries, latest band. */
@@ -29,7 +30,9 @@ export type Route =
   /** Sync status in full, "sync now", and changes the central refused. */
   | { name: 'sync' }
   /** Password change, staff, partner summary, break-glass, reviews, audit (features/account/routes.ts). */
-  | AccessRoute;
+  | AccessRoute
+  /** The substance misuse pathway and the work lists (features/sms/routes.ts). */
+  | SmsRoute;
 
 /** A one-off message shown at the top of the next screen ("Administrator created", "You have signed out"). */
 export interface Notice {

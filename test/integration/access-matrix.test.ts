@@ -3,8 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames, channels, type ChannelName } from '../../contract/channels';
 import { rolePermissions, roleSchema, type Role } from '../../domain/access/roles';
-import { signedInAdmin, startTempSite, type TempSite } from '../support/temp-site';
+import { NO_RATE_LIMITS, signedInAdmin, startTempSite, type TempSite } from '../support/temp-site';
 import { staffSession } from '../support/staff';
+import { workedTop } from '../support/top-answers';
+import { substanceUseScope } from '../../domain/access/substance-use-scope';
 
 let site: TempSite;
 let personId: string;
@@ -61,6 +63,35 @@ function sampleInput(channel: ChannelName): unknown {
     'audit.personAccess': { personId },
     'audit.verify': {},
     'audit.recordPrint': { personId, document: 'handover' },
+    'tasks.create': { personId: none, kind: 'hospital-letter', title: 'Letter', detail: 'Clinic', dueOn: '2099-01-01' },
+    'tasks.assign': { taskId: none, team: null, assigneeId: null, note: '' },
+    'tasks.reschedule': { taskId: none, dueOn: '2099-01-01', reason: 'matrix' },
+    'tasks.workers': {},
+    'referrals.make': { personId: none, toService: 'substance_misuse', source: 'self', urgency: 'routine', reason: 'matrix', substances: [] },
+    'referrals.inbox': {},
+    'referrals.decide': { referralId: none, outcome: 'accepted', decidedOn: '2026-11-01', decidedBy: 'Matrix', note: '' },
+    'caseload.assign': { personId: none, kind: 'clinical', workerId: none, reason: '' },
+    'caseload.end': { personId: none, kind: 'clinical', reason: 'matrix' },
+    'caseload.list': { workerId: null },
+    'sms.record': { personId },
+    'sms.startTreatment': { personId: none, startedOn: '2026-11-01', interventions: ['psychosocial'], substances: ['alcohol'] },
+    'sms.endTreatment': { personId: none, treatmentId: none, endedOn: '2026-11-01', reason: 'completed', note: '' },
+    'sms.completeReview': { personId: none, taskId: none, reviewedOn: '2026-11-01', summary: 'matrix', decision: 'continue', carePlan: { kind: 'none-yet' } },
+    'sms.recordCarePlan': { personId: none, baseVersion: null, goals: [{ goal: 'G', actions: [{ action: 'A', owner: 'O' }] }], reviewOn: '2099-01-01', note: '' },
+    'sms.recordReleasePlan': {
+      personId: none,
+      baseVersion: null,
+      releaseOn: '2099-01-01',
+      destination: 'Home',
+      ost: null,
+      naloxone: 'issued',
+      naloxoneNote: '',
+      communityReferral: null,
+      notes: '',
+    },
+    'sms.topHistory': { personId },
+    'recalls.list': {},
+    'recalls.print': {},
     'sync.now': {},
     'sync.lookup': { identifierType: 'nhs_number', value: '9434765919', purpose: 'direct_care' },
     'sync.conflicts': { personId },
@@ -74,7 +105,9 @@ function sampleInput(channel: ChannelName): unknown {
 const permissionChannels = channelNames.filter((c) => channels[c].access.kind === 'permission');
 
 beforeAll(async () => {
-  site = await startTempSite();
+  // Each non-clinical role is refused on most of the channels within a second: the per-session
+  // limit on refusals (which has its own tests) would answer rate_limited before the matrix is done.
+  site = await startTempSite({ callLimits: NO_RATE_LIMITS });
   const admin = await signedInAdmin(site);
   ({ personId } = await site.ok('patients.register', { familyName: 'Subject', givenNames: 'Test', title: null, birthDate: '1980-01-01', sex: 'unknown', nhsNumber: null }, admin));
   const { token: itToken } = await site.ok('auth.signIn', { username: 'ada', password: 'correct horse battery staple' });
@@ -121,4 +154,62 @@ describe('every channel x every role', () => {
       expect([...rolePermissions[role]].sort()).toEqual(['patient.search', 'patient.summary']);
     }
   });
+});
+
+// Substance-use scope (domain/access/substance-use-scope.ts): the substance misuse team and
+// prescribers see the detail; other clinical roles see what their duty needs; partners nothing.
+describe('substance-use scope, role by role', () => {
+  let prison: TempSite;
+  let prisonPerson: string;
+  const prisonTokens = new Map<Role, string>();
+  const clinicalRoleList = roleSchema.options.filter((r) => rolePermissions[r].includes('patient.view'));
+
+  beforeAll(async () => {
+    prison = await startTempSite({ siteType: 'prison' });
+    const admin = await signedInAdmin(prison);
+    for (const role of clinicalRoleList) prisonTokens.set(role, await staffSession(prison, admin, `scope-${role.replace(/_/g, '-')}`, [role]));
+    const sms = prisonTokens.get('sms_clinical')!;
+    ({ personId: prisonPerson } = await prison.ok('patients.register', { familyName: 'Scope', givenNames: 'Test', title: null, birthDate: '1980-01-01', sex: 'unknown', nhsNumber: null }, admin));
+    await prison.ok('stays.start', { personId: prisonPerson, arrivedAt: new Date(Date.now() - 3_600_000).toISOString(), arrivalReason: null }, admin);
+    await prison.ok('referrals.make', { personId: prisonPerson, toService: 'substance_misuse', source: 'self', urgency: 'routine', reason: 'Injects heroin daily', substances: ['opioids'] }, sms);
+    await prison.ok('sms.recordCarePlan', { personId: prisonPerson, baseVersion: null, goals: [{ goal: 'Stop injecting', actions: [{ action: 'Needle exchange', owner: 'Keyworker' }] }], reviewOn: '2099-01-01', note: '' }, sms);
+    await prison.ok('forms.save', { personId: prisonPerson, templateId: 'top-secure', templateVersion: 1, answers: workedTop() }, sms);
+  }, 120_000);
+  afterAll(() => prison.cleanup());
+
+  it('is decided as data: detail for the substance misuse team and prescribers, summary for other clinical roles', () => {
+    const scopes = Object.fromEntries(clinicalRoleList.map((r) => [r, substanceUseScope([r])]));
+    expect(scopes).toEqual({
+      custody_hcp: 'summary',
+      prison_nurse: 'summary',
+      sms_clinical: 'detail',
+      psychosocial_worker: 'detail',
+      mental_health_practitioner: 'summary',
+      prescriber: 'detail',
+      team_manager: 'summary',
+    });
+  });
+
+  for (const role of clinicalRoleList) {
+    it(`${role}: sees the substance-use record ${substanceUseScope([role]) === 'detail' ? 'in detail' : 'as a summary'}`, async () => {
+      const token = prisonTokens.get(role)!;
+      const detail = substanceUseScope([role]) === 'detail';
+      const record = await prison.ok('sms.record', { personId: prisonPerson }, token);
+      expect(record.scope).toBe(detail ? 'detail' : 'summary');
+      expect(record.referrals[0]?.status).toBe('open');
+      expect(record.referrals[0]?.reason).toBe(detail ? 'Injects heroin daily' : null);
+      expect(record.carePlan?.reviewOn).toBe('2099-01-01');
+      expect(record.carePlan?.goals).toEqual(detail ? [{ goal: 'Stop injecting', actions: [{ action: 'Needle exchange', owner: 'Keyworker', by: null }] }] : null);
+      const forms = await prison.ok('forms.list', { personId: prisonPerson, templateId: null }, token);
+      expect(forms.responses.some((r) => r.templateId === 'top-secure'), `${role} sees the TOP`).toBe(detail);
+      const top = await prison.call('sms.topHistory', { personId: prisonPerson }, token);
+      expect(top.ok).toBe(detail);
+      if (top.ok) expect(top.value.points[0]?.days.find((d) => d.key === 'opioids')?.days.value).toBe(23);
+      const offered = (await prison.ok('forms.templates', {}, token)).templates.map((t) => t.id);
+      expect(offered.includes('top-secure')).toBe(detail);
+      // Withdrawal scales and brief interventions stay with every clinician who uses them.
+      expect(offered).toContain('cows');
+      expect(offered).toContain('brief-intervention');
+    });
+  }
 });

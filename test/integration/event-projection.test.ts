@@ -15,6 +15,7 @@ import { compareClinicalTables, rebuildFromLog } from '../../db/projector/rebuil
 import { FileKeyStore } from '../../main/keys/file-key-store';
 import { actionArbitrary, actionRunner, tour, WRITING_CHANNELS } from '../support/event-actions';
 import { signedInAdmin, startTempSite } from '../support/temp-site';
+import { staffSession } from '../support/staff';
 
 const totals: Record<string, { ok: number; refused: number }> = {};
 let events = 0;
@@ -37,10 +38,19 @@ describe('the event log and its projection', () => {
         const site = await startTempSite({ now: () => new Date(clock), siteType });
         try {
           const token = await signedInAdmin(site);
-          const runner = actionRunner(site, token, () => {
-            clock += 5_000;
-            return new Date(clock).toISOString();
-          });
+          // The substance misuse team's work is done by two SMS workers (keyworker reassignment needs two).
+          const smsToken = await staffSession(site, token, 'sms-one', ['sms_clinical']);
+          await staffSession(site, token, 'sms-two', ['sms_clinical']);
+          const workers = site.app.store.raw.prepare("SELECT id FROM users WHERE username IN ('sms-one', 'sms-two') ORDER BY username").pluck().all() as string[];
+          const runner = actionRunner(
+            site,
+            token,
+            () => {
+              clock += 5_000;
+              return new Date(clock).toISOString();
+            },
+            { token: smsToken, workers },
+          );
           for (const action of actions) await runner.run(action);
           for (const [channel, c] of Object.entries(runner.counts)) {
             const t = (totals[channel] ??= { ok: 0, refused: 0 });

@@ -6,6 +6,8 @@ import fc from 'fast-check';
 import type { ChannelInput, ChannelName } from '../../contract/channels';
 import { nhsCheckDigit } from '../../domain/identifiers/nhs-number';
 import { templateRegistry } from '../../domain/templates/library';
+import { closingOutcome, taskKind } from '../../domain/tasks/task-kinds';
+import { runSmsAction, SMS_WRITING_CHANNELS, smsActionArbitrary, smsTour, type SmsAction } from './sms-actions';
 import { completeAnswers } from './complete-answers';
 import type { TempSite } from './temp-site';
 
@@ -24,7 +26,8 @@ export type Action =
   | { kind: 'enteredInError'; p: number; i: number }
   | { kind: 'closeTask'; i: number; done: boolean }
   | { kind: 'handover'; p: number }
-  | { kind: 'consent'; p: number; share: boolean };
+  | { kind: 'consent'; p: number; share: boolean }
+  | SmsAction;
 
 const idx = fc.nat(50);
 export const actionArbitrary: fc.Arbitrary<Action> = fc.oneof(
@@ -44,6 +47,7 @@ export const actionArbitrary: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ kind: fc.constant('closeTask' as const), i: idx, done: fc.boolean() }),
   fc.record({ kind: fc.constant('handover' as const), p: idx }),
   fc.record({ kind: fc.constant('consent' as const), p: idx, share: fc.boolean() }),
+  { weight: 6, arbitrary: smsActionArbitrary },
 );
 
 const GIVEN = ['Amir', 'Beth', 'Carl', 'Dana', 'Eoin', 'Fay', 'Gus', 'Hana', 'Ivor', 'Jude'];
@@ -66,6 +70,7 @@ export const WRITING_CHANNELS = [
   'forms.markEnteredInError',
   'handover.record',
   'consent.record',
+  ...SMS_WRITING_CHANNELS,
 ] as const;
 
 /** A walk through every writing channel, run before the random part so each is always exercised. */
@@ -85,6 +90,7 @@ export function tour(siteType: 'custody' | 'prison'): Action[] {
     { kind: 'addAlias', p: 0 },
     { kind: 'retireAlias', p: 0, i: 0 },
     { kind: 'consent', p: 0, share: false },
+    ...smsTour,
     { kind: 'endStay', p: 0 },
   ];
 }
@@ -103,15 +109,21 @@ export interface ActionRunner {
   readonly counts: Record<string, { ok: number; refused: number }>;
 }
 
-export function actionRunner(site: TempSite, token: string, advance: () => string): ActionRunner {
+/** Who does the substance misuse team's work: an SMS clinical worker's session and the SMS workers' ids. */
+export interface SmsTeam {
+  token: string;
+  workers: readonly string[];
+}
+
+export function actionRunner(site: TempSite, token: string, advance: () => string, team?: SmsTeam): ActionRunner {
   const people: string[] = [];
   const counts: Record<string, { ok: number; refused: number }> = {};
   let registered = 0;
   const pickPerson = (p: number) => (people.length === 0 ? null : people[p % people.length]!);
   const nth = <T>(list: readonly T[], i: number): T | null => (list.length === 0 ? null : list[i % list.length]!);
 
-  async function call<C extends ChannelName>(channel: C, input: ChannelInput<C>) {
-    const result = await site.call(channel, input, token);
+  async function call<C extends ChannelName>(channel: C, input: ChannelInput<C>, as: string = token) {
+    const result = await site.call(channel, input, as);
     const c = (counts[channel] ??= { ok: 0, refused: 0 });
     if (result.ok) c.ok++;
     else {
@@ -219,7 +231,12 @@ export function actionRunner(site: TempSite, token: string, advance: () => strin
       case 'closeTask': {
         const { tasks } = await site.ok('tasks.list', { personId: null, status: 'open' }, token);
         const task = nth(tasks, action.i);
-        if (task) await call('tasks.close', { taskId: task.id, outcome: action.done ? 'done' : 'cancelled', note: 'Closed in test' });
+        if (!task) return;
+        // One of the kind's own outcomes (the first, or the last when not `done`).
+        const outcomes = taskKind(task.kind).outcomes;
+        const chosen = outcomes[action.done ? 0 : outcomes.length - 1]!;
+        const rebookAt = closingOutcome(task.kind, chosen.value)?.rebook ? new Date(Date.parse(at) + 7 * 86_400_000).toISOString() : null;
+        await call('tasks.close', { taskId: task.id, outcome: chosen.value, note: 'Closed in test', rebookAt });
         return;
       }
       case 'handover': {
@@ -228,6 +245,33 @@ export function actionRunner(site: TempSite, token: string, advance: () => strin
         const { responses } = await site.ok('forms.list', { personId, templateId: 'custody-hcp-assessment' }, token);
         const current = responses.find((r) => r.status !== 'entered_in_error');
         if (current) await call('handover.record', { personId, responseId: current.id, officerName: 'PC Test', officerId: null, acknowledgedAt: at });
+        return;
+      }
+      case 'refer':
+      case 'decideReferral':
+      case 'assignKeyworker':
+      case 'endKeyworker':
+      case 'startTreatment':
+      case 'completeReview':
+      case 'endTreatment':
+      case 'carePlan':
+      case 'releasePlan':
+      case 'createTask':
+      case 'assignTask':
+      case 'rescheduleTask': {
+        if (!team) return;
+        await runSmsAction(
+          {
+            now: () => new Date(at),
+            pickPerson,
+            nth,
+            call: (channel, input, as) => call(channel, input, as),
+            ok: (channel, input, as) => site.ok(channel, input, as ?? token),
+            smsToken: team.token,
+            workers: team.workers,
+          },
+          action,
+        );
         return;
       }
       case 'consent': {

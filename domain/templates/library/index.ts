@@ -5,6 +5,7 @@
 import { createTemplateRegistry, type TemplateRegistry } from '../registry';
 import type { Template } from '../template-schema';
 import { audit } from './audit';
+import { briefIntervention } from './brief-intervention';
 import { auditC } from './audit-c';
 import { auditCUk, auditCWho, auditUk, auditWho } from './audit-v2';
 import { ciwaAr } from './ciwa-ar';
@@ -19,6 +20,7 @@ import { prisonReceptionScreenV2 } from './prison-reception-screen-v2';
 import { prisonSecondStageAssessment } from './prison-second-stage-assessment';
 import { riskAssessment } from './risk-assessment';
 import { riskAssessmentV2 } from './risk-assessment-v2';
+import { topCommunity, topSecure } from './top';
 
 export const libraryTemplates: readonly Template[] = [
   cows,
@@ -39,6 +41,9 @@ export const libraryTemplates: readonly Template[] = [
   riskAssessment,
   riskAssessmentV2,
   dualDiagnosis,
+  topSecure,
+  topCommunity,
+  briefIntervention,
 ];
 
 function build(templates: readonly Template[]): TemplateRegistry {
@@ -59,6 +64,7 @@ export {
   auditCWho,
   auditUk,
   auditWho,
+  briefIntervention,
   ciwaAr,
   ciwaArV2,
   cows,
@@ -71,5 +77,7 @@ export {
   prisonSecondStageAssessment,
   riskAssessment,
   riskAssessmentV2,
+  topCommunity,
+  topSecure,
 };
 export { wordingSettings } from './wordings';

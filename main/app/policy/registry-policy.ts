@@ -63,6 +63,9 @@ export const REGISTRY_KINDS = {
   templates: 'list',
   codeLists: 'list',
   alcoholQuestions: 'text',
+  smsFirstReviewDays: 'number',
+  smsSecondReviewDays: 'number',
+  smsReviewIntervalWeeks: 'number',
 } as const satisfies Record<SiteSettingName | 'schemaVersion', Kind>;
 
 const TYPE_FOR_KIND: Record<Kind, string> = {

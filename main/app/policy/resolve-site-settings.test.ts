@@ -8,6 +8,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SITE_CONFIG_FILE } from '../site-config-file';
 import { POLICY_KEY, type RegRunner } from './registry-policy';
 import { SitePolicyMissingError, platformPolicySources, resolveSiteSettings, type PolicySources } from './resolve-site-settings';
+import { demoSiteKind } from '../site-config-file';
+import { defaultDataDir } from '../data-dir';
 import type { SettingsLayer } from './settings-layer';
 
 let root: string;
@@ -226,5 +228,23 @@ describe('the demo site (developer machines)', () => {
 
   it('is not written when the caller does not ask for it', () => {
     expect(errorOf(() => resolve({ createDemoSite: false }))).toMatch(/no site policy and no site configuration/);
+  });
+});
+
+describe('the demo prison (SONAR_DEMO=prison)', () => {
+  it('is written into an empty data directory when asked for, as a prison demo site', () => {
+    const resolved = resolveSiteSettings({ dataDir, policy: sources(), packaged: false, createDemoSite: true, keyExists: false, demoSite: 'prison', log: (m) => logs.push(m) });
+    expect(resolved.config).toMatchObject({ siteCode: 'DEMOPR1', siteType: 'prison', demo: true });
+    expect(logs.join('\n')).toContain('Created the demo prison configuration');
+    expect(resolve().config.siteType).toBe('prison');
+  });
+
+  it('SONAR_DEMO takes custody or prison only, and gives the demo prison a data folder of its own', () => {
+    expect(demoSiteKind({})).toBe('custody');
+    expect(demoSiteKind({ SONAR_DEMO: 'prison' })).toBe('prison');
+    expect(() => demoSiteKind({ SONAR_DEMO: 'jail' })).toThrow(/custody" or "prison/);
+    expect(defaultDataDir({ XDG_DATA_HOME: '/data' }, 'linux')).toBe('/data/sonar');
+    expect(defaultDataDir({ XDG_DATA_HOME: '/data', SONAR_DEMO: 'prison' }, 'linux')).toBe('/data/sonar-demo-prison');
+    expect(defaultDataDir({ XDG_DATA_HOME: '/data', SONAR_DEMO: 'prison', SONAR_DATA_DIR: '/mine' }, 'linux')).toBe('/mine');
   });
 });

@@ -9,7 +9,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { siteConfigSchema, siteSettingNames, type SiteConfig, type SiteSettingName } from '../../../contract/site-config';
-import { DEMO_SITE, SITE_CONFIG_FILE, readDataDirSettings, writeDemoSiteFile } from '../site-config-file';
+import { DEMO_SITES, SITE_CONFIG_FILE, readDataDirSettings, writeDemoSiteFile, type DemoSiteKind } from '../site-config-file';
 import { siteFilesIn } from './data-dir-state';
 import { defaultMachinePolicyFile, readMachinePolicyFile } from './machine-file-policy';
 import { POLICY_KEY, readRegistryPolicy, runRegExe, type RegRunner } from './registry-policy';
@@ -45,6 +45,8 @@ export interface ResolveSiteOptions {
   createDemoSite: boolean;
   /** True when the database key store already holds a key (which may live outside the data directory). */
   keyExists: boolean;
+  /** Which demo site to write (the demo custody suite unless SONAR_DEMO chooses the demo prison). */
+  demoSite?: DemoSiteKind;
   log: (message: string) => void;
 }
 
@@ -135,8 +137,9 @@ function createDemoOrRefuse(options: ResolveSiteOptions, dataDirFile: string): R
     throw new SiteConfigError(`There is no site policy and no site configuration (${dataDirFile}). Site IT provisions it.`);
   }
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  writeDemoSiteFile(dataDirFile);
-  options.log(`Created the demo site configuration in ${options.dataDir}`);
+  const kind = options.demoSite ?? 'custody';
+  writeDemoSiteFile(dataDirFile, kind);
+  options.log(`Created the demo ${kind === 'prison' ? 'prison' : 'custody suite'} configuration in ${options.dataDir}`);
   const origins = Object.fromEntries(siteSettingNames.map((n) => [n, { kind: 'data-dir-file', name: dataDirFile }])) as Record<SiteSettingName, SettingOrigin>;
-  return { config: DEMO_SITE, origins, createdDemo: true };
+  return { config: DEMO_SITES[kind], origins, createdDemo: true };
 }

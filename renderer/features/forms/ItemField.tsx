@@ -1,4 +1,5 @@
 // One template item, whatever its kind: the generic renderer's single entry point.
+import { NOT_DISCLOSED } from '../../../domain/templates/answers';
 import type { Item } from '../../../domain/templates/template-schema';
 import { DateTimeField } from '../../components/DateTimeField';
 import { ChoiceItem } from './ChoiceItem';
@@ -16,7 +17,37 @@ interface Props {
   points: number | null;
 }
 
-export function ItemField({ item, value, onChange, error, points }: Props) {
+/**
+ * An item that may be answered "Not disclosed" (the person was asked and declined): the question,
+ * and a box that records that answer instead. Ticked, the answer reads "Not disclosed" in words.
+ */
+export function ItemField(props: Props) {
+  const { item, value, onChange } = props;
+  if (item.kind === 'info' || !item.notDisclosed) return <ItemControl {...props} />;
+  const declined = value === NOT_DISCLOSED;
+  const boxId = `item-${item.id}-declined`;
+  return (
+    <div className="sonar-declinable" data-item={item.id}>
+      {declined ? (
+        <p className="nhsuk-body nhsuk-u-margin-bottom-1">
+          <strong>{item.label}</strong>: Not disclosed
+        </p>
+      ) : (
+        <ItemControl {...props} />
+      )}
+      <div className="nhsuk-checkboxes nhsuk-checkboxes--small sonar-declined-box">
+        <div className="nhsuk-checkboxes__item">
+          <input className="nhsuk-checkboxes__input" id={boxId} type="checkbox" checked={declined} onChange={(e) => onChange(e.target.checked ? NOT_DISCLOSED : '')} />
+          <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={boxId}>
+            Not disclosed<span className="nhsuk-u-visually-hidden">: {item.label}</span>
+          </label>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function ItemControl({ item, value, onChange, error, points }: Props) {
   const text = typeof value === 'string' ? value : '';
   switch (item.kind) {
     case 'info':

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NOT_DISCLOSED } from '../../../domain/templates/answers';
 import { evaluateResponse } from '../../../domain/templates/evaluate';
 import { cows } from '../../../domain/templates/library';
 import type { Template } from '../../../domain/templates/template-schema';
@@ -64,5 +65,34 @@ describe('form draft to answers', () => {
   it('puts saved answers back in the boxes', () => {
     const answers = { note: 'x', pulse: 96, ok: true, pick: ['a'], on: '2026-09-03' };
     expect(toAnswers(kinds, draftFromAnswers(kinds, answers))).toEqual(answers);
+  });
+});
+
+describe('"Not disclosed" answers', () => {
+  const t: Template = {
+    id: 'nd',
+    version: 1,
+    title: 'ND',
+    sections: [
+      {
+        id: 's',
+        title: 'S',
+        items: [
+          { id: 'days', kind: 'number', label: 'Days', integer: true, min: 0, max: 7, required: true, notDisclosed: true },
+          { id: 'shared', kind: 'yesNo', label: 'Shared', required: true, notDisclosed: true },
+          { id: 'plain', kind: 'number', label: 'Plain', required: true },
+        ],
+      },
+    ],
+    scores: [],
+    flags: [],
+    codes: [],
+  };
+
+  it('a ticked box is the "Not disclosed" answer, for any kind of item that allows it, and goes back into the box', () => {
+    const answers = toAnswers(t, { days: NOT_DISCLOSED, shared: NOT_DISCLOSED, plain: NOT_DISCLOSED });
+    expect(answers).toEqual({ days: NOT_DISCLOSED, shared: NOT_DISCLOSED, plain: NOT_DISCLOSED });
+    expect(evaluateResponse(t, answers).issues.map((i) => `${i.itemId} ${i.kind}`)).toEqual(['plain invalid']);
+    expect(draftFromAnswers(t, { days: NOT_DISCLOSED, shared: NOT_DISCLOSED, plain: 3 })).toEqual({ days: NOT_DISCLOSED, shared: NOT_DISCLOSED, plain: '3' });
   });
 });

@@ -2,7 +2,7 @@
 // Boxes keep exactly what was typed (a half-typed number, a date missing its year) so nothing is
 // lost; `toAnswers` turns them into the domain's answers, leaving anything unreadable as text so
 // the domain evaluator names the problem at the item ("Enter a number", "Enter a real date").
-import type { AnswerValue, Answers } from '../../../domain/templates/answers';
+import { NOT_DISCLOSED, type AnswerValue, type Answers } from '../../../domain/templates/answers';
 import { templateItems, type Item, type Template } from '../../../domain/templates/template-schema';
 import { checkDateTime, draftFromDate, emptyDateTime, type DateTimeDraft } from '../../format/date-time-input';
 
@@ -38,6 +38,7 @@ function dateTimeAnswer(d: DateTimeDraft): AnswerValue {
 
 /** The answer an item's box holds, as the domain reads answers. */
 export function answerOf(item: Item, value: DraftValue | undefined): AnswerValue {
+  if (item.kind !== 'info' && item.notDisclosed && value === NOT_DISCLOSED) return NOT_DISCLOSED;
   switch (item.kind) {
     case 'info':
       return null;
@@ -77,7 +78,8 @@ export function draftFromAnswers(template: Template, answers: Answers): FormDraf
   for (const item of templateItems(template)) {
     const a = answers[item.id];
     if (a === undefined || a === null) continue;
-    if (item.kind === 'yesNo') draft[item.id] = a === true ? 'yes' : 'no';
+    if (item.kind !== 'info' && item.notDisclosed && a === NOT_DISCLOSED) draft[item.id] = NOT_DISCLOSED;
+    else if (item.kind === 'yesNo') draft[item.id] = a === true ? 'yes' : 'no';
     else if ((item.kind === 'multiChoice' || item.kind === 'bodyMap') && Array.isArray(a)) draft[item.id] = a;
     else if (item.kind === 'date' && typeof a === 'string') {
       const [y = '', m = '', d = ''] = a.split('-');

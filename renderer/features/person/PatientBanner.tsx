@@ -70,9 +70,14 @@ export function PatientBanner({ person, today, headingRef, nameIsHeading = true 
             <dt>Tasks</dt>{' '}
             <dd>
               {person.taskAlerts.some((t) => t.kind === 'handover') ? <strong className="nhsuk-tag nhsuk-tag--red sonar-tag-gap">Handover not recorded</strong> : null}
-              {person.taskAlerts.some((t) => t.overdue && t.kind !== 'handover') ? (
-                <strong className="nhsuk-tag nhsuk-tag--orange sonar-tag-gap">
-                  {person.taskAlerts.filter((t) => t.overdue && t.kind !== 'handover').length} overdue
+              {person.taskAlerts.some((t) => t.escalated && t.kind !== 'handover') ? (
+                <strong className="nhsuk-tag nhsuk-tag--red sonar-tag-gap" data-testid="banner-escalated">
+                  {person.taskAlerts.filter((t) => t.escalated && t.kind !== 'handover').length} escalated
+                </strong>
+              ) : null}
+              {person.taskAlerts.some((t) => t.overdue && !t.escalated && t.kind !== 'handover') ? (
+                <strong className="nhsuk-tag nhsuk-tag--orange sonar-tag-gap" data-testid="banner-overdue">
+                  {person.taskAlerts.filter((t) => t.overdue && !t.escalated && t.kind !== 'handover').length} overdue
                 </strong>
               ) : null}
             </dd>

@@ -6,6 +6,7 @@ const sections = [
   { id: 'flags-title', label: 'Risk flags' },
   { id: 'assessments-title', label: 'Assessments' },
   { id: 'tasks-title', label: 'Tasks' },
+  { id: 'sms-title', label: 'Substance misuse' },
   { id: 'referrals-title', label: 'Referrals' },
   { id: 'consent-title', label: 'Consent and information sharing' },
   { id: 'identity-title', label: 'Identifiers and aliases' },

@@ -13,6 +13,7 @@ import { PersonFrame } from '../person/PersonFrame';
 import { ReferralsSection } from '../referrals/ReferralsSection';
 import { StaySection } from '../stays/StaySection';
 import { TasksSection } from '../tasks/TasksSection';
+import { SmsSection } from '../sms/SmsSection';
 import { formatClinicalDateTime } from '../../format/person-format';
 import { RecordContents } from './RecordContents';
 
@@ -53,7 +54,8 @@ export function RecordScreen({ personId }: { personId: string }) {
           <StaySection person={person} onChanged={reload} />
           <FlagsSection person={person} onChanged={reload} />
           <AssessmentsSection personId={person.id} />
-          <TasksSection personId={person.id} />
+          <TasksSection personId={person.id} onChanged={reload} />
+          <SmsSection personId={person.id} onChanged={reload} />
           <ReferralsSection personId={person.id} />
           <ConsentSection personId={person.id} />
           <IdentitySection person={person} onChanged={reload} />

@@ -18,6 +18,7 @@ export const statusLabels: Record<Referral['status'], string> = {
   accepted: 'Accepted',
   declined: 'Declined',
   closed: 'Closed',
+  referred_on: 'Referred on',
 };
 
 const statusTag: Record<Referral['status'], string> = {
@@ -25,6 +26,7 @@ const statusTag: Record<Referral['status'], string> = {
   accepted: 'nhsuk-tag--green',
   declined: 'nhsuk-tag--orange',
   closed: 'nhsuk-tag--grey',
+  referred_on: 'nhsuk-tag--purple',
 };
 
 export function ReferralsSection({ personId }: { personId: string }) {
