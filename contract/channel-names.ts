@@ -54,6 +54,11 @@ export const channelNames = [
   'audit.personAccess',
   'audit.verify',
   'audit.recordPrint',
+  'reports.list',
+  'reports.start',
+  'reports.progress',
+  'reports.export',
+  'records.exportFhir',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -15,6 +15,7 @@ import { HlcClock } from './hlc-clock';
 import { IdentityRepo } from './identity-repo';
 import type { OpenedStore, RawDb, SiteDb } from './open';
 import { PersonsRepo } from './persons-repo';
+import { RecordExportRepo } from './record-export-repo';
 import type { EventLog } from './projector/event-log';
 import type { ApplyOutcome } from './projector/projector';
 import { Projector } from './projector/projector';
@@ -38,6 +39,8 @@ export interface StoreReads {
   readonly users: Pick<UsersRepo, 'count' | 'findByUsername' | 'findById' | 'list'>;
   /** The event log: a record's history, oldest first. */
   readonly events: Pick<EventLog, 'forRecord'>;
+  /** A whole person's tasks and event log, for exporting their record. */
+  readonly recordExport: RecordExportRepo;
 }
 
 export interface StoreWrites extends StoreReads {
@@ -83,7 +86,7 @@ export class SiteStore {
     this.audit = new AuditLog(opened.raw);
     this.clock = new HlcClock(opened.raw);
     this.projector = new Projector(opened.raw, siteCode);
-    this.reads = { ...repos, events: this.projector.log };
+    this.reads = { ...repos, events: this.projector.log, recordExport: new RecordExportRepo(opened.raw) };
     this.writes = { ...this.reads, ...repos, emit: (draft) => this.emit(draft) };
   }
 

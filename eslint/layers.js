@@ -16,14 +16,14 @@ export const layers = {
   },
   main: {
     folders: ['domain', 'contract', 'db', 'main'],
-    packages: ['@node-rs/argon2', 'uuid', 'zod', 'drizzle-orm', 'drizzle-orm/', 'date-fns', '@peculiar/x509', 'reflect-metadata'],
+    packages: ['@node-rs/argon2', 'uuid', 'zod', 'drizzle-orm', 'drizzle-orm/', 'date-fns', '@peculiar/x509', 'reflect-metadata', 'pdfkit'],
     node: true,
   },
   // electron may be imported only inside main/electron (checked by `electronOnlyIn` below).
   preload: { folders: ['contract', 'preload'], packages: ['electron'], node: false },
   renderer: {
     folders: ['domain', 'contract', 'renderer'],
-    packages: ['react', 'react/', 'react-dom', 'react-dom/', 'zustand', 'zustand/', 'date-fns', 'nhsuk-frontend/', 'zod'],
+    packages: ['react', 'react/', 'react-dom', 'react-dom/', 'zustand', 'zustand/', 'date-fns', 'nhsuk-frontend/', 'zod', 'recharts'],
     node: false,
     typeOnly: ['preload'],
   },

@@ -35,6 +35,7 @@ import {
 } from './forms';
 import { patientsAddAlias, patientsAddIdentifier, patientsFindDuplicates, patientsRetireAlias, patientsRetireIdentifier } from './identity';
 import { patientsGet, patientsRegister, patientsSearch } from './patients';
+import { recordsExportFhir, reportsExport, reportsList, reportsProgress, reportsStart } from './reports';
 import { staysEnd, staysList, staysStart } from './stays';
 import { tasksClose, tasksList } from './tasks';
 
@@ -92,6 +93,11 @@ export const channels = {
   'audit.personAccess': auditPersonAccess,
   'audit.verify': auditVerify,
   'audit.recordPrint': auditRecordPrint,
+  'reports.list': reportsList,
+  'reports.start': reportsStart,
+  'reports.progress': reportsProgress,
+  'reports.export': reportsExport,
+  'records.exportFhir': recordsExportFhir,
 } as const satisfies Record<ChannelName, ChannelDef>; // exactly the names in channel-names.ts
 
 export type Channels = typeof channels;

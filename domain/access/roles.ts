@@ -46,6 +46,10 @@ export const permissionSchema = z.enum([
   'staff.manage',
   'audit.read',
   'governance.review',
+  /** Run site reports (KPIs, workforce, outcomes) and export them as CSV or PDF. */
+  'report.view',
+  /** Export one person's whole record (FHIR UK Core bundle) for another care provider. */
+  'record.export',
 ]);
 export type Permission = z.infer<typeof permissionSchema>;
 
@@ -59,6 +63,7 @@ const clinical: readonly Permission[] = [
   'flag.manage',
   'task.manage',
   'handover.record',
+  'record.export',
 ];
 
 /** Partners find a person and read the need-to-know summary: never notes or substance-use detail. */
@@ -72,7 +77,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   psychosocial_worker: clinical,
   mental_health_practitioner: clinical,
   prescriber: clinical,
-  team_manager: [...clinical, 'governance.review'],
+  team_manager: [...clinical, 'governance.review', 'report.view'],
   site_admin: ['site.configure', 'staff.manage'],
   auditor: ['audit.read', 'governance.review'],
   partner_police: partner,

@@ -6,12 +6,14 @@ import type { SiteConfig } from '../../contract/site-config';
 import { templateRegistry } from '../../domain/templates/library';
 import type { TemplateRegistry } from '../../domain/templates/registry';
 import type { IntegrityVerdict } from '../../db/background-check';
+import { ReportWorker } from '../../db/reports/report-worker';
 import { SiteStore } from '../../db/store';
 import type { KeyStore } from '../keys/key-store';
 import { createHandlers } from '../rpc/handlers';
 import { CallGuard, DEFAULT_CALL_LIMITS, type CallLimits } from '../rpc/call-guard';
 import { createRouter } from '../rpc/router';
 import type { RpcTransportTarget } from '../rpc/transport';
+import { ReportRuns } from '../services/reports/report-runs';
 import { SessionRegistry } from '../services/sessions';
 import { SignInThrottle } from '../services/sign-in-throttle';
 import { DB_FILE, restrictDataDirFiles } from './data-dir-files';
@@ -117,7 +119,9 @@ export async function createSiteApp(options: SiteAppOptions): Promise<SiteApp> {
     return verdict;
   });
   const sessions = new SessionRegistry(nowMs, site.idleLockMinutes * 60_000);
-  const handlers = createHandlers({ sessions, throttle: new SignInThrottle(store.signInAttempts, nowMs) });
+  // Reports run in a worker on its own read-only connection; it reads the key when first used.
+  const reports = new ReportRuns(new ReportWorker({ file: dbFile, key: () => options.keyStore.read() }), { nowMs, log });
+  const handlers = createHandlers({ sessions, throttle: new SignInThrottle(store.signInAttempts, nowMs), reports });
   const router = createRouter({ store, site, now, newId: uuidv7, sessions, handlers, log, templates, guard });
   return {
     router,
@@ -127,6 +131,7 @@ export async function createSiteApp(options: SiteAppOptions): Promise<SiteApp> {
     integrity,
     close: () => {
       guard.close();
+      void reports.close();
       try {
         store.close();
       } finally {

@@ -24,15 +24,24 @@ import { getPerson, registerPerson, searchPersons } from '../services/patient-se
 import { endStay, listStays, startStay } from '../services/stays-service';
 import { closeTask, listTasks } from '../services/tasks-service';
 import { createFirstAdmin, setupStatus } from '../services/setup-service';
+import { exportFhirRecord } from '../services/fhir/fhir-export-service';
+import type { ReportRuns } from '../services/reports/report-runs';
+import { createReportsService } from '../services/reports/reports-service';
 import type { Call } from '../services/call';
 
 export type Handlers = {
   [C in ChannelName]: (input: ParsedInput<C>, call: Call) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 };
 
-export function createHandlers(deps: AuthDeps): Handlers {
+export interface HandlerDeps extends AuthDeps {
+  /** Report runs (in the report worker). */
+  reports: ReportRuns;
+}
+
+export function createHandlers(deps: HandlerDeps): Handlers {
   const auth = createAuthService(deps);
   const staff = createStaffService(deps);
+  const reports = createReportsService(deps.reports);
   return {
     'setup.status': setupStatus,
     'setup.createFirstAdmin': createFirstAdmin,
@@ -87,5 +96,10 @@ export function createHandlers(deps: AuthDeps): Handlers {
     'audit.personAccess': personAccess,
     'audit.verify': verifyAudit,
     'audit.recordPrint': recordPrint,
+    'reports.list': reports.list,
+    'reports.start': reports.start,
+    'reports.progress': reports.progress,
+    'reports.export': reports.export,
+    'records.exportFhir': exportFhirRecord,
   };
 }
