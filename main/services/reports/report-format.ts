@@ -1,29 +1,16 @@
-// How a report's values are written in every export, the same as on screen: whole numbers for
-// counts and minutes, one decimal place for percents, dd-Mmm-yyyy dates, "Not known" for a value
-// that could not be measured.
+// How a report's values, dates and file name are written in every export (the values by the same
+// rules as on screen: domain/reports/report-values.ts).
 import { format, parseISO } from 'date-fns';
-import type { ReportCell, ReportColumn, ReportFigure, ReportResult } from '../../../contract/channels/reports';
+import type { ReportCell, ReportColumn, ReportResult } from '../../../contract/channels/reports';
+import { reportCellText, reportValueText } from '../../../domain/reports/report-values';
 import { formatClinicalDateTime } from '../../../domain/person/clinical-time';
 
-export const NOT_KNOWN = 'Not known';
+export { NOT_KNOWN } from '../../../domain/reports/report-values';
 
-export function formatValue(value: number | null, unit: ReportColumn['kind'] | ReportFigure['unit']): string {
-  if (value === null) return NOT_KNOWN;
-  switch (unit) {
-    case 'percent':
-      return `${value.toFixed(1)}%`;
-    case 'minutes':
-      return `${Math.round(value)} min`;
-    default:
-      return String(value);
-  }
-}
+export const formatValue = reportValueText;
 
 export function formatCell(cell: ReportCell | undefined, kind: ReportColumn['kind']): string {
-  if (cell === undefined || cell === null) return kind === 'text' ? '' : NOT_KNOWN;
-  if (typeof cell === 'object') return `${cell.name} (${cell.identifiers})`;
-  if (typeof cell === 'string') return cell;
-  return formatValue(cell, kind);
+  return reportCellText(cell, kind);
 }
 
 export const formatDay = (date: string) => format(parseISO(date), 'dd-MMM-yyyy');

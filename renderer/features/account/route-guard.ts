@@ -34,6 +34,7 @@ const needs: Partial<Record<Route['name'], Permission>> = {
   audit: 'audit.read',
   agreements: 'site.configure',
   summary: 'patient.summary',
+  reports: 'report.view',
 };
 
 /** Screens before or outside a session. */

@@ -13,6 +13,7 @@ import { ReferralsSection } from '../referrals/ReferralsSection';
 import { StaySection } from '../stays/StaySection';
 import { TasksSection } from '../tasks/TasksSection';
 import { formatClinicalDateTime } from '../../format/person-format';
+import { ExportRecord } from './ExportRecord';
 import { RecordContents } from './RecordContents';
 
 function Registration({ person }: { person: PersonRecord }) {
@@ -56,6 +57,7 @@ export function RecordScreen({ personId }: { personId: string }) {
           <ConsentSection personId={person.id} />
           <IdentitySection person={person} onChanged={reload} />
           <Registration person={person} />
+          <ExportRecord personId={person.id} />
         </>
       )}
     </PersonFrame>
