@@ -6,6 +6,10 @@ describe('report values', () => {
     expect(reportValueText(66.66, 'percent')).toBe('66.7%');
     expect(reportValueText(40, 'percent')).toBe('40.0%');
     expect(reportValueText(19.6, 'minutes')).toBe('20 min');
+    expect(reportValueText(300, 'minutes')).toBe('5 h 0 min');
+    expect(reportValueText(570, 'minutes')).toBe('9 h 30 min');
+    expect(reportValueText(1500, 'minutes')).toBe('1 day 1 h');
+    expect(reportValueText(909501, 'minutes')).toBe('631 days 14 h');
     expect(reportValueText(null, 'count')).toBe('Not known');
     expect(reportValueText(0, 'count')).toBe('0');
   });

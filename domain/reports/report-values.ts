@@ -7,10 +7,22 @@ export type ReportCellValue = string | number | null | { name: string; identifie
 
 export const NOT_KNOWN = 'Not known';
 
+/** A duration in minutes as a clinician would say it: 20 min, 5 h 30 min, 3 days 4 h. */
+export function durationText(minutes: number): string {
+  const m = Math.round(minutes);
+  const sign = m < 0 ? '-' : '';
+  const abs = Math.abs(m);
+  if (abs < 60) return `${sign}${abs} min`;
+  const hours = Math.floor(abs / 60);
+  if (hours < 24) return `${sign}${hours} h ${abs % 60} min`;
+  const days = Math.floor(hours / 24);
+  return `${sign}${days} ${days === 1 ? 'day' : 'days'} ${hours % 24} h`;
+}
+
 export function reportValueText(value: number | null, kind: ReportValueKind): string {
   if (value === null) return NOT_KNOWN;
   if (kind === 'percent') return `${value.toFixed(1)}%`;
-  if (kind === 'minutes') return `${Math.round(value)} min`;
+  if (kind === 'minutes') return durationText(value);
   return String(value);
 }
 
