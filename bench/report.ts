@@ -7,8 +7,9 @@ import type { ProjectorBenchResult } from './projector-bench';
 import type { SaveResult } from './save-bench';
 import { NAME_SQL, NHS_SQL, type SearchGroupResult } from './search-bench';
 import type { benchStartup } from './startup-bench';
+import { REPORT_TARGET_P95_MS, type ReportBenchResult } from './report-bench';
 
-export const TARGETS = { searchP95Ms: 15, searchRatioMax: 5, saveP95Ms: 10, formSaveP95Ms: 10, projectorApplyEventsPerSecond: 50_000 } as const;
+export const TARGETS = { searchP95Ms: 15, searchRatioMax: 5, saveP95Ms: 10, formSaveP95Ms: 10, projectorApplyEventsPerSecond: 50_000, reportP95Ms: REPORT_TARGET_P95_MS } as const;
 
 export interface ReportInput {
   people: number;
@@ -24,6 +25,7 @@ export interface ReportInput {
   seed: number;
   samples: number;
   startup: Awaited<ReturnType<typeof benchStartup>> | null;
+  reports: ReportBenchResult | null;
 }
 
 export function queryPlans(raw: RawDb): Record<string, string[]> {
@@ -51,9 +53,10 @@ export function buildReport(input: ReportInput) {
     formSaveP95: input.formSave.router.p95 <= TARGETS.formSaveP95Ms,
     projectorApply: input.projector.projector.eventsPerSecond >= TARGETS.projectorApplyEventsPerSecond,
     startup: input.startup?.pass ?? true,
+    reportP95: input.reports ? input.reports.router.p95 <= TARGETS.reportP95Ms : true,
     all: false,
   };
-  pass.all = pass.nameSearchP95 && pass.nameSearchRatio && pass.nhsSearchP95 && pass.nhsSearchRatio && pass.saveP95 && pass.formSaveP95 && pass.projectorApply && pass.startup;
+  pass.all = pass.nameSearchP95 && pass.nameSearchRatio && pass.nhsSearchP95 && pass.nhsSearchRatio && pass.saveP95 && pass.formSaveP95 && pass.projectorApply && pass.startup && pass.reportP95;
   return {
     people: input.people,
     identifiers: input.identifiers,
@@ -65,6 +68,7 @@ export function buildReport(input: ReportInput) {
     targets: TARGETS,
     pass,
     startup: input.startup,
+    reports: input.reports,
     breakdown: input.breakdown,
     plans: input.plans,
     database: input.database,

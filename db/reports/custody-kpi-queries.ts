@@ -1,14 +1,17 @@
 // The SQL of the custody and reception KPIs, as data for the report worker. Every figure is over
 // the detentions and prison stays at this site that began in the period (arrival in
-// [@from, @to)), so the sections add up to one population and each query starts from the stays
-// of one site (stays_site_current) and reaches a stay's forms and tasks through the person's
-// index (form_responses_person_template, tasks_person), never a scan of every form.
+// [@from, @to)), so the sections add up to one population. Each query starts from the period's
+// stays (stays_site_arrived) and reaches a stay's forms through the indexes on their expressions
+// (kpi-index.ts, form_responses_stay_observed and form_responses_custody_kpi): a report reads
+// index entries, never the encrypted page of each response body.
 //
 // Times: arrival and exit may carry any UTC offset, so they are compared as julianday() values;
 // a form's time is when the observation was made (observedAt, else when it was recorded). A
 // form counts when it is the current version of its entry and not entered in error. The 7-day
-// task counts as done only when it was closed by hand: a task closed by saving the second-stage
-// form is judged by that form, so a form later entered in error is not counted through its task.
+// task closed as done counts only for a stay with no second-stage form at all (closed by hand):
+// saving the form closes the task, so a stay with a form is judged by the form, and a form later
+// entered in error is not counted through the task it closed.
+import { CUSTODY_ASSESSMENT_TEMPLATE, answerSql, type CustodyKpiAnswer } from './kpi-index';
 import type { ReportStep } from './report-worker';
 
 export interface CustodyKpiParams {
@@ -16,6 +19,12 @@ export interface CustodyKpiParams {
   /** ISO instants: the period's first local midnight, and the one after its last day. */
   from: string;
   to: string;
+  /**
+   * A day either side, as text: arrival times are compared exactly as julianday() values, but the
+   * index on arrived_at (text, possibly with any UTC offset) is searched within these bounds first.
+   */
+  fromLoose: string;
+  toLoose: string;
   /** Now, for whether a stay still open has lasted longer than 7 days. */
   now: string;
   /** The first health assessment's template at each kind of site. */
@@ -24,20 +33,25 @@ export interface CustodyKpiParams {
   /** The second-stage health assessment, and the 7-day task it completes. */
   secondStage: string;
   secondStageTask: string;
-  /** The custody healthcare assessment (fitness to detain, observation and rousing). */
-  custodyAssessment: string;
   /** A LIKE pattern (lower case) for an exit reason or destination that is a hospital. */
   hospital: string;
 }
 
+/** The observation time, as in the index form_responses_stay_observed (kpi-index.ts OBSERVED_AT_SQL). */
 const OBSERVED = `julianday(coalesce(json_extract(fr.body, '$.observedAt'), fr.recorded_at))`;
 const COUNTS = `fr.current = 1 AND fr.status <> 'entered_in_error'`;
 
-const periodStays = (extra = '') => `period_stays AS MATERIALIZED (
-  SELECT s.id, s.person_id, s.kind, s.exited_at, s.exit_reason, s.exit_destination, julianday(s.arrived_at) AS arrived
+/** The period's stays, from the index stays_site_arrived alone (`columns` adds what one query needs from the row). */
+const periodStays = (extra = '', columns = '') => `period_stays AS MATERIALIZED (
+  SELECT s.id, s.person_id, s.kind, s.exited_at, julianday(s.arrived_at) AS arrived${columns}
   FROM stays s
-  WHERE s.site_code = @site AND julianday(s.arrived_at) >= julianday(@from) AND julianday(s.arrived_at) < julianday(@to) ${extra}
+  WHERE s.site_code = @site AND s.arrived_at >= @fromLoose AND s.arrived_at < @toLoose
+    AND julianday(s.arrived_at) >= julianday(@from) AND julianday(s.arrived_at) < julianday(@to) ${extra}
 )`;
+
+/** An answer, as in the index form_responses_custody_kpi (kpi-index.ts answerSql). */
+const answer = (id: CustodyKpiAnswer) => answerSql(id).replace('json_extract(body,', 'json_extract(fr.body,');
+const CUSTODY_FORM = `fr.template_id = '${CUSTODY_ASSESSMENT_TEMPLATE}'`;
 
 /** Nearest-rank percentile p (whole percent) of a window-ranked set: the ceil(p * n / 100)-th value. */
 const percentile = (p: number) => `(SELECT minutes FROM ranked WHERE rn = max(1, (n * ${p} + 99) / 100))`;
@@ -45,13 +59,11 @@ const percentile = (p: number) => `(SELECT minutes FROM ranked WHERE rn = max(1,
 export const FIRST_ASSESSMENT_SQL = `
 WITH ${periodStays()},
 firsts AS MATERIALIZED (
-  SELECT ps.id, (min(${OBSERVED}) - ps.arrived) * 1440.0 AS minutes
+  SELECT ps.id,
+    ((SELECT min(${OBSERVED}) FROM form_responses fr
+       WHERE fr.stay_id = ps.id AND fr.template_id = CASE ps.kind WHEN 'custody' THEN @custodyFirst ELSE @prisonFirst END AND ${COUNTS})
+     - ps.arrived) * 1440.0 AS minutes
   FROM period_stays ps
-  LEFT JOIN form_responses fr
-    ON fr.person_id = ps.person_id
-   AND fr.template_id = CASE ps.kind WHEN 'custody' THEN @custodyFirst ELSE @prisonFirst END
-   AND fr.stay_id = ps.id AND ${COUNTS}
-  GROUP BY ps.id
 ),
 ranked AS MATERIALIZED (
   SELECT minutes, row_number() OVER (ORDER BY minutes) AS rn, count(*) OVER () AS n FROM firsts WHERE minutes >= 0
@@ -77,11 +89,10 @@ timed AS MATERIALIZED (
     CASE WHEN ps.exited_at IS NOT NULL THEN julianday(ps.exited_at) - ps.arrived ELSE julianday(@now) - ps.arrived END AS length_days,
     ps.exited_at IS NULL AS still_here,
     (SELECT min(${OBSERVED}) FROM form_responses fr
-      WHERE fr.person_id = ps.person_id AND fr.template_id = @secondStage AND fr.stay_id = ps.id AND ${COUNTS}) AS form_at,
+      WHERE fr.stay_id = ps.id AND fr.template_id = @secondStage AND ${COUNTS}) AS form_at,
     (SELECT min(julianday(t.closed_at)) FROM tasks t
-      WHERE t.person_id = ps.person_id AND t.status = 'done' AND t.kind = @secondStageTask AND t.stay_id = ps.id
-        AND NOT EXISTS (SELECT 1 FROM form_responses fr WHERE fr.person_id = t.person_id AND fr.template_id = @secondStage
-          AND instr(coalesce(t.close_note, ''), fr.chain_id) > 0)) AS task_at
+      WHERE t.stay_id = ps.id AND t.kind = @secondStageTask AND t.status = 'done'
+        AND NOT EXISTS (SELECT 1 FROM form_responses fr WHERE fr.stay_id = ps.id AND fr.template_id = @secondStage)) AS task_at
   FROM period_stays ps
 ),
 judged AS (
@@ -102,9 +113,10 @@ FROM judged`;
 export const REFERRALS_SQL = `
 WITH ${periodStays()},
 made AS MATERIALIZED (
-  SELECT DISTINCT r.id, r.person_id, r.to_service, r.status
+  SELECT DISTINCT r.rowid, r.person_id, r.to_service, r.status
+  -- CROSS JOIN keeps the period's stays outermost (SQLite's join-order hint), with or without ANALYZE statistics.
   FROM period_stays ps
-  JOIN referrals r ON r.person_id = ps.person_id AND r.site_code = @site
+  CROSS JOIN referrals r ON r.person_id = ps.person_id AND r.site_code = @site
    AND julianday(r.created_at) >= ps.arrived
    AND (ps.exited_at IS NULL OR julianday(r.created_at) <= julianday(ps.exited_at))
 )
@@ -113,20 +125,19 @@ UNION ALL
 SELECT to_service, '*', count(*), count(DISTINCT person_id) FROM made GROUP BY to_service`;
 
 export const HOSPITAL_SQL = `
-WITH ${periodStays()},
+WITH ${periodStays('', ', s.exit_reason, s.exit_destination')},
 per_stay AS (
   SELECT ps.kind,
     ps.exited_at IS NOT NULL AND (lower(coalesce(ps.exit_reason, '')) LIKE @hospital OR lower(coalesce(ps.exit_destination, '')) LIKE @hospital) AS to_hospital,
     EXISTS (SELECT 1 FROM form_responses fr
-      WHERE fr.person_id = ps.person_id AND fr.template_id = @custodyAssessment AND fr.stay_id = ps.id AND ${COUNTS}
-        AND json_extract(fr.body, '$.answers."fit-to-detain"') = 'not-fit-hospital') AS not_fit
+      WHERE fr.stay_id = ps.id AND ${CUSTODY_FORM} AND ${COUNTS} AND ${answer('fit-to-detain')} = 'not-fit-hospital') AS not_fit
   FROM period_stays ps
 )
 SELECT kind, count(*) AS stays, coalesce(sum(to_hospital), 0) AS to_hospital, coalesce(sum(not_fit), 0) AS not_fit,
   coalesce(sum(not_fit AND to_hospital), 0) AS not_fit_to_hospital
 FROM per_stay GROUP BY kind`;
 
-const answer = (id: string) => `json_extract(fr.body, '$.answers."${id}"')`;
+
 
 export const OBSERVATION_SQL = `
 WITH ${periodStays("AND s.kind = 'custody'")},
@@ -140,7 +151,7 @@ assessed AS MATERIALIZED (
     ${answer('rouse-wakes')} AS wakes,
     (${answer('rouse-wakes')} IS NOT NULL AND ${answer('rouse-answers')} IS NOT NULL AND ${answer('rouse-commands')} IS NOT NULL) AS checks
   FROM period_stays ps
-  JOIN form_responses fr ON fr.person_id = ps.person_id AND fr.template_id = @custodyAssessment AND fr.stay_id = ps.id AND ${COUNTS}
+  CROSS JOIN form_responses fr ON fr.stay_id = ps.id AND ${CUSTODY_FORM} AND ${COUNTS}
 )
 SELECT
   (SELECT count(*) FROM period_stays) AS detentions,
@@ -168,12 +179,12 @@ export function custodyKpiSteps(params: CustodyKpiParams): ReportStep[] {
     sql,
     params: Object.fromEntries(names.map((n) => [n, p[n]])),
   });
-  const range: (keyof CustodyKpiParams)[] = ['site', 'from', 'to'];
+  const range: (keyof CustodyKpiParams)[] = ['site', 'from', 'to', 'fromLoose', 'toLoose'];
   return [
     step('firstAssessment', 'Time from arrival to the first health assessment', FIRST_ASSESSMENT_SQL, [...range, 'custodyFirst', 'prisonFirst']),
     step('secondStage', 'Second-stage assessments within 7 days', SECOND_STAGE_SQL, [...range, 'now', 'secondStage', 'secondStageTask']),
     step('referrals', 'Referrals to mental health and substance misuse services', REFERRALS_SQL, range),
-    step('hospital', 'Transfers to hospital', HOSPITAL_SQL, [...range, 'custodyAssessment', 'hospital']),
-    step('observation', 'Observation levels and rousing', OBSERVATION_SQL, [...range, 'custodyAssessment']),
+    step('hospital', 'Transfers to hospital', HOSPITAL_SQL, [...range, 'hospital']),
+    step('observation', 'Observation levels and rousing', OBSERVATION_SQL, range),
   ];
 }

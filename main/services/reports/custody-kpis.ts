@@ -6,17 +6,22 @@
 import type { ReportSection } from '../../../contract/channels/reports';
 import { SECOND_STAGE_TASK } from '../../../domain/templates/library/reception-rules-v2';
 import { custodyKpiSteps } from '../../../db/reports/custody-kpi-queries';
+import { CUSTODY_ASSESSMENT_TEMPLATE } from '../../../db/reports/kpi-index';
 import type { ReportRow } from '../../../db/reports/report-worker';
 import { count, measured, percent, type ReportDefinition } from './report-definition';
 
 /** Which form is each kind of stay's first health assessment, and which closes the 7-day task. */
 export const CUSTODY_KPI_FORMS = {
-  custodyFirst: 'custody-hcp-assessment',
+  custodyFirst: CUSTODY_ASSESSMENT_TEMPLATE,
   prisonFirst: 'prison-reception-screen',
   secondStage: 'prison-second-stage-assessment',
   secondStageTask: SECOND_STAGE_TASK,
-  custodyAssessment: 'custody-hcp-assessment',
+  /** Fitness to detain, observation and rousing (its answers are indexed: db/reports/kpi-index.ts). */
+  custodyAssessment: CUSTODY_ASSESSMENT_TEMPLATE,
 } as const;
+
+const DAY_MS = 86_400_000;
+const dayEitherSide = (iso: string, sign: 1 | -1) => new Date(Date.parse(iso) + sign * DAY_MS).toISOString();
 
 /** An exit whose reason or destination names a hospital is a transfer to hospital. */
 export const HOSPITAL_EXIT_PATTERN = '%hospital%';
@@ -282,8 +287,13 @@ export const custodyKpis: ReportDefinition = {
       site: ctx.site.siteCode,
       from: ctx.period.startsAt,
       to: ctx.period.endsBefore,
+      fromLoose: dayEitherSide(ctx.period.startsAt, -1),
+      toLoose: dayEitherSide(ctx.period.endsBefore, 1),
       now: ctx.now,
-      ...CUSTODY_KPI_FORMS,
+      custodyFirst: CUSTODY_KPI_FORMS.custodyFirst,
+      prisonFirst: CUSTODY_KPI_FORMS.prisonFirst,
+      secondStage: CUSTODY_KPI_FORMS.secondStage,
+      secondStageTask: CUSTODY_KPI_FORMS.secondStageTask,
       hospital: HOSPITAL_EXIT_PATTERN,
     }),
   sections: (rows) => [
