@@ -86,7 +86,7 @@ export class SiteStore {
     this.audit = new AuditLog(opened.raw);
     this.clock = new HlcClock(opened.raw);
     this.projector = new Projector(opened.raw, siteCode);
-    this.reads = { ...repos, events: this.projector.log, recordExport: new RecordExportRepo(opened.raw) };
+    this.reads = { ...repos, events: this.projector.log, recordExport: new RecordExportRepo(opened.raw, opened.db) };
     this.writes = { ...this.reads, ...repos, emit: (draft) => this.emit(draft) };
   }
 

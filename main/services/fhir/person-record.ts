@@ -32,7 +32,7 @@ export function readPersonRecord(reads: StoreReads, personId: string): PersonRec
     identifiers: reads.identity.identifiers(personId),
     aliases: reads.identity.aliases([personId]),
     stays: reads.stays.forPerson(personId),
-    responses: reads.forms.forPerson(personId, null, false),
+    responses: reads.recordExport.currentResponsesFor(personId),
     flags: reads.flags.forPerson(personId, true),
     tasks: reads.recordExport.tasksFor(personId),
     consents: reads.access.consentsFor(personId),
