@@ -35,7 +35,7 @@ export const USAGE = `usage: npm run bench -- [--people N] [--samples N] [--warm
   --projector-people N  people (5 events each) for the projector apply bench (default 20000)
   --startup-runs N  starts of the browser host timed on the large and on an empty store (default 3)
   --startup-only  load the population, then time start-up only
-  --report-stays N  stays of custody and prison history for the report bench, ~5 events each (default 200000; 0 skips it)
+  --report-stays N  stays of custody and prison history for the report bench, ~5 events each (default 250000, about 1,000,000 events; 0 skips it)
   --report-samples N  timed runs of the custody KPI report (default 40)
   --reports-only  load the population and the history, then time the report only`;
 
@@ -58,7 +58,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     projectorPeople: 20_000,
     startupRuns: 3,
     startupOnly: false,
-    reportStays: 200_000,
+    reportStays: 250_000,
     reportSamples: 40,
     reportsOnly: false,
   };

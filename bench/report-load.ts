@@ -79,12 +79,15 @@ export function loadReportHistory(raw: RawDb, options: ReportLoadOptions): Repor
     events++;
   };
 
+  // Arrivals in time order, so stay ids rise with arrival as UUIDv7 ids made at reception do (a
+  // month's stays, and their forms in the stay-keyed indexes, sit together, as at a real site).
+  const arrivals = Float64Array.from({ length: options.stays }, () => start + Math.floor(rng.next() * span)).sort();
   const batch = raw.transaction((from: number, to: number) => {
     for (let i = from; i < to; i++) {
-      const personId = personIds[i % personIds.length]!;
+      const personId = personIds[Math.floor(rng.next() * personIds.length)]!;
       const stayId = uuid(1, i);
       const prison = rng.next() < 0.3;
-      const arrived = start + Math.floor(rng.next() * span);
+      const arrived = arrivals[i]!;
       const lengthMs = prison ? (1 + Math.floor(rng.next() * 60)) * 86_400_000 : (2 + Math.floor(rng.next() * 20)) * 3_600_000;
       const ended = arrived + lengthMs < options.endsAt.getTime() && rng.next() < 0.95;
       const toHospital = rng.next() < 0.03;

@@ -59,15 +59,23 @@ parentPort.on('message', (m) => {
   if (m.type === 'close') { if (db) db.close(); db = null; parentPort.close(); return; }
   if (m.type !== 'run') return;
   if (!db) { parentPort.postMessage({ type: 'error', id: m.id, message: 'The report could not open the database: ' + openError }); return; }
+  // One read transaction for the whole run: every step sees the same snapshot of the store, so the
+  // sections of a report agree with each other while the app goes on writing.
+  let open = false;
   try {
     const rows = {};
     const total = m.steps.length;
+    db.exec('BEGIN');
+    open = true;
     m.steps.forEach((step, i) => {
       parentPort.postMessage({ type: 'progress', id: m.id, done: i, total, step: step.label });
       rows[step.id] = statement(step.sql).all(step.params);
     });
+    db.exec('COMMIT');
+    open = false;
     parentPort.postMessage({ type: 'done', id: m.id, rows });
   } catch (err) {
+    if (open) { try { db.exec('ROLLBACK'); } catch {} }
     parentPort.postMessage({ type: 'error', id: m.id, message: String(err && err.message ? err.message : err) });
   }
 });
