@@ -7,9 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { clinicalTableNames } from '../../db/projector/clinical-tables';
 
 const root = join(import.meta.dirname, '..', '..');
-const SKIP_DIRS = new Set(['node_modules', '.tsbuild', 'out', 'dist', '.git', 'reports', 'test-results', 'migrations']);
+const SKIP_DIRS = new Set(['node_modules', '.tsbuild', 'out', 'dist', '.git', 'test-results', 'migrations']);
+/** Test-run output at the root only: source folders named reports (db/reports, main/services/reports) are scanned. */
+const SKIP_AT_ROOT = new Set(['reports']);
 /** Raw SQLite baselines, measured next to the app in `npm run bench`; never part of the app. */
-const ALLOWED = [/^db\/projector\//, /^bench\/(load|save-bench|form-save-bench|projector-bench)\.ts$/, /\.test\.tsx?$/];
+const ALLOWED = [/^db\/projector\//, /^bench\/(load|report-load|save-bench|form-save-bench|projector-bench)\.ts$/, /\.test\.tsx?$/];
 
 /** The drizzle table objects' names for each clinical table (persons -> persons, person_identifiers -> personIdentifiers). */
 const drizzleNames = clinicalTableNames.map((t) => t.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()));
@@ -25,7 +27,7 @@ function clinicalWrites(source: string): string[] {
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
-    if (SKIP_DIRS.has(name)) return [];
+    if (SKIP_DIRS.has(name) || (dir === root && SKIP_AT_ROOT.has(name))) return [];
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return sourceFiles(path);
     return /\.(ts|tsx|js|mjs)$/.test(name) ? [path] : [];
