@@ -1,6 +1,6 @@
 // Bulk-loads the synthetic population into the site's encrypted database with raw prepared
-// statements in large transactions. The FTS5 triggers fill person_search as rows go in, exactly
-// as they do for a registration. Durability is relaxed for the load only (synchronous=OFF, a
+// statements in large transactions. The search triggers (FTS5, alias keys) and the name indexes
+// fill as rows go in, exactly as they do for a registration. Durability is relaxed for the load only (synchronous=OFF, a
 // bigger page cache) and put back to the app's settings before anything is measured.
 import type { RawDb } from '../db/open';
 import type { PopulationGenerator } from './population';
@@ -15,7 +15,9 @@ export interface LoadOptions {
 
 export interface LoadResult {
   people: number;
+  /** Every identifier row: NHS numbers and the others. */
   identifiers: number;
+  aliases: number;
   seconds: number;
   rowsPerSecond: number;
 }
@@ -29,7 +31,10 @@ export function bulkLoad(raw: RawDb, generator: PopulationGenerator, options: Lo
      VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
   );
   const insertNhs = raw.prepare(`INSERT INTO person_identifiers (id, person_id, type, value, origin_site, created_at, created_by) VALUES (?, ?, 'nhs_number', ?, ?, ?, ?)`);
+  const insertOther = raw.prepare(`INSERT INTO person_identifiers (id, person_id, type, value, origin_site, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const insertAlias = raw.prepare(`INSERT INTO person_aliases (id, person_id, family_name, given_names, origin_site, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)`);
   let identifiers = 0;
+  let aliases = 0;
   const insertBatch = raw.transaction((count: number) => {
     for (let i = 0; i < count; i++) {
       const p = generator.next();
@@ -38,6 +43,14 @@ export function bulkLoad(raw: RawDb, generator: PopulationGenerator, options: Lo
         insertNhs.run(p.nhsId, p.id, p.nhsNumber, options.originSite, p.createdAt, options.createdBy);
         identifiers++;
       }
+      p.others.forEach((o, j) => {
+        insertOther.run(`${p.id}-i${j}`, p.id, o.type, o.value, options.originSite, p.createdAt, options.createdBy);
+        identifiers++;
+      });
+      p.aliases.forEach((a, j) => {
+        insertAlias.run(`${p.id}-a${j}`, p.id, a.familyName, a.givenNames, options.originSite, p.createdAt, options.createdBy);
+        aliases++;
+      });
     }
   });
 
@@ -66,5 +79,5 @@ export function bulkLoad(raw: RawDb, generator: PopulationGenerator, options: Lo
     raw.pragma(`synchronous = ${previous.synchronous}`);
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { people: done, identifiers, seconds, rowsPerSecond: Math.round(done / seconds) };
+  return { people: done, identifiers, aliases, seconds, rowsPerSecond: Math.round(done / seconds) };
 }

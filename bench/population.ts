@@ -11,6 +11,7 @@ import {
   MALE_GIVEN_NAMES,
   TITLES,
 } from './names';
+import { IdentityGenerator, type SyntheticAlias, type SyntheticIdentifier } from './identities';
 import { Prng, ZipfPicker } from './prng';
 
 export type Sex = 'female' | 'male' | 'other' | 'unknown';
@@ -24,6 +25,9 @@ export interface SyntheticPerson {
   sex: Sex;
   nhsNumber: string | null;
   nhsId: string | null;
+  /** CHI, prison number, PNC ID, custody record number, local id (some of them). */
+  others: SyntheticIdentifier[];
+  aliases: SyntheticAlias[];
   createdAt: string;
 }
 
@@ -69,9 +73,12 @@ export class PopulationGenerator {
   private readonly nhsShare: number;
   private clockMs: number;
   private readonly stepMs: number;
+  private readonly identities: IdentityGenerator;
 
   constructor(options: PopulationOptions) {
     this.rng = new Prng(options.seed);
+    // Identifier values from a stream of their own (aliases draw names from the main one).
+    this.identities = new IdentityGenerator(new Prng(options.seed ^ 0x1d5));
     this.nhsShare = options.nhsShare ?? 0.9;
     const from = (options.createdFrom ?? new Date(Date.UTC(2016, 0, 1))).getTime();
     const to = (options.createdTo ?? new Date(Date.UTC(2024, 11, 31))).getTime();
@@ -100,7 +107,7 @@ export class PopulationGenerator {
       if (middle !== first) givenNames = `${first} ${middle}`;
     }
     const hasNhs = this.rng.chance(this.nhsShare);
-    return {
+    const person = {
       id: this.uuidV7(this.clockMs),
       familyName: this.familyName(),
       givenNames,
@@ -110,6 +117,11 @@ export class PopulationGenerator {
       nhsNumber: hasNhs ? this.newNhsNumber() : null,
       nhsId: hasNhs ? this.uuidV7(this.clockMs) : null,
       createdAt: new Date(this.clockMs).toISOString(),
+    };
+    return {
+      ...person,
+      others: this.identities.others(person),
+      aliases: this.identities.aliases(person, () => this.familyName(), () => givenPicker.pick(this.rng)),
     };
   }
 

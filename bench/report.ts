@@ -5,17 +5,24 @@ import type { LoadResult } from './load';
 import type { FormSaveResult } from './form-save-bench';
 import type { ProjectorBenchResult } from './projector-bench';
 import type { SaveResult } from './save-bench';
-import { NAME_SQL, NHS_SQL, type SearchGroupResult } from './search-bench';
 import type { benchStartup } from './startup-bench';
+import { fts, indexedCountSql, indexedGroups, indexedPageSql } from '../db/name-search-sql';
+import { RAW_SQL, type SearchGroupResult } from './search-bench';
 import { REPORT_TARGET_P95_MS, type ReportBenchResult } from './report-bench';
 
-export const TARGETS = { searchP95Ms: 15, searchRatioMax: 5, saveP95Ms: 10, formSaveP95Ms: 10, projectorApplyEventsPerSecond: 50_000, reportP95Ms: REPORT_TARGET_P95_MS } as const;
+/**
+ * Ranked name search p95 <= 10 ms and <= 3x the raw unranked FTS query; identifier search p95 <= 5 ms;
+ * saves within 10 ms; events received by sync applied at >= 50,000 a second; a custody KPI report
+ * run p95 within its target.
+ */
+export const TARGETS = { nameSearchP95Ms: 10, nameSearchRatioMax: 3, identifierSearchP95Ms: 5, saveP95Ms: 10, formSaveP95Ms: 10, projectorApplyEventsPerSecond: 50_000, reportP95Ms: REPORT_TARGET_P95_MS } as const;
 
 export interface ReportInput {
   people: number;
   identifiers: number;
+  aliases: number;
   generation: LoadResult;
-  search: { name: SearchGroupResult; nhsNumber: SearchGroupResult };
+  search: { name: SearchGroupResult; identifier: SearchGroupResult };
   save: SaveResult;
   formSave: FormSaveResult;
   projector: ProjectorBenchResult;
@@ -31,24 +38,22 @@ export interface ReportInput {
 export function queryPlans(raw: RawDb): Record<string, string[]> {
   const plan = (sql: string, params: unknown[]) =>
     (raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+  const groups = indexedGroups(1);
+  const one = { a: 'smith', aHi: 'smiti', limit: 26 };
   return {
-    name: plan(NAME_SQL, ['nhs_number', '"smi"*', 26]),
-    nhsNumber: plan(NHS_SQL, ['nhs_number', '943476', '943477', 26]),
+    nameRawPage: plan(RAW_SQL.namePage, [fts.all(['smi'])]),
+    nameFamilyGroupPage: plan(indexedPageSql(groups[0]!, false), [one]),
+    nameFamilyPrefixCount: plan(indexedCountSql(groups[2]!), [one]),
+    identifier: plan(RAW_SQL.identifier, ['pnc_id', '2003/0012345N']),
   };
 }
 
 export function buildReport(input: ReportInput) {
-  const within = (p95: number, ratio: number | null) => ({
-    p95: p95 <= TARGETS.searchP95Ms,
-    ratio: ratio !== null && ratio <= TARGETS.searchRatioMax,
-  });
-  const name = within(input.search.name.router.p95, input.search.name.ratioP95);
-  const nhs = within(input.search.nhsNumber.router.p95, input.search.nhsNumber.ratioP95);
+  const name = input.search.name;
   const pass = {
-    nameSearchP95: name.p95,
-    nameSearchRatio: name.ratio,
-    nhsSearchP95: nhs.p95,
-    nhsSearchRatio: nhs.ratio,
+    nameSearchP95: name.router.p95 <= TARGETS.nameSearchP95Ms,
+    nameSearchRatio: name.ratioP95 !== null && name.ratioP95 <= TARGETS.nameSearchRatioMax,
+    identifierSearchP95: input.search.identifier.router.p95 <= TARGETS.identifierSearchP95Ms,
     saveP95: input.save.router.p95 <= TARGETS.saveP95Ms,
     formSaveP95: input.formSave.router.p95 <= TARGETS.formSaveP95Ms,
     projectorApply: input.projector.projector.eventsPerSecond >= TARGETS.projectorApplyEventsPerSecond,
@@ -56,18 +61,19 @@ export function buildReport(input: ReportInput) {
     reportP95: input.reports ? input.reports.router.p95 <= TARGETS.reportP95Ms : true,
     all: false,
   };
-  pass.all = pass.nameSearchP95 && pass.nameSearchRatio && pass.nhsSearchP95 && pass.nhsSearchRatio && pass.saveP95 && pass.formSaveP95 && pass.projectorApply && pass.startup && pass.reportP95;
+  pass.all = pass.nameSearchP95 && pass.nameSearchRatio && pass.identifierSearchP95 && pass.saveP95 && pass.formSaveP95 && pass.projectorApply && pass.startup && pass.reportP95;
   return {
     people: input.people,
     identifiers: input.identifiers,
+    aliases: input.aliases,
     generation: { seconds: Math.round(input.generation.seconds * 10) / 10, rowsPerSecond: input.generation.rowsPerSecond },
     search: input.search,
     save: input.save,
     formSave: input.formSave,
     projector: input.projector,
+    startup: input.startup,
     targets: TARGETS,
     pass,
-    startup: input.startup,
     reports: input.reports,
     breakdown: input.breakdown,
     plans: input.plans,

@@ -1,29 +1,31 @@
-// Patient search through the router next to the same SQL run raw on the same connection. The raw
-// side is the exact statement db/persons-repo.ts has drizzle build (FTS5 MATCH with prefix tokens,
-// or the NHS range on person_identifiers(type, value)), same LIMIT, parameters precomputed, so
-// router/raw is the price of everything around the query: validation, session, parsing, audit.
+// Search through the router next to the raw SQL that finds the same people, on the same connection.
+// - Name search: the router's ranked answer (first page, true total, similar-sounding names when
+//   the page reaches them) against the raw unranked FTS5 query over the same words: the count of
+//   everyone who matches and the first 26 of them in storage order (what the screen showed before
+//   ranking, plus the total it must now state). `rawPageOnly` is the page query alone.
+// - Identifier search: the router (every identifier type the text could be, tried) against one
+//   exact lookup on person_identifiers(type, value) for the type it is.
+// router/raw is the price of everything around the query: validation, session, parsing, ranking,
+// the audit row.
 import type { RawDb } from '../db/open';
-import { ftsPrefixQuery, prefixUpperBound } from '../db/persons-repo';
-import { SEARCH_LIMIT } from '../contract/channels/patients';
-import { parseSearchQuery } from '../domain/person/search-query';
+import { fts } from '../db/name-search-sql';
+import { checkIdentifier } from '../domain/identifiers/identifier-types';
+import { planSearch } from '../domain/person/search-query';
 import type { SiteApp } from '../main/app/create-site-app';
 import { ratio, summarise, timeAsync, timeSync, type Percentiles } from './percentiles';
 import type { Prng } from './prng';
-import type { QueryKind, SampledPerson } from './queries';
+import type { QueryKind } from './queries';
 
-const COLUMNS = `"persons"."id", "persons"."family_name", "persons"."given_names", "persons"."title", "persons"."birth_date", "persons"."sex", "person_identifiers"."value"`;
+const SUMMARY = `p.id, p.family_name, p.given_names, p.title, p.birth_date, p.sex, n.value AS nhs`;
+const NHS_JOIN = `LEFT JOIN person_identifiers n ON n.person_id = p.id AND n.type = 'nhs_number'`;
 
-/** As drizzle renders PersonsRepo.byName (checked against its .toSQL() when this was written). */
-export const NAME_SQL =
-  `select ${COLUMNS} from person_search inner join "persons" on "persons"."seq" = person_search.rowid ` +
-  `left join "person_identifiers" on ("person_identifiers"."person_id" = "persons"."id" and "person_identifiers"."type" = ?) ` +
-  `where person_search MATCH ? limit ?`;
-
-/** As drizzle renders PersonsRepo.byNhsPrefix. */
-export const NHS_SQL =
-  `select ${COLUMNS} from "person_identifiers" inner join "persons" on "persons"."id" = "person_identifiers"."person_id" ` +
-  `where ("person_identifiers"."type" = ? and "person_identifiers"."value" >= ? and "person_identifiers"."value" < ?) ` +
-  `order by "person_identifiers"."value" limit ?`;
+export const RAW_SQL = {
+  nameCount: 'SELECT count(*) FROM person_search WHERE person_search MATCH ?',
+  namePage: `SELECT ${SUMMARY} FROM person_search JOIN persons p ON p.seq = person_search.rowid ${NHS_JOIN} WHERE person_search MATCH ? LIMIT 26`,
+  identifier: `SELECT ${SUMMARY} FROM person_identifiers x JOIN persons p ON p.id = x.person_id ${NHS_JOIN} WHERE x.type = ? AND x.value = ?`,
+  /** Local ids keep their case; found in any case (the partial NOCASE index). */
+  localId: `SELECT ${SUMMARY} FROM person_identifiers x JOIN persons p ON p.id = x.person_id ${NHS_JOIN} WHERE x.type = 'local_id' AND x.value = ? COLLATE NOCASE`,
+} as const;
 
 export interface SearchStats {
   router: Percentiles;
@@ -32,77 +34,106 @@ export interface SearchStats {
 }
 
 export interface SearchGroupResult extends SearchStats {
-  kinds: Record<string, SearchStats & { meanRows: number; examples: string[] }>;
-  /** Router and raw disagreed on how many rows there were (should be 0). */
+  kinds: Record<string, SearchStats & { meanTotal: number; examples: string[] }>;
+  /** The router's total and the raw count disagreed (should be 0). */
   mismatches: number;
+  /** Name search only: the page query without the count. */
+  rawPageOnly?: Percentiles;
 }
 
-/** The raw side of one typed query: the bound parameters of the one statement it runs. */
-export function rawParams(query: string): { sql: 'name' | 'nhs'; params: unknown[] } {
-  const q = parseSearchQuery(query);
-  const limit = SEARCH_LIMIT + 1;
-  if (q.kind === 'name' && q.birthDate === null) return { sql: 'name', params: ['nhs_number', ftsPrefixQuery(q.tokens), limit] };
-  if (q.kind === 'nhsNumber') return { sql: 'nhs', params: ['nhs_number', q.digitsPrefix, prefixUpperBound(q.digitsPrefix), limit] };
-  throw new Error(`the bench does not build ${q.kind} queries ("${query}")`);
-}
-
-interface PreparedQuery {
+interface Prepared {
   kind: number;
   query: string;
-  sql: 'name' | 'nhs';
-  params: unknown[];
+  /** Runs the raw side; returns how many people match. */
+  raw: () => number;
+  pageOnly?: () => unknown;
+}
+
+type Raw = ReturnType<typeof rawStatements>;
+
+function rawStatements(raw: RawDb) {
+  return {
+    count: raw.prepare(RAW_SQL.nameCount).pluck(),
+    page: raw.prepare(RAW_SQL.namePage),
+    identifier: raw.prepare(RAW_SQL.identifier),
+    localId: raw.prepare(RAW_SQL.localId),
+  };
+}
+
+const TODAY = new Date().toISOString().slice(0, 10);
+
+/** The raw side of a name query: the same FTS5 words, unranked. */
+function prepareName(s: Raw, query: string): Pick<Prepared, 'raw' | 'pageOnly'> {
+  const plan = planSearch(query, { today: TODAY });
+  if (!plan.name) throw new Error(`"${query}" is not a name search`);
+  const match = fts.all(plan.name.words);
+  return {
+    raw: () => {
+      const n = s.count.get(match) as number;
+      s.page.all(match);
+      return n;
+    },
+    pageOnly: () => s.page.all(match),
+  };
+}
+
+/** The raw side of an identifier query: one exact lookup for the type it was sampled as. */
+function prepareIdentifier(s: Raw, query: string, type: Parameters<typeof checkIdentifier>[0]): Pick<Prepared, 'raw'> {
+  const check = checkIdentifier(type, query, { allowTestNumbers: true, currentYear: Number(TODAY.slice(0, 4)) });
+  if (!check.ok) throw new Error(`"${query}" is not a valid ${type}: ${check.reason}`);
+  return { raw: () => (type === 'local_id' ? s.localId.all(check.value) : s.identifier.all(type, check.value)).length };
 }
 
 /**
  * Each side runs every measured query once. Running the same query on both sides back to back
  * would hand the second one a page cache the first just filled, so the measured queries go in
  * blocks (a quarter of the samples each) in ABBA order: raw then router, router then raw, ...
- * Between a query's two runs lie hundreds of others, enough to cycle the connection's page cache.
  */
-export async function benchSearch(
+export async function benchSearch<T>(
   app: SiteApp,
   token: string,
-  options: { kinds: readonly QueryKind[]; people: readonly SampledPerson[]; samples: number; warmup: number; rng: Prng },
+  options: { kinds: readonly (QueryKind<T> & { type?: Parameters<typeof checkIdentifier>[0] })[]; samples: (kind: number) => T[]; count: number; warmup: number; rng: Prng },
 ): Promise<SearchGroupResult> {
-  const raw: RawDb = app.store.raw;
-  const statements = { name: raw.prepare(NAME_SQL), nhs: raw.prepare(NHS_SQL) };
-  const prepare = (i: number): PreparedQuery => {
+  const s = rawStatements(app.store.raw);
+  const pools = options.kinds.map((_, k) => options.samples(k));
+  const prepare = (i: number): Prepared => {
     const kind = i % options.kinds.length;
-    const query = (options.kinds[kind] as QueryKind).make(options.people[i % options.people.length] as SampledPerson, options.rng);
-    return { kind, query, ...rawParams(query) };
+    const def = options.kinds[kind]!;
+    const pool = pools[kind]!;
+    const query = def.make(pool[Math.floor(i / options.kinds.length) % pool.length]!, options.rng);
+    return { kind, query, ...(def.type ? prepareIdentifier(s, query, def.type) : prepareName(s, query)) };
   };
-  const warmups = Array.from({ length: options.warmup }, (_, i) => prepare(options.samples + i));
-  const measured = Array.from({ length: options.samples }, (_, i) => prepare(i));
+  const warmups = Array.from({ length: options.warmup }, (_, i) => prepare(options.count + i));
+  const measured = Array.from({ length: options.count }, (_, i) => prepare(i));
 
-  const runRaw = (q: PreparedQuery) => timeSync(() => statements[q.sql].all(...q.params));
-  const runRouter = async (q: PreparedQuery) => {
+  const runRouter = async (q: Prepared) => {
     const [ns, result] = await timeAsync(() => app.router.handle('patients.search', { query: q.query }, token));
     if (!result.ok) throw new Error(`patients.search "${q.query}" failed: ${JSON.stringify(result.error)}`);
-    const value = result.value as { results: unknown[]; more: boolean };
-    return [ns, value.results.length + (value.more ? 1 : 0)] as const;
+    return [ns, (result.value as { total: number }).total] as const;
   };
 
   for (const q of warmups) {
-    runRaw(q);
+    q.raw();
     await runRouter(q);
   }
   const rawNs = new Array<number>(measured.length);
-  const rawRows = new Array<number>(measured.length);
+  const rawTotal = new Array<number>(measured.length);
+  const pageNs: number[] = [];
   const routerNs = new Array<number>(measured.length);
-  const routerRows = new Array<number>(measured.length);
+  const routerTotal = new Array<number>(measured.length);
   const blockSize = Math.max(1, Math.ceil(measured.length / 4));
   for (let block = 0; block * blockSize < measured.length; block++) {
     const from = block * blockSize;
     const to = Math.min(measured.length, from + blockSize);
     const rawPass = () => {
       for (let i = from; i < to; i++) {
-        const [ns, rows] = runRaw(measured[i] as PreparedQuery);
-        rawNs[i] = ns;
-        rawRows[i] = rows.length;
+        const q = measured[i]!;
+        [rawNs[i], rawTotal[i]] = timeSync(q.raw);
+        if (q.pageOnly) pageNs.push(timeSync(q.pageOnly)[0]);
       }
     };
     const routerPass = async () => {
-      for (let i = from; i < to; i++) [routerNs[i], routerRows[i]] = await runRouter(measured[i] as PreparedQuery);
+      for (let i = from; i < to; i++) [routerNs[i], routerTotal[i]] = await runRouter(measured[i]!);
     };
     if (block % 2 === 0) {
       rawPass();
@@ -114,20 +145,25 @@ export async function benchSearch(
   }
 
   const stats = (indexes: number[]): SearchStats => {
-    const router = summarise(indexes.map((i) => routerNs[i] as number));
-    const rawStats = summarise(indexes.map((i) => rawNs[i] as number));
+    const router = summarise(indexes.map((i) => routerNs[i]!));
+    const rawStats = summarise(indexes.map((i) => rawNs[i]!));
     return { router, raw: rawStats, ratioP95: ratio(router.p95, rawStats.p95) };
   };
   const all = measured.map((_, i) => i);
   const kinds: SearchGroupResult['kinds'] = {};
   options.kinds.forEach((kind, k) => {
     const mine = all.filter((i) => measured[i]?.kind === k);
-    const rows = mine.reduce((sum, i) => sum + (rawRows[i] ?? 0), 0);
+    const total = mine.reduce((sum, i) => sum + (rawTotal[i] ?? 0), 0);
     kinds[kind.name] = {
       ...stats(mine),
-      meanRows: Math.round((rows / Math.max(1, mine.length)) * 10) / 10,
+      meanTotal: Math.round((total / Math.max(1, mine.length)) * 10) / 10,
       examples: mine.slice(0, 5).map((i) => measured[i]?.query ?? ''),
     };
   });
-  return { ...stats(all), kinds, mismatches: all.filter((i) => rawRows[i] !== routerRows[i]).length };
+  return {
+    ...stats(all),
+    kinds,
+    mismatches: all.filter((i) => rawTotal[i] !== routerTotal[i]).length,
+    ...(pageNs.length > 0 ? { rawPageOnly: summarise(pageNs) } : {}),
+  };
 }

@@ -10,6 +10,7 @@ import { dirname } from 'node:path';
 import { z } from 'zod';
 import { chainHead, verifyAuditChain, type ChainHead } from './audit-log';
 import { applyKey } from './cipher';
+import { registerSearchFunctions } from './search-functions';
 import { RECOVERY_ADVICE, StoreOpenError } from './errors';
 import { withReadOnlyView } from './read-only-view';
 import { storeFiles, type StoreFiles } from './store-files';
@@ -50,6 +51,8 @@ export function verifyCopy(file: string, key: Buffer): CopyVerdict {
   return withReadOnlyView(storeFiles(file), (raw) => {
     try {
       applyKey(raw, key);
+      // Expression indexes (name search) call these: copying, checking or changing rows needs them.
+      registerSearchFunctions(raw);
       raw.prepare('SELECT count(*) FROM sqlite_master').get();
     } catch (err) {
       throw new StoreOpenError('key_rejected', `The copy ${file} does not open with this key (${(err as Error).message}).`);
@@ -66,6 +69,8 @@ export function verifyCopy(file: string, key: Buffer): CopyVerdict {
 function withSource<T>(files: StoreFiles, key: Buffer, use: (raw: Database.Database) => T): T {
   const run = (raw: Database.Database) => {
     applyKey(raw, key);
+    // Expression indexes (name search) call these: copying, checking or changing rows needs them.
+    registerSearchFunctions(raw);
     raw.prepare('SELECT count(*) FROM sqlite_master').get();
     return use(raw);
   };

@@ -19,6 +19,7 @@ import { checkStore, type CheckDepth } from './store-check';
 import { restrictToOwner, sqliteFiles, storeFiles, type StoreFiles } from './store-files';
 import { MarkerUnreadableError, keyCheckValue, readStoreMarker, writeStoreMarker, type StoreMarker } from './store-marker';
 import { openSeal } from './open-seal';
+import { registerSearchFunctions } from './search-functions';
 import * as schema from './schema';
 
 export { CIPHER_PRAGMAS, applyKey } from './cipher';
@@ -106,6 +107,7 @@ function connect(files: StoreFiles, key: Buffer, migrationsFolder: string): { ra
     raw.pragma('foreign_keys = ON');
     raw.pragma('busy_timeout = 5000');
     registerFunctions(raw);
+    registerSearchFunctions(raw);
     const db = drizzle({ client: raw as unknown as BetterSqlite3.Database, schema });
     migrate(db, { migrationsFolder });
     return { raw, db };

@@ -1,7 +1,6 @@
-// People and their identifiers. Reads are prepared once; the hot search paths each use one index
-// (FTS5 for names, the identifier index for NHS numbers, the birth-date index) and stop at the limit.
+// People and their NHS numbers. Reads are prepared once. Name search is db/name-search-repo.ts;
+// identifier search is db/identity-repo.ts.
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { SearchQuery } from '../domain/person/search-query';
 import type { SiteDb } from './open';
 import { personIdentifiers, persons } from './schema';
 
@@ -22,7 +21,6 @@ export interface PersonDetailRow extends PersonRow {
   createdBy: string;
 }
 
-
 const summaryColumns = {
   id: persons.id,
   familyName: persons.familyName,
@@ -35,60 +33,35 @@ const summaryColumns = {
 
 const nhsJoin = and(eq(personIdentifiers.personId, persons.id), eq(personIdentifiers.type, 'nhs_number'), isNull(personIdentifiers.retiredAt));
 
-/** The FTS5 query for name tokens: every token as a prefix, all required. Tokens are [a-z0-9] only. */
-export function ftsPrefixQuery(tokens: readonly string[]): string {
-  return tokens.map((t) => `"${t.replace(/"/g, '')}"*`).join(' ');
-}
-
-/** The smallest string above every string starting with `prefix` (for an index range scan). */
-export function prefixUpperBound(prefix: string): string {
-  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
-}
-
 export class PersonsRepo {
-  private readonly byName;
-  private readonly byNameAndBirthDate;
-  private readonly byNhsPrefix;
   private readonly byBirthDate;
+  private readonly countBornOn;
+  private readonly bySeqs;
   private readonly byId;
   private readonly idByNhs;
 
   constructor(private readonly db: SiteDb) {
     const limit = sql.placeholder('limit');
-    const match = sql`person_search MATCH ${sql.placeholder('match')}`;
-    const fromSearch = () =>
-      db
-        .select(summaryColumns)
-        .from(sql`person_search`)
-        .innerJoin(persons, sql`${persons.seq} = person_search.rowid`)
-        .leftJoin(personIdentifiers, nhsJoin);
-    this.byName = fromSearch().where(match).limit(limit).prepare();
-    this.byNameAndBirthDate = fromSearch()
-      .where(and(match, eq(persons.birthDate, sql.placeholder('birthDate'))))
-      .limit(limit)
-      .prepare();
-    this.byNhsPrefix = db
-      .select(summaryColumns)
-      .from(personIdentifiers)
-      .innerJoin(persons, eq(persons.id, personIdentifiers.personId))
-      .where(
-        and(
-          eq(personIdentifiers.type, 'nhs_number'),
-          isNull(personIdentifiers.retiredAt),
-          sql`${personIdentifiers.value} >= ${sql.placeholder('low')}`,
-          sql`${personIdentifiers.value} < ${sql.placeholder('high')}`,
-        ),
-      )
-      .orderBy(personIdentifiers.value)
-      .limit(limit)
-      .prepare();
     this.byBirthDate = db
       .select(summaryColumns)
       .from(persons)
       .leftJoin(personIdentifiers, nhsJoin)
       .where(eq(persons.birthDate, sql.placeholder('birthDate')))
-      .orderBy(persons.birthDate, persons.familyName, persons.givenNames)
+      .orderBy(persons.birthDate, persons.familyName, persons.givenNames, persons.seq)
       .limit(limit)
+      .offset(sql.placeholder('offset'))
+      .prepare();
+    // One prepared statement for any list of people: the list travels as JSON.
+    this.bySeqs = db
+      .select({ ...summaryColumns, seq: persons.seq })
+      .from(persons)
+      .leftJoin(personIdentifiers, nhsJoin)
+      .where(sql`${persons.seq} IN (SELECT value FROM json_each(${sql.placeholder('seqs')}))`)
+      .prepare();
+    this.countBornOn = db
+      .select({ n: sql<number>`count(*)` })
+      .from(persons)
+      .where(eq(persons.birthDate, sql.placeholder('birthDate')))
       .prepare();
     this.byId = db
       .select({
@@ -109,23 +82,17 @@ export class PersonsRepo {
       .prepare();
   }
 
-  /** Up to `limit` people matching the query, in a stable order for display. */
-  search(query: SearchQuery, limit: number): PersonRow[] {
-    switch (query.kind) {
-      case 'empty':
-        return [];
-      case 'nhsNumber':
-        return this.byNhsPrefix.all({ low: query.digitsPrefix, high: prefixUpperBound(query.digitsPrefix), limit });
-      case 'birthDate':
-        return this.byBirthDate.all({ birthDate: query.birthDate, limit });
-      case 'name': {
-        const matchText = ftsPrefixQuery(query.tokens);
-        const rows = query.birthDate
-          ? this.byNameAndBirthDate.all({ match: matchText, birthDate: query.birthDate, limit })
-          : this.byName.all({ match: matchText, limit });
-        return rows.sort(byDisplayName);
-      }
-    }
+  /** People born on a date, a page at a time, by name (index on birth_date, family and given names). */
+  bornOn(birthDate: string, offset: number, limit: number): { total: number; rows: PersonRow[] } {
+    return { total: this.countBornOn.get({ birthDate })?.n ?? 0, rows: this.byBirthDate.all({ birthDate, offset, limit }) };
+  }
+
+  /** People by their store sequence number (the search index's row id), in the order given. */
+  bySeq(seqs: readonly number[]): PersonRow[] {
+    if (seqs.length === 0) return [];
+    const rows = this.bySeqs.all({ seqs: JSON.stringify(seqs) });
+    const bySeq = new Map(rows.map(({ seq, ...row }) => [seq, row]));
+    return seqs.flatMap((seq) => bySeq.get(seq) ?? []);
   }
 
   get(id: string): PersonDetailRow | null {
@@ -135,8 +102,4 @@ export class PersonsRepo {
   findIdByNhsNumber(nhsNumber: string): string | null {
     return this.idByNhs.get({ value: nhsNumber })?.personId ?? null;
   }
-}
-
-function byDisplayName(a: PersonRow, b: PersonRow): number {
-  return a.familyName.localeCompare(b.familyName) || a.givenNames.localeCompare(b.givenNames) || a.birthDate.localeCompare(b.birthDate);
 }

@@ -80,8 +80,8 @@ export const formResponses = sqliteTable(
   (t) => [
     index('form_responses_person_template').on(t.personId, t.templateId, t.recordedAt),
     index('form_responses_chain').on(t.chainId, t.version),
-    // Reports also read two indexes on expressions of the body, made by a custom migration
-    // (0004_report_expression_indexes.sql; db/reports/kpi-index.ts): drizzle-kit cannot write them.
+    // Reports also read two indexes on expressions of the body, made by the custom migration
+    // `report_expression_indexes` (db/reports/kpi-index.ts): drizzle-kit cannot write them.
   ],
 );
 

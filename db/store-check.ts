@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { applyKey } from './cipher';
+import { registerSearchFunctions } from './search-functions';
 import { RECOVERY_ADVICE, StoreOpenError } from './errors';
 import { withReadOnlyView } from './read-only-view';
 import { PAGE_SIZE, SALT_BYTES, headerPageCount, inspectPages } from './sqlcipher-format';
@@ -144,6 +145,8 @@ export function checkStore(options: StoreCheckOptions): StoreCheckResult {
   return withReadOnlyView(files, (raw) => {
     try {
       applyKey(raw, key);
+      // Expression indexes (name search) call these: copying, checking or changing rows needs them.
+      registerSearchFunctions(raw);
       raw.prepare('SELECT count(*) FROM sqlite_master').get();
     } catch (err) {
       throw keyOrDamage(options, (err as Error).message);

@@ -13,6 +13,7 @@ import { FlagsRepo } from './flags-repo';
 import { FormsRepo } from './forms-repo';
 import { HlcClock } from './hlc-clock';
 import { IdentityRepo } from './identity-repo';
+import { NameSearchRepo } from './name-search-repo';
 import type { OpenedStore, RawDb, SiteDb } from './open';
 import { PersonsRepo } from './persons-repo';
 import { RecordExportRepo } from './record-export-repo';
@@ -22,6 +23,7 @@ import { Projector } from './projector/projector';
 import { SignInAttemptsRepo } from './sign-in-attempts-repo';
 import { StaysRepo } from './stays-repo';
 import { TasksRepo } from './tasks-repo';
+import { SyncRepo } from './sync-repo';
 import { UsersRepo } from './users-repo';
 
 type EnvelopeFilled = 'eventId' | 'hlc' | 'originSite' | 'author' | 'recordedAt' | 'contentHash';
@@ -30,6 +32,7 @@ export type EventDraft = ClinicalEvent extends infer E ? (E extends ClinicalEven
 
 export interface StoreReads {
   readonly persons: PersonsRepo;
+  readonly nameSearch: NameSearchRepo;
   readonly identity: IdentityRepo;
   readonly stays: StaysRepo;
   readonly flags: FlagsRepo;
@@ -65,6 +68,10 @@ export class SiteStore {
   private readonly clock: HlcClock;
   readonly projector: Projector;
   private context: WriteContext | null = null;
+  private emitted: ClinicalEvent[] = [];
+  private readonly committedListeners: ((events: readonly ClinicalEvent[]) => void)[] = [];
+  /** Sync bookkeeping (cursor, batch counter, withheld notices, lookups): local-only. */
+  readonly sync: SyncRepo;
   /** Throttle counts: written outside clinical transactions (a failed sign-in changes no record). */
   readonly signInAttempts: SignInAttemptsRepo;
 
@@ -74,6 +81,7 @@ export class SiteStore {
   ) {
     const repos = {
       persons: new PersonsRepo(opened.db),
+      nameSearch: new NameSearchRepo(opened.raw),
       users: new UsersRepo(opened.db),
       identity: new IdentityRepo(opened.db),
       stays: new StaysRepo(opened.db),
@@ -86,6 +94,7 @@ export class SiteStore {
     this.audit = new AuditLog(opened.raw);
     this.clock = new HlcClock(opened.raw);
     this.projector = new Projector(opened.raw, siteCode);
+    this.sync = new SyncRepo(opened.raw);
     this.reads = { ...repos, events: this.projector.log, recordExport: new RecordExportRepo(opened.raw, opened.db) };
     this.writes = { ...this.reads, ...repos, emit: (draft) => this.emit(draft) };
   }
@@ -113,7 +122,13 @@ export class SiteStore {
     // Parsed before it is stored: an event the other end would refuse is refused here, at its source.
     const event = clinicalEventSchema.parse({ ...unhashed, contentHash: eventContentHash(unhashed as ClinicalEvent) });
     this.projector.apply(event, 'local', ctx.now.toISOString());
+    this.emitted.push(event);
     return event;
+  }
+
+  /** Called after each committed write that made clinical events (the sync engine pushes soon; live screens refresh). */
+  onCommitted(listener: (events: readonly ClinicalEvent[]) => void): void {
+    this.committedListeners.push(listener);
   }
 
   /**
@@ -123,6 +138,7 @@ export class SiteStore {
   write<T>(ctx: WriteContext, change: (w: StoreWrites) => T, audit: (result: T) => AuditEntry): T {
     const run = this.opened.raw.transaction(() => {
       this.context = ctx;
+      this.emitted = [];
       try {
         const result = change(this.writes);
         this.audit.append(audit(result));
@@ -131,7 +147,11 @@ export class SiteStore {
         this.context = null;
       }
     });
-    return run.immediate();
+    const result = run.immediate();
+    const events = this.emitted;
+    this.emitted = [];
+    if (events.length > 0) for (const listener of this.committedListeners) listener(events);
+    return result;
   }
 
   /**

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { verifyAuditChain, type ChainVerdict } from './audit-log';
 import { readSealFile } from './audit-seal';
 import { applyKey } from './cipher';
+import { registerSearchFunctions } from './search-functions';
 import { StoreOpenError } from './errors';
 import { withReadOnlyView } from './read-only-view';
 import { storeFiles } from './store-files';
@@ -24,6 +25,8 @@ export function verifyStoreAudit(dbFile: string, key: Buffer): StoreAuditVerdict
   const seal = readSealFile(files.seal);
   return withReadOnlyView(files, (raw) => {
     applyKey(raw, key);
+    // Expression indexes (name search) call these: copying, checking or changing rows needs them.
+    registerSearchFunctions(raw);
     return { verdict: verifyAuditChain(raw, seal), sealed: seal !== null };
   });
 }

@@ -1,4 +1,4 @@
-// Who may import whom: the table of ../shared/ARCHITECTURE.md as data. The lint rule in
+// Who may import whom, as data (the layers of the architecture). The lint rule in
 // layer-rule.js checks every import against it; the per-folder tsconfig references give the
 // compiler a second, independent check.
 //
@@ -7,7 +7,7 @@
 // allowed only where `node` is true. `typeOnly`: folders that may be imported with `import type` only.
 
 export const layers = {
-  domain: { folders: ['domain'], packages: ['zod', 'date-fns', '@date-fns/tz'], node: false },
+  domain: { folders: ['domain'], packages: ['zod', 'date-fns', '@date-fns/tz', 'double-metaphone', 'fastest-levenshtein'], node: false },
   contract: { folders: ['domain', 'contract'], packages: ['zod'], node: false },
   db: {
     folders: ['domain', 'contract', 'db'],
@@ -19,11 +19,18 @@ export const layers = {
     packages: ['@node-rs/argon2', 'uuid', 'zod', 'drizzle-orm', 'drizzle-orm/', 'date-fns', '@peculiar/x509', 'reflect-metadata', 'pdfkit'],
     node: true,
   },
+  // The central record: a separate service. It shares only the pure domain and the contract with the
+  // site app, never its database layer or back end.
+  central: {
+    folders: ['domain', 'contract', 'central'],
+    packages: ['fastify', 'drizzle-orm', 'drizzle-orm/', 'drizzle-kit', 'pg', '@electric-sql/pglite', '@electric-sql/pglite/', '@peculiar/x509', 'reflect-metadata', 'zod', 'uuid'],
+    node: true,
+  },
   // electron may be imported only inside main/electron (checked by `electronOnlyIn` below).
   preload: { folders: ['contract', 'preload'], packages: ['electron'], node: false },
   renderer: {
     folders: ['domain', 'contract', 'renderer'],
-    packages: ['react', 'react/', 'react-dom', 'react-dom/', 'zustand', 'zustand/', 'date-fns', 'nhsuk-frontend/', 'zod', 'recharts'],
+    packages: ['react', 'react/', 'react-dom', 'react-dom/', 'zustand', 'zustand/', 'date-fns', 'nhsuk-frontend/', 'zod', '@tanstack/react-query', 'recharts'],
     node: false,
     typeOnly: ['preload'],
   },

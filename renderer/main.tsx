@@ -10,15 +10,24 @@ import { resolveBridge } from './api/bridge';
 import { App } from './app/App';
 import { createAppStore } from './app/store';
 import { AppStoreProvider } from './app/store-context';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { createQueryClient } from './app/server-state';
 
 document.body.classList.add('nhsuk-frontend-supported');
 const store = createAppStore({ bridge: resolveBridge(window) });
+const queries = createQueryClient();
+// Nothing read for one user is kept for the next: the cache empties when the session ends or locks.
+store.subscribe((state, previous) => {
+  if ((previous.session && !state.session) || (!previous.lock && state.lock)) queries.clear();
+});
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <AppStoreProvider store={store}>
-      <App />
+      <QueryClientProvider client={queries}>
+        <App />
+      </QueryClientProvider>
     </AppStoreProvider>
   </StrictMode>,
 );

@@ -25,6 +25,12 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType
    * permission channels; false for governance channels (audit, break-glass itself).
    */
   relationship?: boolean;
+  /**
+   * A background read the page makes on its own (sync status, change notices): it does not count as
+   * the user's activity (the idle lock still falls), and a successful call writes no audit row (it
+   * reads no patient data). Refusals are audited as always.
+   */
+  passive?: boolean;
 }
 
 export function channel<I extends z.ZodType, O extends z.ZodType>(def: ChannelDef<I, O>): ChannelDef<I, O> {

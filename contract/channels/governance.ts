@@ -152,6 +152,8 @@ export const auditEventSchema = z.object({
   seq: z.number().int(),
   at: z.string(),
   username: z.string().nullable(),
+  /** The staff member's full name (their account today), when the row names an account. */
+  fullName: z.string().nullable(),
   roles: z.string().nullable(),
   action: z.string(),
   channel: z.string(),

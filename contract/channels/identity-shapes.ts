@@ -12,5 +12,7 @@ export const aliasInputSchema = z
   .object({ familyName: requiredName('Alias family name', 100), givenNames: nameText('Alias given names', 100) })
   .strict();
 
-export const identifierSchema = z.object({ id: z.string(), type: identifierTypeSchema, value: z.string() });
+export const identifierSchema = z.object({ type: identifierTypeSchema, value: z.string() });
+/** An identifier as a person's record holds it: with its id (to retire it). */
+export const recordIdentifierSchema = identifierSchema.extend({ id: z.string() });
 export const aliasSchema = z.object({ id: z.string(), familyName: z.string(), givenNames: z.string() });

@@ -34,10 +34,12 @@ import {
   referralsList,
 } from './forms';
 import { patientsAddAlias, patientsAddIdentifier, patientsFindDuplicates, patientsRetireAlias, patientsRetireIdentifier } from './identity';
-import { patientsGet, patientsRegister, patientsSearch } from './patients';
+import { patientsGet, patientsRegister } from './patients';
 import { recordsExportFhir, reportsExport, reportsList, reportsProgress, reportsStart } from './reports';
+import { auditFindPerson, patientsSearch } from './search';
 import { staysEnd, staysList, staysStart } from './stays';
 import { tasksClose, tasksList } from './tasks';
+import { noticesWait, syncConflicts, syncLookup, syncNow, syncRefused, syncResolveConflict, syncStatus } from './sync';
 
 export const channels = {
   'setup.status': setupStatus,
@@ -93,6 +95,14 @@ export const channels = {
   'audit.personAccess': auditPersonAccess,
   'audit.verify': auditVerify,
   'audit.recordPrint': auditRecordPrint,
+  'sync.status': syncStatus,
+  'sync.now': syncNow,
+  'sync.lookup': syncLookup,
+  'sync.conflicts': syncConflicts,
+  'sync.resolveConflict': syncResolveConflict,
+  'sync.refused': syncRefused,
+  'notices.wait': noticesWait,
+  'audit.findPerson': auditFindPerson,
   'reports.list': reportsList,
   'reports.start': reportsStart,
   'reports.progress': reportsProgress,

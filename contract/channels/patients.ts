@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { checkNhsNumber } from '../../domain/identifiers/nhs-number';
 import { channel } from './channel';
-import { calendarDate, nameText, requiredName, text, uuidSchema } from './common';
+import { calendarDate, nameText, requiredName, uuidSchema } from './common';
 import { flagSchema } from './flags';
-import { aliasInputSchema, aliasSchema, identifierInputSchema, identifierSchema } from './identity-shapes';
+import { aliasInputSchema, aliasSchema, identifierInputSchema, recordIdentifierSchema } from './identity-shapes';
 import { staySchema } from './stays';
 
 export const sexSchema = z.enum(['female', 'male', 'other', 'unknown']);
@@ -48,7 +48,7 @@ export const personRecordSchema = personSummarySchema.extend({
   registeredAt: z.string(),
   registeredBy: z.string(),
   originSite: z.string(),
-  identifiers: z.array(identifierSchema),
+  identifiers: z.array(recordIdentifierSchema),
   aliases: z.array(aliasSchema),
   activeFlags: z.array(flagSchema),
   currentStay: staySchema.nullable(),
@@ -62,15 +62,6 @@ export const patientsRegister = channel({
   output: z.object({ personId: z.string() }),
   access: { kind: 'permission', permission: 'patient.register' },
   auditAction: 'registered person',
-});
-
-export const SEARCH_LIMIT = 25;
-
-export const patientsSearch = channel({
-  input: z.object({ query: text('Search', 200) }).strict(),
-  output: z.object({ results: z.array(personSummarySchema), more: z.boolean() }),
-  access: { kind: 'permission', permission: 'patient.search' },
-  auditAction: 'searched for people',
 });
 
 export const patientsGet = channel({

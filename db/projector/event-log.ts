@@ -103,6 +103,21 @@ export class EventLog {
   count(): number {
     return this.countQuery.get() as number;
   }
+
+  /** How many local events stand at this push state. */
+  countPushState(state: PushState): number {
+    return this.raw.prepare('SELECT count(*) FROM event_log WHERE push_state = ?').pluck().get(state) as number;
+  }
+
+  /** Local events the central refused, newest first, with its reason. */
+  refused(limit: number): LoggedEvent[] {
+    return (this.raw.prepare(`SELECT ${COLUMNS} FROM event_log WHERE push_state = 'rejected' ORDER BY seq DESC LIMIT ?`).all(limit) as LogRow[]).map(toLogged);
+  }
+
+  byId(eventId: string): LoggedEvent | null {
+    const row = this.raw.prepare(`SELECT ${COLUMNS} FROM event_log WHERE id = ?`).get(eventId) as LogRow | undefined;
+    return row ? toLogged(row) : null;
+  }
 }
 
 function toLogged(row: LogRow): LoggedEvent {

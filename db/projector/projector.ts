@@ -70,4 +70,15 @@ export class Projector {
     (appliers[event.type] as (e: ClinicalEvent, c: ProjectionContext) => void)(event, this.ctx);
     return 'applied';
   }
+
+  /**
+   * Applies an event that is already in the log again, leniently (as a received event is applied):
+   * for rebuilding one person's projection after received data was removed (purge.ts).
+   */
+  replay(event: ClinicalEvent): void {
+    if (!this.raw.inTransaction) throw new Error('Events are replayed inside a transaction');
+    if (event.type !== 'person.registered' && this.personExists.get(event.personId) === undefined) return;
+    this.ctx.source = 'sync';
+    (appliers[event.type] as (e: ClinicalEvent, c: ProjectionContext) => void)(event, this.ctx);
+  }
 }

@@ -38,4 +38,12 @@ describe('legitimate relationship', () => {
       rule: 'no current or recent stay at this site, not on caseload, no active break-glass',
     });
   });
+
+  it('allows a person this site looked up at reception while the lookup subscription runs', () => {
+    expect(decideRelationship({ ...base, lookup: { purpose: 'direct_care', until: '2026-11-23T13:00:00Z' } })).toEqual({
+      allowed: true,
+      rule: 'looked up at reception for direct care until 2026-11-23T13:00:00Z',
+    });
+    expect(decideRelationship({ ...base, lookup: { purpose: 'direct_care', until: '2026-11-23T11:00:00Z' } }).allowed).toBe(false);
+  });
 });

@@ -18,6 +18,11 @@ export interface RelationshipFacts {
   registration: { siteCode: string; at: string };
   stays: readonly { siteCode: string; arrivedAt: string; exitedAt: string | null }[];
   onCaseload: boolean;
+  /**
+   * A reception lookup of the shared record by this site, with a stated purpose, whose subscription
+   * is still running: the person is arriving in this site's care.
+   */
+  lookup?: { purpose: string; until: string | null } | null;
   breakGlassUntil: string | null;
 }
 
@@ -31,6 +36,9 @@ export function decideRelationship(facts: RelationshipFacts, policy: Relationshi
   if (recentExit) return { allowed: true, rule: `left this site within ${policy.afterExitHours} hours` };
   if (facts.registration.siteCode === facts.siteCode && differenceInHours(facts.now, new Date(facts.registration.at)) <= policy.afterRegistrationHours) {
     return { allowed: true, rule: `registered at this site within ${policy.afterRegistrationHours} hours` };
+  }
+  if (facts.lookup && (facts.lookup.until === null || new Date(facts.lookup.until).getTime() > facts.now.getTime())) {
+    return { allowed: true, rule: `looked up at reception for ${facts.lookup.purpose.replace(/_/g, ' ')}${facts.lookup.until ? ` until ${facts.lookup.until}` : ''}` };
   }
   if (facts.breakGlassUntil && new Date(facts.breakGlassUntil).getTime() > facts.now.getTime()) {
     return { allowed: true, rule: `break-glass until ${facts.breakGlassUntil}` };

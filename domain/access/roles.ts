@@ -42,6 +42,8 @@ export const permissionSchema = z.enum([
   'flag.manage',
   'task.manage',
   'handover.record',
+  /** Ask the central record for a person's shared record at reception, with a stated purpose. */
+  'record.lookup',
   'site.configure',
   'staff.manage',
   'audit.read',
@@ -63,6 +65,7 @@ const clinical: readonly Permission[] = [
   'flag.manage',
   'task.manage',
   'handover.record',
+  'record.lookup',
   'record.export',
 ];
 

@@ -23,6 +23,13 @@ import { platformPolicySources, resolveSiteSettings, type PolicySources, type Re
 import { describeSource } from './policy/settings-layer';
 import { loadSiteContent } from './policy/site-content';
 import { bindDatabaseToSite } from './site-binding';
+import { NoticeHub } from '../services/notice-hub';
+import { SiteCredentialStore } from '../keys/site-credentials';
+import { ownerOnlyFile } from '../keys/secret-file';
+import { environmentProxyResolver, type SystemProxyResolver } from '../net/proxy-setting';
+import { connectToCentral } from '../sync/central-connection';
+import { SyncEngine } from '../sync/sync-engine';
+import { SYNC_OFF, type SyncPort } from '../sync/sync-port';
 
 export { DB_FILE } from './data-dir-files';
 
@@ -57,10 +64,23 @@ export interface SiteAppOptions {
    * `background` force one or the other.
    */
   integrityCheck?: 'auto' | 'background' | 'full';
+  /** The site's TLS identity store; by default the owner-only files in the data directory (browser host). */
+  siteCredentials?: Pick<SiteCredentialStore, 'active'>;
+  /** How the system proxy is found (Electron asks Chromium); by default HTTPS_PROXY / NO_PROXY. */
+  systemProxy?: SystemProxyResolver;
+  /** Start the background sync at once (default true; tests drive it by hand). */
+  startSync?: boolean;
+  syncTiming?: { intervalMs?: number; waitMs?: number };
 }
 
 export interface SiteApp {
   router: RpcTransportTarget;
+  /** "Person changed" notices for live screens. */
+  notices: NoticeHub;
+  sessions: SessionRegistry;
+  sync: SyncPort;
+  /** Stops sync (waiting for a run in progress), then closes. */
+  shutdown(): Promise<void>;
   site: SiteConfig;
   /** Where each site setting came from. */
   settings: ResolvedSite;
@@ -119,26 +139,63 @@ export async function createSiteApp(options: SiteAppOptions): Promise<SiteApp> {
     return verdict;
   });
   const sessions = new SessionRegistry(nowMs, site.idleLockMinutes * 60_000);
+  const notices = new NoticeHub();
+  store.onCommitted((events) => notices.publish(events.map((e) => e.personId)));
+  const sync = await startSync(options, site, store, now, log, notices);
   // Reports run in a worker on its own read-only connection; it reads the key when first used.
   const reports = new ReportRuns(new ReportWorker({ file: dbFile, key: () => options.keyStore.read() }), { nowMs, log });
   const handlers = createHandlers({ sessions, throttle: new SignInThrottle(store.signInAttempts, nowMs), reports });
-  const router = createRouter({ store, site, now, newId: uuidv7, sessions, handlers, log, templates, guard });
+  const router = createRouter({ store, site, now, newId: uuidv7, sessions, handlers, log, templates, guard, sync, notices });
+  const close = () => {
+    guard.close();
+    void sync.engine?.stop();
+    void reports.close();
+    try {
+      store.close();
+    } finally {
+      lock.release();
+    }
+  };
   return {
     router,
     site,
     settings,
     store,
     integrity,
-    close: () => {
-      guard.close();
-      void reports.close();
-      try {
-        store.close();
-      } finally {
-        lock.release();
-      }
+    notices,
+    sessions,
+    sync,
+    close,
+    async shutdown() {
+      await sync.engine?.stop();
+      await reports.close();
+      close();
     },
   };
+}
+
+/** Connects to the central when site policy turns sync on and the site has its certificate. */
+async function startSync(options: SiteAppOptions, site: SiteConfig, store: SiteStore, now: () => Date, log: (m: string) => void, notices: NoticeHub): Promise<SyncPort> {
+  if (!site.syncEnabled) return SYNC_OFF;
+  const credentials = options.siteCredentials ?? new SiteCredentialStore(options.dataDir, ownerOnlyFile);
+  const connection = await connectToCentral(site, credentials, options.systemProxy ?? environmentProxyResolver());
+  if (!connection.ok) {
+    log(`sync: ${connection.message}`);
+    return { mode: connection.reason === 'sync_off' ? 'off' : connection.reason, message: connection.message, engine: null };
+  }
+  const engine = new SyncEngine({
+    store,
+    sync: store.sync,
+    client: connection.client,
+    now,
+    newId: uuidv7,
+    log,
+    onPeopleChanged: (ids) => notices.publish(ids),
+    ...(options.syncTiming ?? {}),
+  });
+  store.onCommitted(() => engine.nudge());
+  if (options.startSync ?? true) engine.start();
+  return { mode: 'on', message: null, engine };
 }
 
 function shiftedClock(testNow: string, demo: boolean): () => Date {

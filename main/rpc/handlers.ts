@@ -20,7 +20,8 @@ import { endFlag, flagHistory, listFlags, raiseFlag, updateFlag } from '../servi
 import { amendForm, getTemplate, listForms, listTemplates, markFormEnteredInError, saveForm } from '../services/forms-service';
 import { listHandovers, listReferrals, recordHandover } from '../services/handover-service';
 import { addAlias, addIdentifier, findDuplicates, retireAlias, retireIdentifier } from '../services/identity-service';
-import { getPerson, registerPerson, searchPersons } from '../services/patient-service';
+import { getPerson, registerPerson } from '../services/patient-service';
+import { findPersonForAudit, searchPersons } from '../services/search-service';
 import { endStay, listStays, startStay } from '../services/stays-service';
 import { closeTask, listTasks } from '../services/tasks-service';
 import { createFirstAdmin, setupStatus } from '../services/setup-service';
@@ -28,6 +29,7 @@ import { exportFhirRecord } from '../services/fhir/fhir-export-service';
 import type { ReportRuns } from '../services/reports/report-runs';
 import { createReportsService } from '../services/reports/reports-service';
 import type { Call } from '../services/call';
+import { resolveConflict, syncConflicts, syncLookup, syncNow, syncRefused, syncStatus, waitForNotices } from '../services/sync-service';
 
 export type Handlers = {
   [C in ChannelName]: (input: ParsedInput<C>, call: Call) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
@@ -96,6 +98,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'audit.personAccess': personAccess,
     'audit.verify': verifyAudit,
     'audit.recordPrint': recordPrint,
+    'sync.status': syncStatus,
+    'sync.now': syncNow,
+    'sync.lookup': syncLookup,
+    'sync.conflicts': syncConflicts,
+    'sync.resolveConflict': resolveConflict,
+    'sync.refused': syncRefused,
+    'notices.wait': waitForNotices,
+    'audit.findPerson': findPersonForAudit,
     'reports.list': reports.list,
     'reports.start': reports.start,
     'reports.progress': reports.progress,

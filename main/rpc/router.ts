@@ -10,6 +10,7 @@ import { requireRelationship } from '../services/relationship';
 import { ServiceError } from '../services/service-error';
 import { Call, type CallEnv } from '../services/call';
 import type { CallGuard } from './call-guard';
+import { RecordViews } from './record-views';
 import type { Handlers } from './handlers';
 import type { RpcTransportTarget } from './transport';
 
@@ -35,6 +36,7 @@ export function zodIssuesToError(error: z.ZodError): RpcError {
 }
 
 export function createRouter(deps: RouterDeps): RpcTransportTarget {
+  const views = new RecordViews();
   const fail = (error: RpcError): RpcResult<never> => ({ ok: false, error });
 
   /**
@@ -69,7 +71,8 @@ export function createRouter(deps: RouterDeps): RpcTransportTarget {
     }
     const name: ChannelName = channelName;
     const def = channels[name];
-    const session: Session | null = def.access.kind === 'anonymous' ? null : deps.sessions.resolve(token);
+    const passive = 'passive' in def && def.passive === true;
+    const session: Session | null = def.access.kind === 'anonymous' ? null : passive ? deps.sessions.peek(token) : deps.sessions.resolve(token);
     const call = new Call(name, def.auditAction, session, deps);
     const turned = deps.guard.admit(session);
     if (turned) return turnAway(call, turned);
@@ -111,7 +114,12 @@ export function createRouter(deps: RouterDeps): RpcTransportTarget {
       const value = await handler(parsed.data, call);
       // The output schema strips anything a service returned that the contract does not name.
       const output = def.output.parse(value);
-      auditAfter(call, 'ok', null);
+      // A record screen's section reads are covered by the one "viewed record" row (record-views.ts);
+      // background reads (passive) write none.
+      const nowMs = deps.now().getTime();
+      const covered = passive || (session !== null && views.covers(session, name, personId, nowMs));
+      if (!covered) auditAfter(call, 'ok', null);
+      if (name === 'patients.get' && session && personId && call.audited) views.opened(session, personId, nowMs);
       return { ok: true, value: output };
     } catch (err) {
       if (err instanceof ServiceError) {

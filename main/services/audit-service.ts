@@ -6,11 +6,19 @@ import type { Call } from './call';
 
 export function personAccess(input: ParsedInput<'audit.personAccess'>, call: Call): ChannelOutput<'audit.personAccess'> {
   call.note = { personId: input.personId };
+  // Staff are named as people, not user names: one account lookup per person in the history.
+  const names = new Map<string, string | null>();
+  const fullName = (userId: string | null) => {
+    if (userId === null) return null;
+    if (!names.has(userId)) names.set(userId, call.reads.users.findById(userId)?.fullName ?? null);
+    return names.get(userId) ?? null;
+  };
   return {
     events: call.reads.access.auditForPerson(input.personId).map((e) => ({
       seq: e.seq,
       at: e.at,
       username: e.username,
+      fullName: fullName(e.userId),
       roles: e.roles,
       action: e.action,
       channel: e.channel,

@@ -8,6 +8,8 @@ import type { TemplateRegistry } from '../../domain/templates/registry';
 import type { AuditEntry } from '../../db/audit-log';
 import { StaleVersionError } from '../../db/projector/projection-context';
 import type { SiteStore, StoreReads, StoreWrites } from '../../db/store';
+import type { SyncPort } from '../sync/sync-port';
+import type { NoticeHub } from './notice-hub';
 import type { Session } from './sessions';
 import { ServiceError } from './service-error';
 
@@ -32,6 +34,10 @@ export interface CallEnv {
   newId: () => string;
   /** The clinical templates this site uses: the shipped library, plus any the site loads. */
   templates: TemplateRegistry;
+  /** Sync with the central record, when site policy turns it on. */
+  sync: SyncPort;
+  /** "Person changed" notices for live screens. */
+  notices: NoticeHub;
 }
 
 /** The role a person acts in when they make a clinical change: their first clinical role, else their first role. */

@@ -1,9 +1,7 @@
-// Register, find and open a person. The NHS number's check digit is validated at the contract
-// boundary; whether the 999 test range is allowed is this site's decision.
-import { SEARCH_LIMIT } from '../../contract/channels/patients';
+// Register and open a person (finding one is search-service.ts). The NHS number's check digit is
+// validated at the contract boundary; whether the 999 test range is allowed is this site's decision.
 import type { ChannelOutput, ParsedInput } from '../../contract/channels';
 import { checkNhsNumber } from '../../domain/identifiers/nhs-number';
-import { parseSearchQuery } from '../../domain/person/search-query';
 import type { Call } from './call';
 import { flagView } from './flags-service';
 import { canonicalIdentifiers, findDuplicateCandidates } from './identity-service';
@@ -61,13 +59,6 @@ export function registerPerson(input: ParsedInput<'patients.register'>, call: Ca
     () => ({ personId }),
   );
   return { personId };
-}
-
-export function searchPersons(input: ParsedInput<'patients.search'>, call: Call): ChannelOutput<'patients.search'> {
-  const query = parseSearchQuery(input.query);
-  const rows = call.reads.persons.search(query, SEARCH_LIMIT + 1);
-  call.note = { detail: { kind: query.kind, results: Math.min(rows.length, SEARCH_LIMIT) } };
-  return { results: rows.slice(0, SEARCH_LIMIT), more: rows.length > SEARCH_LIMIT };
 }
 
 export function getPerson(input: ParsedInput<'patients.get'>, call: Call): ChannelOutput<'patients.get'> {

@@ -41,6 +41,7 @@ export function requireRelationship(call: Call, personId: string): void {
     registration: { siteCode: person.originSite, at: person.createdAt },
     stays: call.reads.stays.forPerson(personId),
     onCaseload: false,
+    lookup: call.env.store.sync.activeLookup(personId, now.toISOString()),
     breakGlassUntil: grant?.expiresAt ?? null,
   });
   call.note = { personId };

@@ -53,6 +53,20 @@ export class SessionRegistry {
     return session;
   }
 
+  /** The session for a token without counting as activity (background reads); locked first if idle too long. */
+  peek(token: string | null): Session | null {
+    if (typeof token !== 'string' || token.length === 0 || token.length > 100) return null;
+    const session = this.sessions.get(token);
+    if (!session) return null;
+    const now = this.nowMs();
+    if (now - session.startedAt > ABSOLUTE_LIFETIME_MS) {
+      this.sessions.delete(token);
+      return null;
+    }
+    if (now - session.lastSeenAt > this.idleMs) session.locked = true;
+    return session;
+  }
+
   lock(session: Session): void {
     session.locked = true;
   }

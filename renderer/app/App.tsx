@@ -1,4 +1,8 @@
 // The one page: header, skip link, any notice carried over, and the screen for the current route.
+import { LookupScreen } from '../features/sync/LookupScreen';
+import { SyncScreen } from '../features/sync/SyncScreen';
+import { SyncStatusArea } from '../features/sync/SyncStatusArea';
+import { NoticeListener } from './NoticeListener';
 import { useEffect } from 'react';
 import { focusById } from '../components/focus';
 import { NoticeBanner } from '../components/NoticeBanner';
@@ -49,6 +53,10 @@ function Screen({ route }: { route: Route }) {
       return <AmendScreen key={route.responseId} personId={route.personId} responseId={route.responseId} />;
     case 'handover':
       return <HandoverScreen key={route.responseId} personId={route.personId} responseId={route.responseId} />;
+    case 'lookup':
+      return <LookupScreen />;
+    case 'sync':
+      return <SyncScreen />;
     default:
       return <AccessScreen route={route} />;
   }
@@ -85,6 +93,8 @@ export function App() {
         Skip to main content
       </a>
       <Header />
+      <SyncStatusArea />
+      <NoticeListener />
       <div className="nhsuk-width-container">
         <main className="nhsuk-main-wrapper sonar-main" id="maincontent" tabIndex={-1} data-route={lock ? 'locked' : route.name}>
           {lock ? (

@@ -9,6 +9,7 @@ import { useApp } from './store-context';
 
 const places: { route: Route; label: string; current(route: Route): boolean }[] = [
   { route: { name: 'search' }, label: 'Find a person', current: (r) => r.name === 'search' || r.name === 'register' },
+  { route: { name: 'lookup' }, label: 'Shared record', current: (r) => r.name === 'lookup' },
   { route: { name: 'tasks' }, label: 'Tasks', current: (r) => r.name === 'tasks' },
   { route: { name: 'staff' }, label: 'Staff', current: (r) => r.name === 'staff' },
   { route: { name: 'agreements' }, label: 'Data-sharing agreements', current: (r) => r.name === 'agreements' },

@@ -7,8 +7,9 @@ import type { SearchSlice } from '../features/search/search-slice';
 import type { DraftsSlice } from '../features/forms/drafts-slice';
 import type { LockSlice } from '../features/lock/lock-slice';
 import type { BreakGlassSlice } from '../features/governance/break-glass-slice';
+import type { ChangesSlice } from './changes-slice';
 
-export type AppState = NavigationSlice & SessionSlice & SearchSlice & DraftsSlice & LockSlice & BreakGlassSlice;
+export type AppState = NavigationSlice & SessionSlice & SearchSlice & DraftsSlice & LockSlice & BreakGlassSlice & ChangesSlice;
 
 export interface Timers {
   setTimeout(fn: () => void, ms: number): unknown;

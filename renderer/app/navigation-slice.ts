@@ -24,6 +24,10 @@ export type Route =
   | { name: 'amend'; personId: string; responseId: string }
   /** Handover of a custody assessment to the custody officer, and its printed copy. */
   | { name: 'handover'; personId: string; responseId: string }
+  /** Look up a person's shared record at the central (reception), with a stated purpose. */
+  | { name: 'lookup' }
+  /** Sync status in full, "sync now", and changes the central refused. */
+  | { name: 'sync' }
   /** Password change, staff, partner summary, break-glass, reviews, audit (features/account/routes.ts). */
   | AccessRoute;
 

@@ -9,7 +9,8 @@ export function AppStoreProvider({ store, children }: { store: AppStore; childre
   return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;
 }
 
-function useAppStore(): AppStore {
+/** The store itself, for code that reads the latest state when it runs (a loop), not when it renders. */
+export function useAppStore(): AppStore {
   const store = useContext(StoreContext);
   if (!store) throw new Error('useApp must be used inside AppStoreProvider');
   return store;

@@ -6,6 +6,7 @@ import { createLockSlice } from '../features/lock/lock-slice';
 import { createBreakGlassSlice } from '../features/governance/break-glass-slice';
 import type { AppDeps, AppState, Timers } from './app-state';
 import { createNavigationSlice } from './navigation-slice';
+import { createChangesSlice } from './changes-slice';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -23,5 +24,6 @@ export function createAppStore(deps: AppDeps): AppStore {
     ...createDraftsSlice(...a),
     ...createLockSlice(...a),
     ...createBreakGlassSlice(...a),
+    ...createChangesSlice(...a),
   }));
 }

@@ -25,6 +25,13 @@ describe('layer rules', () => {
     ['main/rpc/bad.ts', "import { app } from 'electron';\nexport const x = app;"],
     ['preload/bad.ts', "import { z } from 'zod';\nexport const x = z;"],
     ['db/bad.ts', "import { createRouter } from '../main/rpc/router';\nexport const x = createRouter;"],
+    // The central record shares only domain/ and contract/ with the site app.
+    ['central/bad.ts', "import { openStore } from '../db/open';\nexport const x = openStore;"],
+    ['central/push/bad.ts', "import { createRouter } from '../../main/rpc/router';\nexport const x = createRouter;"],
+    ['central/bad.ts', "import Database from 'better-sqlite3-multiple-ciphers';\nexport const x = Database;"],
+    ['central/bad.ts', "import { app } from 'electron';\nexport const x = app;"],
+    ['main/bad.ts', "import { openCentralStore } from '../central/db/open';\nexport const x = openCentralStore;"],
+    ['contract/bad.ts', "import { startCentral } from '../central/app/start-central';\nexport const x = startCentral;"],
   ])('%s: refuses %s', async (file, code) => {
     expect(await layerErrors(file, code)).toHaveLength(1);
   });
@@ -35,6 +42,10 @@ describe('layer rules', () => {
     ['renderer/ok.ts', "import type { SonarBridge } from '../preload/api';\nexport type X = SonarBridge;"],
     ['main/electron/ok.ts', "import { app } from 'electron';\nexport const x = app;"],
     ['db/ok.ts', "import { join } from 'node:path';\nexport const x = join;"],
+    [
+      'central/ok.ts',
+      "import Fastify from 'fastify';\nimport { PGlite } from '@electric-sql/pglite';\nimport { sql } from 'drizzle-orm';\nimport https from 'node:https';\nimport { decideDisclosure } from '../domain/access/disclosure';\nimport { pullPageSchema } from '../contract/sync/wire';\nexport const x = [Fastify, PGlite, sql, https, decideDisclosure, pullPageSchema];",
+    ],
   ])('%s: allows %s', async (file, code) => {
     expect(await layerErrors(file, code)).toEqual([]);
   });

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { clinicalTableNames } from '../../db/projector/clinical-tables';
 
 const root = join(import.meta.dirname, '..', '..');
-const SKIP_DIRS = new Set(['node_modules', '.tsbuild', 'out', 'dist', '.git', 'test-results', 'migrations']);
+// central/ is the other program: its PostgreSQL tables share names, not this store.
+const SKIP_DIRS = new Set(['node_modules', '.tsbuild', 'out', 'dist', '.git', 'test-results', 'migrations', 'central']);
 /** Test-run output at the root only: source folders named reports (db/reports, main/services/reports) are scanned. */
 const SKIP_AT_ROOT = new Set(['reports']);
 /** Raw SQLite baselines, measured next to the app in `npm run bench`; never part of the app. */

@@ -1,4 +1,4 @@
-// SECURITY.md item 19: every channel x every role. Allowed exactly where domain/access/roles.ts
+// Every channel x every role (a security requirement). Allowed exactly where domain/access/roles.ts
 // says; `forbidden` otherwise, with an audit row for each refusal of patient data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames, channels, type ChannelName } from '../../contract/channels';
@@ -61,6 +61,12 @@ function sampleInput(channel: ChannelName): unknown {
     'audit.personAccess': { personId },
     'audit.verify': {},
     'audit.recordPrint': { personId, document: 'handover' },
+    'sync.now': {},
+    'sync.lookup': { identifierType: 'nhs_number', value: '9434765919', purpose: 'direct_care' },
+    'sync.conflicts': { personId },
+    'sync.resolveConflict': { personId, conflictId: none, keptEventId: none, note: 'matrix test' },
+    'sync.refused': {},
+    'audit.findPerson': { query: 'subj' },
     'reports.list': {},
     'reports.start': { reportId: 'custody-kpis', from: '2026-11-01', to: '2026-11-30', workerId: null },
     'reports.progress': { runId: none, seen: 0 },

@@ -182,6 +182,6 @@ describe(`${RUNS} malformed payloads`, () => {
     expect(changed.filter((t) => !MAY_GROW.has(t))).toEqual([]);
     expect(verifyAuditChain(site.app.store.raw)).toMatchObject({ ok: true });
     // Only reads may succeed by chance: no write channel may ever accept a malformed payload.
-    expect([...codes.keys()].filter((c) => c.startsWith('ok:') && !/^ok:(setup\.status|auth\.|patients\.(search|get|summary)|tasks\.list|staff\.list|forms\.(templates|template|list)|flags\.list|stays\.list|handover\.list|referrals\.list|consent\.list|agreements\.list|access\.breakGlassReviews|audit\.(verify|personAccess))/.test(c))).toEqual([]);
+    expect([...codes.keys()].filter((c) => c.startsWith('ok:') && !/^ok:(setup\.status|sync\.status|notices\.wait|auth\.|patients\.(search|get|summary)|tasks\.list|staff\.list|forms\.(templates|template|list)|flags\.list|stays\.list|handover\.list|referrals\.list|consent\.list|agreements\.list|access\.breakGlassReviews|audit\.(verify|personAccess))/.test(c))).toEqual([]);
   }, 600_000);
 });

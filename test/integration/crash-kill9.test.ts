@@ -3,6 +3,7 @@
 // integrity check, the audit chain verifies and reaches its seal, and the app starts again on the
 // crashed files by itself (the next cycle). Checks between cycles are read-only, so each restart
 // is a real crash recovery. `npm test` runs a few cycles; `npm run test:faults` runs at least 100.
+import { registerSearchFunctions } from '../../db/search-functions';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -74,6 +75,7 @@ describe('kill -9 during writes', () => {
       const files = storeFiles(join(dataDir, 'sonar.db'));
       const verdict = withReadOnlyView(files, (raw) => {
         applyKey(raw, siteKey);
+        registerSearchFunctions(raw);
         const integrity = raw.pragma('integrity_check', { simple: true });
         const persons = new Set(raw.prepare('SELECT id FROM persons').pluck().all() as string[]);
         const flags = new Set(raw.prepare('SELECT id FROM flags').pluck().all() as string[]);

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSiteApp, type SiteApp } from '../../main/app/create-site-app';
+import { createSiteApp, type SiteApp, type SiteAppOptions } from '../../main/app/create-site-app';
 import { FileKeyStore } from '../../main/keys/file-key-store';
 import { DEFAULT_CALL_LIMITS, type CallLimits } from '../../main/rpc/call-guard';
 import type { ChannelName, ChannelInput, ChannelOutput } from '../../contract/channels';
@@ -29,7 +29,15 @@ export const NO_RATE_LIMITS: CallLimits = {
 };
 
 export async function startTempSite(
-  opts: { now?: () => Date; dataDir?: string; callLimits?: CallLimits; siteType?: 'custody' | 'prison'; settings?: Record<string, unknown> } = {},
+  opts: {
+    now?: () => Date;
+    dataDir?: string;
+    callLimits?: CallLimits;
+    siteType?: 'custody' | 'prison';
+    settings?: Record<string, unknown>;
+    /** Anything else the site app takes (its TLS identity, sync timing...). */
+    app?: Partial<SiteAppOptions>;
+  } = {},
 ): Promise<TempSite> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'sonar-test-'));
   if (opts.siteType === 'prison' || opts.settings) {
@@ -46,6 +54,7 @@ export async function startTempSite(
     log: () => {},
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.callLimits ? { callLimits: opts.callLimits } : {}),
+    ...opts.app,
   });
   const call = <C extends ChannelName>(channel: C, input: ChannelInput<C>, token: string | null = null) =>
     app.router.handle(channel, input, token) as Promise<RpcResult<ChannelOutput<C>>>;

@@ -34,6 +34,8 @@ const needs: Partial<Record<Route['name'], Permission>> = {
   audit: 'audit.read',
   agreements: 'site.configure',
   summary: 'patient.summary',
+  lookup: 'record.lookup',
+  sync: 'patient.view',
   reports: 'report.view',
 };
 

@@ -1,6 +1,7 @@
 // Record section: the active flags (each ended only by a recorded decision), raising a new one,
 // and the history of ended flags with who ended them and why.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useChannelQuery } from '../../app/server-state';
 import type { Flag } from '../../../contract/channels/flags';
 import type { PersonRecord } from '../../../contract/channels/patients';
 import { useApp } from '../../app/store-context';
@@ -19,27 +20,20 @@ interface Props {
 }
 
 export function FlagsSection({ person, onChanged }: Props) {
-  const call = useApp((s) => s.call);
+  const siteCode = useApp((s) => s.site?.siteCode ?? '');
   const [raising, setRaising] = useState(false);
   const [ending, setEnding] = useState<string | null>(null);
   const [updating, setUpdating] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [ended, setEnded] = useState<Flag[]>([]);
-
-  const loadEnded = useCallback(() => {
-    void call('flags.list', { personId: person.id, includeEnded: true }).then((r) => {
-      if (r.ok) setEnded(r.value.flags.filter((f) => f.endedAt !== null));
-    });
-  }, [call, person.id]);
-  useEffect(loadEnded, [loadEnded]);
+  const all = useChannelQuery('flags.list', { personId: person.id, includeEnded: true });
+  const ended: Flag[] = (all.data?.flags ?? []).filter((f) => f.endedAt !== null);
 
   const finished = (message: string) => {
     setRaising(false);
     setEnding(null);
     setUpdating(null);
     setDone(message);
-    onChanged();
-    loadEnded();
+    onChanged(); // reads everything about the person again, the ended flags with it
   };
 
   return (
@@ -62,7 +56,8 @@ export function FlagsSection({ person, onChanged }: Props) {
             <div className="nhsuk-summary-list__row">
               <dt className="nhsuk-summary-list__key">Set by</dt>
               <dd className="nhsuk-summary-list__value">
-                {f.setByName}, {formatClinicalDateTime(f.setAt)}
+                {f.setByName}
+                {f.originSite !== siteCode ? <strong className="sonar-origin"> at {f.originSite}</strong> : null}, {formatClinicalDateTime(f.setAt)}
                 {f.sourceResponseId ? ' (from an assessment)' : ''}
               </dd>
             </div>

@@ -1,7 +1,7 @@
 // "Who looked at this record" (auditor): every access to one person's record, newest first, with
-// who, in which role, what, the outcome and the reason; and a check that the audit trail itself is
-// whole (its hash chain verifies). The auditor has no patient search: the record id comes from an
-// information governance request, or from the break-glass review list.
+// who (by name), in which role, what, the outcome and the reason; and a check that the audit trail
+// itself is whole (its hash chain verifies). The auditor finds the person by name, date of birth or
+// identifier (AuditPersonFinder), or by a record id from a request or the break-glass review list.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ChannelOutput } from '../../../contract/channels';
 import { usePageTitle } from '../../app/page-title';
@@ -11,27 +11,36 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { PageHeading } from '../../components/PageHeading';
 import { TextField } from '../../components/TextField';
 import { formatClinicalDateTime } from '../../format/person-format';
-import { outcomeLabels, readRecordId, rolesText, verifyText } from './audit-format';
+import { AuditPersonFinder } from './AuditPersonFinder';
+import { outcomeLabels, readRecordId, rolesText, staffText, verifyText } from './audit-format';
+import { bannerName } from '../../../domain/person/person-name';
 
 type AuditEvent = ChannelOutput<'audit.personAccess'>['events'][number];
 type Verify = ChannelOutput<'audit.verify'>;
-type Load = { state: 'idle' } | { state: 'loading'; id: string } | { state: 'failed'; id: string; message: string } | { state: 'loaded'; id: string; events: AuditEvent[] };
+/** The record chosen: by its id, and by its person's name when they were found by search. */
+type Chosen = { id: string; name: string | null };
+type Load =
+  | { state: 'idle' }
+  | { state: 'loading'; chosen: Chosen }
+  | { state: 'failed'; chosen: Chosen; message: string }
+  | { state: 'loaded'; chosen: Chosen; events: AuditEvent[] };
 
 const fields = ['record-id'] as const;
 const outcomeTags = { ok: 'nhsuk-tag--green', refused: 'nhsuk-tag--orange', failed: 'nhsuk-tag--red' } as const;
 
-function AccessTable({ id, events }: { id: string; events: AuditEvent[] }) {
+function AccessTable({ chosen, events }: { chosen: Chosen; events: AuditEvent[] }) {
+  const whose = chosen.name ? `${chosen.name} (record ${chosen.id})` : `record ${chosen.id}`;
   if (events.length === 0) {
     return (
       <p className="nhsuk-body" data-testid="no-access-events">
-        No access to record {id} is in the audit trail.
+        No access to {whose} is in the audit trail.
       </p>
     );
   }
   return (
     <table className="nhsuk-table" data-testid="access-events">
       <caption className="nhsuk-table__caption nhsuk-table__caption--s">
-        {events.length} {events.length === 1 ? 'entry' : 'entries'} for record {id}, newest first
+        {events.length} {events.length === 1 ? 'entry' : 'entries'} for {whose}, newest first
       </caption>
       <thead className="nhsuk-table__head">
         <tr className="nhsuk-table__row">
@@ -47,7 +56,7 @@ function AccessTable({ id, events }: { id: string; events: AuditEvent[] }) {
         {events.map((e) => (
           <tr className="nhsuk-table__row" key={e.seq} data-testid="access-event">
             <td className="nhsuk-table__cell sonar-nowrap">{formatClinicalDateTime(e.at)}</td>
-            <td className="nhsuk-table__cell">{e.username ?? 'Not known'}</td>
+            <td className="nhsuk-table__cell">{staffText(e.fullName, e.username)}</td>
             <td className="nhsuk-table__cell">{rolesText(e.roles)}</td>
             <td className="nhsuk-table__cell">{e.action}</td>
             <td className="nhsuk-table__cell">
@@ -113,17 +122,23 @@ export function AuditScreen({ recordId }: { recordId: string | null }) {
   const [load, setLoad] = useState<Load>({ state: 'idle' });
   const form = useFormErrors(fields);
   const ticket = useRef(0);
+  const history = useRef<HTMLHeadingElement>(null);
 
-  async function show(id: string) {
+  // The history appears below both ways of choosing a record: focus moves to it when it arrives.
+  useEffect(() => {
+    if (load.state === 'loaded' || load.state === 'failed') history.current?.focus();
+  }, [load.state]);
+
+  async function show(chosen: Chosen) {
     const mine = ++ticket.current;
-    setLoad({ state: 'loading', id });
-    const r = await call('audit.personAccess', { personId: id });
+    setLoad({ state: 'loading', chosen });
+    const r = await call('audit.personAccess', { personId: chosen.id });
     if (mine !== ticket.current) return;
-    setLoad(r.ok ? { state: 'loaded', id, events: r.value.events } : { state: 'failed', id, message: r.error.message });
+    setLoad(r.ok ? { state: 'loaded', chosen, events: r.value.events } : { state: 'failed', chosen, message: r.error.message });
   }
 
   useEffect(() => {
-    if (recordId) void show(recordId);
+    if (recordId) void show({ id: recordId, name: null });
     // Once, for a record chosen elsewhere (the screen is keyed by it).
   }, []);
 
@@ -136,7 +151,7 @@ export function AuditScreen({ recordId }: { recordId: string | null }) {
     }
     form.clear();
     setText(id);
-    void show(id);
+    void show({ id, name: null });
   }
 
   return (
@@ -161,6 +176,8 @@ export function AuditScreen({ recordId }: { recordId: string | null }) {
           </>
         ) : null}
       </p>
+      <AuditPersonFinder onChoose={(p) => void show({ id: p.id, name: bannerName(p) })} />
+      <h2 className="nhsuk-heading-m">Or use the record id</h2>
       <ErrorSummary items={form.items} focusKey={form.focusKey} />
       <form noValidate onSubmit={submit} className="sonar-inline-form">
         <TextField
@@ -182,6 +199,11 @@ export function AuditScreen({ recordId }: { recordId: string | null }) {
           Show who looked at it
         </button>
       </form>
+      {load.state !== 'idle' ? (
+        <h2 className="nhsuk-heading-m sonar-page-heading" tabIndex={-1} ref={history} data-testid="access-history-title">
+          Access history{load.chosen.name ? ` of ${load.chosen.name}` : ''}
+        </h2>
+      ) : null}
       {load.state === 'loading' ? <p role="status">Loading the access history…</p> : null}
       {load.state === 'failed' ? (
         <div className="nhsuk-error-summary" role="alert" aria-labelledby="audit-error-title">
@@ -193,7 +215,7 @@ export function AuditScreen({ recordId }: { recordId: string | null }) {
           </div>
         </div>
       ) : null}
-      {load.state === 'loaded' ? <AccessTable id={load.id} events={load.events} /> : null}
+      {load.state === 'loaded' ? <AccessTable chosen={load.chosen} events={load.events} /> : null}
       <VerifyTrail />
     </>
   );

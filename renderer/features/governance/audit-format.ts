@@ -20,6 +20,12 @@ export function rolesText(roles: string | null): string {
     .join(', ');
 }
 
+/** Staff by name, with the account name beside it: "Alex Morgan (alex.morgan)". */
+export function staffText(fullName: string | null, username: string | null): string {
+  if (fullName && username) return `${fullName} (${username})`;
+  return fullName ?? username ?? 'Not known';
+}
+
 const RECORD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** A pasted record id, tidied (spaces, case, quotes), or null when it is not one. */

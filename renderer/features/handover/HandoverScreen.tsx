@@ -1,7 +1,8 @@
 // Custody handover: the findings of the HCP assessment reach the custody officer verbally and in
 // writing. The nurse records who acknowledged them and when, then prints the written copy (a clean
 // document with the person's identifiers on every page). Printing is audited.
-import { useCallback, useEffect, useState } from 'react';
+import { useChannelQuery } from '../../app/server-state';
+import { useEffect, useState } from 'react';
 import type { Handover, SavedResponse } from '../../../contract/channels/forms';
 import type { PersonRecord } from '../../../contract/channels/patients';
 import { useApp } from '../../app/store-context';
@@ -17,16 +18,11 @@ function Body({ person, response, reload }: { person: PersonRecord; response: Sa
   const call = useApp((s) => s.call);
   const site = useApp((s) => s.site);
   const user = useApp((s) => s.session?.user.fullName ?? '');
-  const [handovers, setHandovers] = useState<Handover[] | null>(null);
+  const query = useChannelQuery('handover.list', { personId: person.id });
+  const handovers: Handover[] | null = query.data ? query.data.handovers.filter((h) => h.responseId === response.id).sort((a, b) => b.recordedAt.localeCompare(a.recordedAt)) : null;
   const [done, setDone] = useState<string | null>(null);
   const [printProblem, setPrintProblem] = useState<string | null>(null);
 
-  const load = useCallback(() => {
-    void call('handover.list', { personId: person.id }).then((r) => {
-      if (r.ok) setHandovers(r.value.handovers.filter((h) => h.responseId === response.id).sort((a, b) => b.recordedAt.localeCompare(a.recordedAt)));
-    });
-  }, [call, person.id, response.id]);
-  useEffect(load, [load]);
 
   // While this screen is open, printing gives the written copy alone (print CSS).
   useEffect(() => {
@@ -67,8 +63,7 @@ function Body({ person, response, reload }: { person: PersonRecord; response: Sa
             recordedAt={response.recordedAt}
             onDone={(officer) => {
               setDone(`Handover to ${officer} recorded. Print the written copy for the custody officer.`);
-              load();
-              reload(); // the banner's "Handover not recorded" tag goes
+              reload(); // reads the person again: the handover list, and the banner's "Handover not recorded" tag goes
 
             }}
           />

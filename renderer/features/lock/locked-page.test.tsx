@@ -6,6 +6,8 @@ import type { SonarBridge } from '../../../contract/channels';
 import { App } from '../../app/App';
 import { createAppStore } from '../../app/store';
 import { AppStoreProvider } from '../../app/store-context';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { createQueryClient } from '../../app/server-state';
 import { BreakGlassScreen } from '../governance/BreakGlassScreen';
 
 /** Answers the lock; anything else never comes back (no screen here needs it to). */
@@ -14,7 +16,8 @@ const never = {
 } as unknown as SonarBridge;
 const site = { siteCode: 'DEMO01', siteName: 'Demo Custody Suite', siteType: 'custody', demo: true } as const;
 const user = { id: 'u1', username: 'alex', fullName: 'Alex Morgan', roles: ['custody_hcp'], permissions: ['patient.search', 'patient.view'] } as const;
-const person = { id: 'p1', familyName: 'Jones', givenNames: 'Mary', title: 'Mrs', birthDate: '1945-07-14', sex: 'female', nhsNumber: '9434765919' } as const;
+const person = { id: 'p1', familyName: 'Jones', givenNames: 'Mary', title: 'Mrs', birthDate: '1945-07-14', sex: 'female', nhsNumber: '9434765919', match: { kind: 'name' } } as const;
+const answer = { kind: 'name', offset: 0, pageSize: 25, total: 1, totalIsAtLeast: false, similarTotal: 0, ranked: true, tried: [], birthDate: null } as const;
 
 function storeOnSearch() {
   const store = createAppStore({ bridge: never });
@@ -25,6 +28,7 @@ function storeOnSearch() {
     searchQuery: 'jones',
     resultsFor: 'jones',
     results: [person] as never,
+    searchAnswer: answer as never,
     searchStatus: 'done',
   });
   return store;
@@ -32,7 +36,11 @@ function storeOnSearch() {
 
 /** Server rendering reads a store's initial state: this one's is whatever it holds now. */
 const render = (store: ReturnType<typeof createAppStore>, node = <App />) =>
-  renderToStaticMarkup(<AppStoreProvider store={{ ...store, getInitialState: store.getState }}>{node}</AppStoreProvider>);
+  renderToStaticMarkup(
+    <AppStoreProvider store={{ ...store, getInitialState: store.getState }}>
+      <QueryClientProvider client={createQueryClient()}>{node}</QueryClientProvider>
+    </AppStoreProvider>,
+  );
 
 describe('the locked page', () => {
   it('shows the results before the lock, and neither them nor the query after it', async () => {

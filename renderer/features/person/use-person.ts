@@ -1,28 +1,15 @@
 // Loads the person a screen is about (patients.get) and keeps it fresh: after a change on the
-// screen (a flag raised, a stay started) `reload` asks again without blanking the banner.
-import { useCallback, useEffect, useState } from 'react';
+// screen (a flag raised, a stay started) `reload` reads again without blanking the banner, and a
+// notice that the record changed elsewhere (another PC, or sync) does the same (server-state.ts).
 import type { PersonRecord } from '../../../contract/channels/patients';
 import type { RpcError } from '../../../contract/result';
-import { useApp } from '../../app/store-context';
+import { useChannelQuery, useInvalidatePerson } from '../../app/server-state';
 
 export type PersonLoad = { state: 'loading' } | { state: 'failed'; error: RpcError } | { state: 'loaded'; person: PersonRecord };
 
 export function usePerson(personId: string): { load: PersonLoad; reload(): void } {
-  const call = useApp((s) => s.call);
-  const [load, setLoad] = useState<PersonLoad>({ state: 'loading' });
-  const [version, setVersion] = useState(0);
-
-  useEffect(() => {
-    let current = true; // the answer for a record already left behind is dropped
-    void call('patients.get', { personId }).then((result) => {
-      if (!current) return;
-      setLoad(result.ok ? { state: 'loaded', person: result.value } : { state: 'failed', error: result.error });
-    });
-    return () => {
-      current = false;
-    };
-  }, [call, personId, version]);
-
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
-  return { load, reload };
+  const query = useChannelQuery('patients.get', { personId });
+  const invalidate = useInvalidatePerson();
+  const load: PersonLoad = query.data ? { state: 'loaded', person: query.data } : query.error ? { state: 'failed', error: query.error.rpc } : { state: 'loading' };
+  return { load, reload: () => invalidate(personId) };
 }

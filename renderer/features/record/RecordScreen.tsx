@@ -1,6 +1,7 @@
 // A person's record: the banner first, always, then a contents list and the sections a reception
 // nurse works through: stay, risk flags, assessments, tasks, referrals, consent, identifiers and
 // registration.
+import { ConflictsSection } from '../sync/ConflictsSection';
 import type { PersonRecord } from '../../../contract/channels/patients';
 import { useApp } from '../../app/store-context';
 import { FlagsSection } from '../flags/FlagsSection';
@@ -49,6 +50,7 @@ export function RecordScreen({ personId }: { personId: string }) {
         <>
           <BreakGlassNotice personId={person.id} />
           <RecordContents />
+          <ConflictsSection personId={person.id} onChanged={reload} />
           <StaySection person={person} onChanged={reload} />
           <FlagsSection person={person} onChanged={reload} />
           <AssessmentsSection personId={person.id} />

@@ -11,6 +11,7 @@ describe('draftFromSearch', () => {
   it('carries a date of birth over into the three boxes', () => {
     expect(draftFromSearch('14/07/1945', emptyDraft)).toMatchObject({ birthDay: '14', birthMonth: '07', birthYear: '1945' });
     expect(draftFromSearch('jones 14/07/1945', emptyDraft)).toMatchObject({ birthDay: '14', familyName: '' });
+    expect(draftFromSearch('3 April 88', emptyDraft, '2026-11-23')).toMatchObject({ birthDay: '03', birthMonth: '04', birthYear: '1988' });
   });
 
   it('leaves names alone: which word is the family name is not known', () => {

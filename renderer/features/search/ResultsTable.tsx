@@ -1,13 +1,16 @@
 // Search results: one row per person, the name a real link (Tab reaches each one; Enter opens).
-// ArrowDown/ArrowUp move between the links, and ArrowUp from the first goes back to the box.
+// ArrowDown/ArrowUp move between the links of every results table on the screen, and ArrowUp from
+// the first goes back to the box. "Found by" says what matched: an identifier, an alias, a sound.
 import type { KeyboardEvent } from 'react';
-import type { PersonSummary } from '../../../contract/channels/patients';
+import type { SearchResult } from '../../../contract/channels/search';
 import { bannerName } from '../../../domain/person/person-name';
 import { bornText, nhsNumberText, sexLabels } from '../../format/person-format';
+import { matchText } from './search-text';
 
 interface Props {
-  people: readonly PersonSummary[];
-  query: string;
+  people: readonly SearchResult[];
+  caption: string;
+  testId: string;
   today: string;
   onOpen(personId: string): void;
   /** Focus the search box again (ArrowUp from the first row). */
@@ -15,13 +18,15 @@ interface Props {
 }
 
 export const RESULT_LINK_CLASS = 'sonar-result-link';
+/** The element holding every results table: arrow keys move through all their links. */
+export const RESULTS_AREA_ATTRIBUTE = 'data-results-area';
 
 function resultLinks(from: HTMLElement): HTMLAnchorElement[] {
-  const table = from.closest('table');
-  return table ? Array.from(table.querySelectorAll<HTMLAnchorElement>(`a.${RESULT_LINK_CLASS}`)) : [];
+  const area = from.closest(`[${RESULTS_AREA_ATTRIBUTE}]`);
+  return area ? Array.from(area.querySelectorAll<HTMLAnchorElement>(`a.${RESULT_LINK_CLASS}`)) : [];
 }
 
-export function ResultsTable({ people, query, today, onOpen, onLeaveTop }: Props) {
+export function ResultsTable({ people, caption, testId, today, onOpen, onLeaveTop }: Props) {
   function onKeyDown(e: KeyboardEvent<HTMLAnchorElement>) {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
     e.preventDefault();
@@ -33,10 +38,8 @@ export function ResultsTable({ people, query, today, onOpen, onLeaveTop }: Props
   }
 
   return (
-    <table className="nhsuk-table sonar-results" id="search-results" data-testid="search-results">
-      <caption className="nhsuk-table__caption nhsuk-table__caption--s">
-        {people.length === 1 ? '1 person' : `${people.length} people`} found for &ldquo;{query.trim()}&rdquo;
-      </caption>
+    <table className="nhsuk-table sonar-results" data-testid={testId}>
+      <caption className="nhsuk-table__caption nhsuk-table__caption--s">{caption}</caption>
       <thead className="nhsuk-table__head">
         <tr className="nhsuk-table__row">
           <th className="nhsuk-table__header" scope="col">
@@ -50,6 +53,9 @@ export function ResultsTable({ people, query, today, onOpen, onLeaveTop }: Props
           </th>
           <th className="nhsuk-table__header" scope="col">
             NHS No.
+          </th>
+          <th className="nhsuk-table__header" scope="col">
+            Found by
           </th>
         </tr>
       </thead>
@@ -81,6 +87,9 @@ export function ResultsTable({ people, query, today, onOpen, onLeaveTop }: Props
             <td className="nhsuk-table__cell">{bornText(p.birthDate, today)}</td>
             <td className="nhsuk-table__cell">{sexLabels[p.sex]}</td>
             <td className="nhsuk-table__cell sonar-nowrap">{nhsNumberText(p.nhsNumber)}</td>
+            <td className="nhsuk-table__cell" data-testid="found-by">
+              {matchText(p.match)}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -1,16 +1,12 @@
-// "Find a person", the home screen and the front door (UX.md): one box, results as you type.
+// "Find a person", the home screen and the front door (UX.md): one box for a name, a date of birth
+// or any identifier, results as you type, the true total stated and every match a page away.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { usePageTitle } from '../../app/page-title';
 import { useApp } from '../../app/store-context';
 import { localIsoDate } from '../../format/person-format';
-import { RESULT_LINK_CLASS, ResultsTable } from './ResultsTable';
-
-function statusText(status: string, count: number, more: boolean): string {
-  if (status === 'waiting' || status === 'searching') return 'Searching';
-  if (status !== 'done') return '';
-  if (count === 0) return 'No people found';
-  return `${count === 1 ? '1 person' : `${count} people`} found${more ? ', more not shown' : ''}`;
-}
+import { SearchPager } from './SearchPager';
+import { RESULT_LINK_CLASS, RESULTS_AREA_ATTRIBUTE, ResultsTable } from './ResultsTable';
+import { captionText, hasNextPage, summaryText } from './search-text';
 
 export function SearchScreen() {
   usePageTitle('Find a person');
@@ -18,13 +14,16 @@ export function SearchScreen() {
   const status = useApp((s) => s.searchStatus);
   const results = useApp((s) => s.results);
   const resultsFor = useApp((s) => s.resultsFor);
-  const more = useApp((s) => s.moreResults);
+  const answer = useApp((s) => s.searchAnswer);
   const error = useApp((s) => s.searchError);
   const setQuery = useApp((s) => s.setSearchQuery);
   const searchNow = useApp((s) => s.searchNow);
+  const showPage = useApp((s) => s.showSearchPage);
   const navigate = useApp((s) => s.navigate);
   const box = useRef<HTMLInputElement>(null);
   const resultsRef = useRef<HTMLDivElement>(null);
+  const summaryRef = useRef<HTMLParagraphElement>(null);
+  const paged = useRef(false);
   const today = localIsoDate(new Date());
 
   useEffect(() => {
@@ -32,6 +31,14 @@ export function SearchScreen() {
     box.current?.select(); // typing replaces the last search, the usual next step at the desk
     searchNow(true);
   }, [searchNow]);
+
+  // After choosing another page, the summary ("Showing 26 to 50") takes focus and is read out.
+  useEffect(() => {
+    if (paged.current && status === 'done') {
+      paged.current = false;
+      summaryRef.current?.focus();
+    }
+  }, [status, answer]);
 
   function onBoxKeyDown(e: KeyboardEvent<HTMLInputElement>) {
     if (e.key === 'ArrowDown') {
@@ -47,18 +54,23 @@ export function SearchScreen() {
   }
 
   const open = (personId: string) => navigate({ name: 'record', personId });
-  const showTable = results.length > 0 && resultsFor.trim() !== '';
-  const noneFound = status === 'done' && results.length === 0;
+  const current = resultsFor.trim() !== '' && answer !== null;
+  const matches = results.filter((r) => r.match.kind !== 'soundsLike');
+  const similar = results.filter((r) => r.match.kind === 'soundsLike');
+  const summary = current && status !== 'failed' ? summaryText(answer, resultsFor, answer.kind === 'name' ? matches.length : results.length) : '';
+  const busy = status === 'waiting' || status === 'searching';
+  const leaveTop = () => box.current?.focus();
 
   return (
     <>
       <h1>Find a person</h1>
       <div className="nhsuk-form-group">
         <label className="nhsuk-label nhsuk-label--s" htmlFor="search">
-          Search by name, date of birth or NHS number
+          Search by name, date of birth or any identifier
         </label>
         <div className="nhsuk-hint" id="search-hint">
-          For example: Jones, Mary Jones, 14/07/1945 or 943 476 5919. Press the down arrow to move to the results.
+          For example: Jones, Mary Jones 3/4/88, 943 476 5919, a prison number (A1234BC), a PNC ID (03/12345N) or a custody record number.
+          Press the down arrow to move to the results.
         </div>
         <input
           ref={box}
@@ -75,11 +87,11 @@ export function SearchScreen() {
         />
       </div>
 
-      <p className="nhsuk-u-visually-hidden" role="status">
-        {statusText(status, results.length, more)}
-      </p>
-
-      <div ref={resultsRef} className="sonar-results-area">
+      {/* Always present, so the box's aria-controls never points at nothing. */}
+      <div ref={resultsRef} id="search-results" className="sonar-results-area" {...{ [RESULTS_AREA_ATTRIBUTE]: '' }}>
+        <p className={summary ? 'nhsuk-body' : 'nhsuk-u-visually-hidden'} role="status" ref={summaryRef} tabIndex={-1} data-testid="search-summary">
+          {busy ? 'Searching' : summary}
+        </p>
         {status === 'failed' && error ? (
           <div className="nhsuk-error-summary" role="alert" aria-labelledby="search-error-title">
             <h2 className="nhsuk-error-summary__heading" id="search-error-title">
@@ -90,16 +102,36 @@ export function SearchScreen() {
             </div>
           </div>
         ) : null}
-        {showTable ? (
-          <ResultsTable people={results} query={resultsFor} today={today} onOpen={open} onLeaveTop={() => box.current?.focus()} />
+        {current && matches.length > 0 ? (
+          <ResultsTable
+            people={matches}
+            caption={captionText(answer, resultsFor, matches.length)}
+            testId="search-results"
+            today={today}
+            onOpen={open}
+            onLeaveTop={leaveTop}
+          />
         ) : null}
-        {showTable && more ? <p className="nhsuk-body-s">More people match. Add more of the name, or the date of birth, to narrow the search.</p> : null}
-        {noneFound ? (
+        {current && similar.length > 0 ? (
+          <ResultsTable people={similar} caption="Similar-sounding names (not spelt as typed)" testId="similar-results" today={today} onOpen={open} onLeaveTop={leaveTop} />
+        ) : null}
+        {current && status === 'done' && results.length === 0 ? (
           <p className="nhsuk-body-l sonar-none-found" data-testid="no-results">
             No people found for &ldquo;{resultsFor.trim()}&rdquo;
           </p>
         ) : null}
-        {status === 'searching' && !showTable ? <p className="nhsuk-body-s">Searching…</p> : null}
+        {current ? (
+          <SearchPager
+            offset={answer.offset}
+            pageSize={answer.pageSize}
+            listed={answer.total + (answer.similarTotal ?? 0)}
+            hasNext={hasNextPage(answer, results.length)}
+            onPage={(offset) => {
+              paged.current = true;
+              showPage(offset);
+            }}
+          />
+        ) : null}
       </div>
 
       <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => navigate({ name: 'register', prefill: query })}>

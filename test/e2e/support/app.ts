@@ -1,6 +1,6 @@
 // Shared steps for the browser tests: open the app the way a user does (through the launch URL),
 // sign in, and the synthetic people and staff the tests use.
-import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Page, type Request } from '@playwright/test';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../../contract/channels';
 import type { RpcResult } from '../../../contract/result';
 import { hostOrigin, launchSecretFor, launchUrl } from './env';
@@ -39,10 +39,46 @@ export const DAVID_JONES = {
 export async function openApp(browser: Browser, beforeLoad?: (page: Page) => void, url: string = launchUrl()): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext();
   const page = await context.newPage();
+  trackCalls(page);
   beforeLoad?.(page);
   await page.goto(url);
   await expect(page.locator('main')).not.toHaveAttribute('data-route', 'starting');
   return { context, page };
+}
+
+const inFlight = new WeakMap<Page, Set<Request>>();
+/** Calls that wait for news by design (the notice long poll) never settle, so they are not counted. */
+const LONG_POLLS = ['/rpc/notices.wait'];
+
+function trackCalls(page: Page): void {
+  const pending = new Set<Request>();
+  inFlight.set(page, pending);
+  page.on('request', (request) => {
+    if (!LONG_POLLS.some((path) => request.url().includes(path))) pending.add(request);
+  });
+  const done = (request: Request): void => {
+    pending.delete(request);
+  };
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+}
+
+/**
+ * Waits until the page has had no call in flight for quietMs: Playwright's 'networkidle' never
+ * comes while the app holds its notice long poll open.
+ */
+export async function settled(page: Page, quietMs = 500, timeoutMs = 15_000): Promise<void> {
+  const pending = inFlight.get(page);
+  if (!pending) throw new Error('settled() needs a page opened with openApp');
+  const deadline = Date.now() + timeoutMs;
+  let quietSince = pending.size === 0 ? Date.now() : Number.POSITIVE_INFINITY;
+  while (Date.now() < deadline) {
+    await page.waitForTimeout(50);
+    if (pending.size > 0) quietSince = Number.POSITIVE_INFINITY;
+    else if (quietSince === Number.POSITIVE_INFINITY) quietSince = Date.now();
+    else if (Date.now() - quietSince >= quietMs) return;
+  }
+  throw new Error(`calls still in flight after ${timeoutMs} ms: ${[...pending].map((r) => r.url()).join(', ')}`);
 }
 
 /** A call straight to the host's RPC endpoint, with the host's launch secret as the page sends it. */
@@ -77,7 +113,7 @@ export async function signIn(page: Page, username: string = ADMIN.username, pass
 }
 
 export function searchBox(page: Page) {
-  return page.getByLabel('Search by name, date of birth or NHS number');
+  return page.getByLabel('Search by name, date of birth or any identifier');
 }
 
 export function banner(page: Page) {

@@ -1,4 +1,5 @@
 import { test, type Page } from '@playwright/test';
+import { expectAccessible } from './axe';
 
 /**
  * After a full-page screenshot headless Chromium can leave the compositor's scroll offset behind
@@ -13,8 +14,12 @@ export async function resyncScroll(page: Page): Promise<void> {
   });
 }
 
-/** A full-page screenshot attached to the report (and kept under test-results/screens to look at). */
+/**
+ * A full-page screenshot attached to the report (and kept under test-results/screens to look at),
+ * and an axe accessibility check of the same screen: every screen a spec photographs is checked.
+ */
 export async function snapshot(page: Page, name: string): Promise<void> {
+  await expectAccessible(page, name);
   const body = await page.screenshot({ fullPage: true, path: `test-results/screens/${name}.png` });
   await resyncScroll(page);
   await test.info().attach(name, { body, contentType: 'image/png' });

@@ -1,0 +1,128 @@
+// People an alias ranks higher than their own name does (domain/person/search-rank.ts: a family
+// name and first given name are a pair from one name form, and an alias is a name form). They are
+// found in person_alias_keys, which holds each alias's keys beside its person's own keys and date
+// of birth, and ranked there in SQL: a common family name can be an alias of a thousand people at
+// a million, and only the page's share of them is ever read out. The group arithmetic below is
+// the SQL twin of pairGroup/ownPairGroup; the property test in name-search-repo.test.ts holds the
+// two to the same answers.
+import type { Statement } from 'better-sqlite3';
+import type { Group, NameQuery } from '../domain/person/search-rank';
+import { aliasCandidatesSql } from './name-search-sql';
+
+const starts = (col: string, w: string): string => `(${col} >= @${w} AND ${col} < @${w}Hi)`;
+
+/** pairGroup(F, G) for two words: 0 exact family, 2 family starting with, 9 no pair. */
+function pair2(f: string, g: string): string {
+  return `(CASE WHEN (${f} = @a AND ${starts(g, 'b')}) OR (${f} = @b AND ${starts(g, 'a')}) THEN 0
+    WHEN (${starts(f, 'a')} AND ${starts(g, 'b')}) OR (${starts(f, 'b')} AND ${starts(g, 'a')}) THEN 2 ELSE 9 END)`;
+}
+
+/** The best group each candidate reaches through an alias (`ag`) and through their own name alone (`og`). */
+function groupsSql(words: 1 | 2): { ag: string; og: string } {
+  if (words === 1) {
+    return {
+      ag: `CASE WHEN afk = @a THEN 0 WHEN ${starts('afk', 'a')} THEN 2 WHEN ${starts('agk', 'a')} THEN 4 ELSE 9 END`,
+      og: `CASE WHEN own_fk = @a THEN 0 WHEN ${starts('own_fk', 'a')} THEN 2 WHEN ${starts('own_gk', 'a')} THEN 4 ELSE 9 END`,
+    };
+  }
+  return {
+    ag: `min(${pair2('afk', 'agk')}, ${pair2('afk', 'own_gk')}, ${pair2('own_fk', 'agk')})`,
+    og: `min(${pair2('own_fk', 'own_gk')}, CASE WHEN own_fk IN (@a, @b) THEN 1 WHEN ${starts('own_fk', 'a')} OR ${starts('own_fk', 'b')} THEN 3 ELSE 9 END)`,
+  };
+}
+
+/** One row per promoted person: seq, alias group, own group, and what they are ordered by. */
+function promotedSql(words: 1 | 2, aLonger: boolean): string {
+  const { ag, og } = groupsSql(words);
+  // (One alias row per line; a person with several is one promoted row, at their best.)
+  return `WITH candidates AS (SELECT seq, ${ag} AS ag, ${og} AS og, own_fk, own_gk, birth_date FROM (${aliasCandidatesSql(words, aLonger)})),
+    promoted AS (SELECT seq, min(ag) AS ag, min(og) AS og, min(own_fk) AS fkey, min(own_gk) AS gkey, min(birth_date) AS birthDate
+                   FROM candidates GROUP BY seq HAVING min(ag) < min(og))`;
+}
+
+export interface PromotedRow {
+  seq: number;
+  fkey: string;
+  gkey: string;
+  birthDate: string;
+}
+
+type Prepare = (sql: string) => Statement<unknown[]>;
+
+/**
+ * The alias-promoted people of one query, in one statement: each group's first `k` in rank order
+ * with the group's size, and everyone taken out of an indexed group (few: their own name already
+ * ranks them there, an alias ranks them higher).
+ */
+function windowSql(base: string, byBirthDate: boolean): string {
+  const dob = byBirthDate ? 'abs(julianday(birthDate) - julianday(@dob)), ' : '';
+  const order = `${dob}CASE WHEN ag >= 4 THEN gkey ELSE fkey END, CASE WHEN ag >= 4 THEN fkey ELSE gkey END, birthDate, seq`;
+  return `${base}, ranked AS (SELECT *, row_number() OVER (PARTITION BY ag ORDER BY ${order}) AS rn, count(*) OVER (PARTITION BY ag) AS n FROM promoted)
+    SELECT seq, ag, og, fkey, gkey, birthDate, rn, n FROM ranked WHERE rn <= @k OR og IN (0, 2, 4) ORDER BY ag, rn`;
+}
+
+interface WindowRow extends PromotedRow {
+  ag: Group;
+  og: number;
+  rn: number;
+  n: number;
+}
+
+/** The alias-promoted people of one query, read once (again only for a deeper page). */
+export class AliasPromotions {
+  private readonly base: string;
+  private readonly sql: string;
+  private loadedK = 0;
+  private byGroup = new Map<Group, WindowRow[]>();
+  private sizes = new Map<Group, number>();
+  private promotedOwn = new Map<Group, Set<number>>();
+
+  constructor(
+    private readonly prepare: Prepare,
+    query: NameQuery,
+    private readonly params: Record<string, string>,
+    /** Where the page ends: each group's first this many are read at once. */
+    private readonly pageEnd: number,
+  ) {
+    const [a = '', b = ''] = query.words;
+    this.base = promotedSql(query.words.length as 1 | 2, a.length >= b.length);
+    this.sql = windowSql(this.base, query.birthDate !== null);
+  }
+
+  private load(k: number): void {
+    const want = Math.max(k, this.pageEnd, 1);
+    if (this.loadedK >= want) return;
+    const rows = this.prepare(this.sql).all({ ...this.params, k: want }) as WindowRow[];
+    this.byGroup = new Map();
+    this.sizes = new Map();
+    this.promotedOwn = new Map();
+    for (const r of rows) {
+      this.sizes.set(r.ag, r.n);
+      if (r.rn <= want) this.byGroup.set(r.ag, [...(this.byGroup.get(r.ag) ?? []), r]);
+      if (r.og === 0 || r.og === 2 || r.og === 4) this.promotedOwn.set(r.og, (this.promotedOwn.get(r.og) ?? new Set()).add(r.seq));
+    }
+    this.loadedK = want;
+  }
+
+  /** For each indexed group, the people to leave out of it because an alias lists them higher. */
+  promotedFrom(g: Group): Set<number> {
+    this.load(this.loadedK);
+    return this.promotedOwn.get(g) ?? new Set();
+  }
+
+  /** The first `limit` people an alias puts in group `g`, in rank order. */
+  first(g: Group, limit: number): PromotedRow[] {
+    this.load(limit);
+    return (this.byGroup.get(g) ?? []).slice(0, limit);
+  }
+
+  count(g: Group): number {
+    this.load(this.loadedK);
+    return this.sizes.get(g) ?? 0;
+  }
+
+  /** Everyone promoted (for listing the rest in registration order without them). */
+  all(): Set<number> {
+    return new Set(this.prepare(`${this.base} SELECT seq FROM promoted`).pluck().all(this.params) as number[]);
+  }
+}

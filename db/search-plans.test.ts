@@ -1,0 +1,64 @@
+// The hot search statements each use their index (EXPLAIN QUERY PLAN), so a schema or query change
+// that would make a search at a million people read the whole table fails here first.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { IdentityRepo } from './identity-repo';
+import { aliasCandidatesSql, indexedCountSql, indexedGroups, indexedPageSql } from './name-search-sql';
+import { openStore, type OpenedStore } from './open';
+
+let dir: string;
+let store: OpenedStore;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sonar-plans-'));
+  store = openStore({ file: join(dir, 'site.db'), key: randomBytes(32), create: true });
+});
+afterAll(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const plan = (sql: string, params: unknown): string =>
+  (store.raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params as never) as { detail: string }[]).map((r) => r.detail).join(' | ');
+const one = { a: 'smith', aHi: 'smiti', dob: '1988-04-03', limit: 26 };
+const two = { ...one, b: 'jo', bHi: 'jp' };
+
+it('reads the family-name groups from the family index alone, in order', () => {
+  const g = indexedGroups(1);
+  expect(plan(indexedPageSql(g[0]!, false), one)).toMatch(/^SEARCH persons USING COVERING INDEX persons_name_family \(<expr>=\?\)$/);
+  expect(plan(indexedPageSql(g[2]!, false), one)).toMatch(/^SEARCH persons USING COVERING INDEX persons_name_family \(<expr>>\? AND <expr><\?\)$/);
+  expect(plan(indexedCountSql(g[0]!), one)).toContain('COVERING INDEX persons_name_family');
+  // Nearest date of birth first sorts the group, still from the index alone.
+  expect(plan(indexedPageSql(g[0]!, true), one)).toContain('COVERING INDEX persons_name_family');
+});
+
+it('reads the given-name group from the given index alone', () => {
+  const p = plan(indexedPageSql(indexedGroups(1)[4]!, false), one);
+  expect(p).toContain('COVERING INDEX persons_name_given');
+  expect(p).not.toContain('TEMP B-TREE');
+});
+
+it('reads two-word pairs from the family index', () => {
+  const g = indexedGroups(2);
+  expect(plan(indexedPageSql(g[0]!, false), two)).toContain('INDEX persons_name_family');
+  expect(plan(indexedPageSql(g[2]!, false), two)).not.toContain('SCAN persons');
+});
+
+it('finds alias candidates from the alias key indexes', () => {
+  for (const [sql, params] of [
+    [aliasCandidatesSql(1), one],
+    [aliasCandidatesSql(2), two],
+  ] as const) {
+    const p = plan(sql, params);
+    expect(p).toContain('person_alias_keys_family');
+    expect(p).toContain('person_alias_keys_given');
+    expect(p).not.toMatch(/SCAN person_alias_keys(?! USING)/);
+  }
+});
+
+it('looks a local id up in any case by its own index', () => {
+  const q = new IdentityRepo(store.db as never).localHolder().toSQL();
+  expect(plan(q.sql, q.params.length ? ['loc-77'] : [])).toContain('person_identifiers_local_nocase');
+});
