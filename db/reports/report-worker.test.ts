@@ -1,5 +1,6 @@
 // The report worker: its own read-only connection to the encrypted store, steps in order with
-// progress, nothing written, a runaway query stopped, and the host's event loop free meanwhile.
+// progress, nothing written, a runaway query stopped, the host's event loop free meanwhile, and
+// the name-search SQL functions there as on every connection.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -71,6 +72,27 @@ describe('report worker', () => {
     expect(rows.before).toEqual([{ n: 5 }]);
     expect(rows.after).toEqual([{ n: 5 }]);
     expect((await w.run([steps[0]!])).before).toEqual([{ n: 6 }]);
+  });
+
+  it('has the name-search functions, so a report can read persons through their expression indexes', async () => {
+    const add = store.raw.prepare(`INSERT INTO persons (id, family_name, given_names, birth_date, sex, origin_site, created_at, created_by, updated_at)
+      VALUES (?, ?, ?, '1980-01-01', 'female', 'DEMO01', '2026-11-01T00:00:00Z', 'u', '2026-11-01T00:00:00Z')`);
+    add.run('p1', "O'Brien", 'Mary-Jane');
+    add.run('p2', 'Obrien', 'Ann');
+    add.run('p3', 'Smith', 'Mary-Jane');
+    const byFamily = 'SELECT id, sonar_given_key(given_names) AS given FROM persons WHERE sonar_family_key(family_name) = sonar_family_key(@name) ORDER BY id';
+    const rows = await make().run([
+      { id: 'plan', label: 'Plan', sql: `EXPLAIN QUERY PLAN ${byFamily}`, params: { name: 'x' } },
+      { id: 'family', label: 'By family name', sql: byFamily, params: { name: "o'brien" } },
+      { id: 'index', label: 'Name index', sql: "SELECT sonar_name_index('Smith-Jones', 'Ann', '[]') ->> 'fkey' AS fkey", params: {} },
+    ]);
+    expect(rows.family).toEqual([
+      { id: 'p1', given: 'maryjane' },
+      { id: 'p2', given: 'ann' },
+    ]);
+    expect(rows.index).toEqual([{ fkey: 'smithjones' }]);
+    // The worker's connection reads through the expression index, as the app's does.
+    expect(rows.plan!.map((r) => r.detail).join('; ')).toMatch(/USING INDEX persons_name_family/);
   });
 
   it('refuses a step that would write, and nothing changes', async () => {

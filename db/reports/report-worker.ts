@@ -4,9 +4,13 @@
 // background integrity check is: it runs whatever read-only steps it is given, one after the
 // other, reports after each step, and keeps its connection and prepared statements between runs
 // (a warm run reuses both). The key crosses to the worker in memory only; it is never logged.
+// The connection has the name-search SQL functions every connection has (db/search-functions.ts),
+// answered by the host (host-functions.ts), so a report may read through those expression indexes.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { CIPHER_PRAGMAS } from '../cipher';
+import { SEARCH_FUNCTIONS } from '../search-functions';
+import { WORKER_HOST_FUNCTIONS_SOURCE, serveHostFunctions } from './host-functions';
 
 /** One query of a report: named parameters (@name in the SQL) and what the screen says while it runs. */
 export interface ReportStep {
@@ -35,12 +39,14 @@ const WORKER_CACHE_KIB = 64 * 1024;
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.addon);
+${WORKER_HOST_FUNCTIONS_SOURCE}
 let db = null;
 let openError = null;
 try {
   db = new Database(workerData.file, { readonly: true, fileMustExist: true });
   for (const p of workerData.pragmas) db.pragma(p);
   db.pragma('key = "x\\'' + workerData.keyHex + '\\'"');
+  registerHostFunctions(db, workerData.functions);
   db.pragma('query_only = 1');
   db.pragma('busy_timeout = 5000');
   db.pragma('cache_size = ' + (-workerData.cacheKib));
@@ -115,14 +121,17 @@ export class ReportWorker {
     if (this.worker) return this.worker;
     const addon = createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
     const key = this.options.key();
+    const functions = serveHostFunctions(SEARCH_FUNCTIONS);
     const w = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { addon, file: this.options.file, keyHex: key.toString('hex'), pragmas: [...CIPHER_PRAGMAS], cacheKib: WORKER_CACHE_KIB },
+      workerData: { addon, file: this.options.file, keyHex: key.toString('hex'), pragmas: [...CIPHER_PRAGMAS], cacheKib: WORKER_CACHE_KIB, functions: functions.link },
+      transferList: [functions.link.port],
     });
     w.unref();
     w.on('message', (m: WorkerMessage) => this.receive(m));
     w.on('error', (err) => this.failAll(new Error(`The report stopped: ${err.message}`), w));
     w.on('exit', () => {
+      functions.close();
       if (this.worker === w) this.worker = null;
       this.failAll(new Error('The report stopped before it finished.'), w);
     });
