@@ -14,10 +14,16 @@ export interface BenchArgs {
   startupRuns: number;
   /** Only the start-up bench (after loading the population). */
   startupOnly: boolean;
+  /** Stays of synthetic custody and prison history for the report bench (0 skips it). */
+  reportStays: number;
+  reportSamples: number;
+  /** Only the report bench (after loading the population). */
+  reportsOnly: boolean;
 }
 
 export const USAGE = `usage: npm run bench -- [--people N] [--samples N] [--warmup N] [--seed N] [--batch N]
                           [--data-dir DIR] [--keep] [--no-breakdown] [--startup-runs N] [--startup-only]
+                          [--report-stays N] [--report-samples N] [--reports-only]
   --people N      synthetic people to load (default 1000000)
   --samples N     measured calls per benchmark (default 2000)
   --warmup N      unmeasured calls before each benchmark (default 200)
@@ -28,7 +34,10 @@ export const USAGE = `usage: npm run bench -- [--people N] [--samples N] [--warm
   --no-breakdown  skip the step-by-step timing of the router's work
   --projector-people N  people (5 events each) for the projector apply bench (default 20000)
   --startup-runs N  starts of the browser host timed on the large and on an empty store (default 3)
-  --startup-only  load the population, then time start-up only`;
+  --startup-only  load the population, then time start-up only
+  --report-stays N  stays of custody and prison history for the report bench, ~5 events each (default 250000, about 1,000,000 events; 0 skips it)
+  --report-samples N  timed runs of the custody KPI report (default 40)
+  --reports-only  load the population and the history, then time the report only`;
 
 function count(flag: string, value: string | undefined, min: number): number {
   const n = Number((value ?? '').replace(/_/g, ''));
@@ -49,6 +58,9 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     projectorPeople: 20_000,
     startupRuns: 3,
     startupOnly: false,
+    reportStays: 250_000,
+    reportSamples: 40,
+    reportsOnly: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -89,6 +101,15 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
         break;
       case '--startup-only':
         args.startupOnly = true;
+        break;
+      case '--report-stays':
+        args.reportStays = count(flag, value(), 0);
+        break;
+      case '--report-samples':
+        args.reportSamples = count(flag, value(), 1);
+        break;
+      case '--reports-only':
+        args.reportsOnly = true;
         break;
       case '--help':
       case '-h':

@@ -31,7 +31,7 @@ export const sixtyItemTemplate: Template = {
       max: 180,
     },
   ],
-  flags: [{ id: 'very-high', code: 'BENCH_VERY_HIGH', label: 'Very high', reason: 'Total 135 or more', when: { kind: 'scoreBand', score: 'total', bands: ['Very high'] } }],
+  flags: [{ id: 'very-high', code: 'BENCH_VERY_HIGH', label: 'Very high', reason: 'Total 135 or more', partnerAdvice: 'Bench flag: no action', when: { kind: 'scoreBand', score: 'total', bands: ['Very high'] } }],
   codes: [],
 };
 

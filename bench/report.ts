@@ -8,12 +8,14 @@ import type { SaveResult } from './save-bench';
 import type { benchStartup } from './startup-bench';
 import { fts, indexedCountSql, indexedGroups, indexedPageSql } from '../db/name-search-sql';
 import { RAW_SQL, type SearchGroupResult } from './search-bench';
+import { REPORT_TARGET_P95_MS, type ReportBenchResult } from './report-bench';
 
 /**
  * Ranked name search p95 <= 10 ms and <= 3x the raw unranked FTS query; identifier search p95 <= 5 ms;
- * saves within 10 ms; events received by sync applied at >= 50,000 a second.
+ * saves within 10 ms; events received by sync applied at >= 50,000 a second; a custody KPI report
+ * run p95 within its target.
  */
-export const TARGETS = { nameSearchP95Ms: 10, nameSearchRatioMax: 3, identifierSearchP95Ms: 5, saveP95Ms: 10, formSaveP95Ms: 10, projectorApplyEventsPerSecond: 50_000 } as const;
+export const TARGETS = { nameSearchP95Ms: 10, nameSearchRatioMax: 3, identifierSearchP95Ms: 5, saveP95Ms: 10, formSaveP95Ms: 10, projectorApplyEventsPerSecond: 50_000, reportP95Ms: REPORT_TARGET_P95_MS } as const;
 
 export interface ReportInput {
   people: number;
@@ -30,6 +32,7 @@ export interface ReportInput {
   seed: number;
   samples: number;
   startup: Awaited<ReturnType<typeof benchStartup>> | null;
+  reports: ReportBenchResult | null;
 }
 
 export function queryPlans(raw: RawDb): Record<string, string[]> {
@@ -55,9 +58,10 @@ export function buildReport(input: ReportInput) {
     formSaveP95: input.formSave.router.p95 <= TARGETS.formSaveP95Ms,
     projectorApply: input.projector.projector.eventsPerSecond >= TARGETS.projectorApplyEventsPerSecond,
     startup: input.startup?.pass ?? true,
+    reportP95: input.reports ? input.reports.router.p95 <= TARGETS.reportP95Ms : true,
     all: false,
   };
-  pass.all = pass.nameSearchP95 && pass.nameSearchRatio && pass.identifierSearchP95 && pass.saveP95 && pass.formSaveP95 && pass.projectorApply && pass.startup;
+  pass.all = pass.nameSearchP95 && pass.nameSearchRatio && pass.identifierSearchP95 && pass.saveP95 && pass.formSaveP95 && pass.projectorApply && pass.startup && pass.reportP95;
   return {
     people: input.people,
     identifiers: input.identifiers,
@@ -70,6 +74,7 @@ export function buildReport(input: ReportInput) {
     startup: input.startup,
     targets: TARGETS,
     pass,
+    reports: input.reports,
     breakdown: input.breakdown,
     plans: input.plans,
     database: input.database,

@@ -23,6 +23,7 @@ import { benchStartup } from './startup-bench';
 import { benchCentralIngest } from './central-bench';
 import { benchSyncLatency } from './sync-latency-bench';
 import { CENTRAL_USAGE, takeCentralArgs, type CentralOptions } from './central-args';
+import { benchReports, REPORT_TARGET_P95_MS, type ReportBenchResult } from './report-bench';
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
@@ -92,6 +93,30 @@ async function main(): Promise<void> {
       progress: log,
     });
     log(`generated ${generation.people} people, ${generation.identifiers} identifiers, ${generation.aliases} aliases in ${generation.seconds.toFixed(1)} s`);
+    const reportBench = async (): Promise<ReportBenchResult | null> => {
+      if (args.reportStays === 0) return null;
+      log(`custody KPI report over ${args.reportStays.toLocaleString('en-GB')} stays of history...`);
+      const admin = await site.signIn();
+      const manager = { username: 'bench.manager', temporary: 'bench temporary password 1', own: 'bench manager password not for real use' };
+      await site.ok('staff.create', { fullName: 'Bench Manager', username: manager.username, roles: ['team_manager'], temporaryPassword: manager.temporary }, admin);
+      const first = await site.ok('auth.signIn', { username: manager.username, password: manager.temporary });
+      await site.ok('auth.changePassword', { currentPassword: manager.temporary, newPassword: manager.own }, first.token);
+      const result = await benchReports(site.app, async () => (await site.ok('auth.signIn', { username: manager.username, password: manager.own })).token, {
+        stays: args.reportStays,
+        samples: args.reportSamples,
+        warmup: Math.min(args.warmup, 12),
+        seed: args.seed,
+        createdBy: site.adminId,
+        log,
+      });
+      log(`  report p95 ${result.router.p95} ms (raw SQL p95 ${result.raw.p95} ms), event-loop delay max ${result.eventLoopDelayWhileReportRunsMs.max} ms`);
+      return result;
+    };
+    if (args.reportsOnly) {
+      const reports = await reportBench();
+      process.stdout.write(JSON.stringify({ people: generation.people, reports, targets: { reportP95Ms: REPORT_TARGET_P95_MS }, pass: { reportP95: reports ? reports.router.p95 <= REPORT_TARGET_P95_MS : true } }, null, 2) + '\n');
+      return;
+    }
     if (args.startupOnly) {
       const database = databaseFacts(raw, site.dataDir);
       site.closeApp();
@@ -131,6 +156,8 @@ async function main(): Promise<void> {
     const projector = benchProjectorApply({ people: args.projectorPeople });
     log(`  projector ${projector.projector.eventsPerSecond} events/s, raw ${projector.raw.rowsPerSecond} rows/s`);
 
+    const reports = await reportBench();
+
     let breakdown: Record<string, unknown> | null = null;
     if (args.breakdown) {
       log('breakdown of the router steps...');
@@ -162,6 +189,7 @@ async function main(): Promise<void> {
       seed: args.seed,
       samples: args.samples,
       startup,
+      reports,
     });
     const central = await centralSection(centralOptions);
     const pass = { ...report.pass, ...(central ? { centralIngest: central.pass === true, all: report.pass.all && central.pass === true } : {}) };

@@ -81,6 +81,11 @@ export const channelNames = [
   'sync.refused',
   'notices.wait',
   'audit.findPerson',
+  'reports.list',
+  'reports.start',
+  'reports.progress',
+  'reports.export',
+  'records.exportFhir',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

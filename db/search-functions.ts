@@ -27,8 +27,16 @@ export function nameIndexJson(familyName: string, givenNames: string, aliasesJso
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
+/**
+ * The functions by their SQL names: one list, so every connection (the app's, a check's, a copy's,
+ * and the report worker's, db/reports/host-functions.ts) has the same ones.
+ */
+export const SEARCH_FUNCTIONS = {
+  sonar_family_key: (v: unknown) => familyKey(text(v)),
+  sonar_given_key: (v: unknown) => givenKey(text(v)),
+  sonar_name_index: (f: unknown, g: unknown, a: unknown) => nameIndexJson(text(f), text(g), text(a)),
+} as const;
+
 export function registerSearchFunctions(raw: RawDb): void {
-  raw.function('sonar_family_key', { deterministic: true }, (v: unknown) => familyKey(text(v)));
-  raw.function('sonar_given_key', { deterministic: true }, (v: unknown) => givenKey(text(v)));
-  raw.function('sonar_name_index', { deterministic: true }, (f: unknown, g: unknown, a: unknown) => nameIndexJson(text(f), text(g), text(a)));
+  for (const [name, fn] of Object.entries(SEARCH_FUNCTIONS)) raw.function(name, { deterministic: true }, fn);
 }

@@ -16,6 +16,7 @@ import { IdentityRepo } from './identity-repo';
 import { NameSearchRepo } from './name-search-repo';
 import type { OpenedStore, RawDb, SiteDb } from './open';
 import { PersonsRepo } from './persons-repo';
+import { RecordExportRepo } from './record-export-repo';
 import type { EventLog } from './projector/event-log';
 import type { ApplyOutcome } from './projector/projector';
 import { Projector } from './projector/projector';
@@ -43,6 +44,8 @@ export interface StoreReads {
   readonly users: Pick<UsersRepo, 'count' | 'findByUsername' | 'findById' | 'list'>;
   /** The event log: a record's history, oldest first. */
   readonly events: Pick<EventLog, 'forRecord'>;
+  /** A whole person's tasks and event log, for exporting their record. */
+  readonly recordExport: RecordExportRepo;
 }
 
 export interface StoreWrites extends StoreReads {
@@ -95,7 +98,7 @@ export class SiteStore {
     this.clock = new HlcClock(opened.raw);
     this.projector = new Projector(opened.raw, siteCode);
     this.sync = new SyncRepo(opened.raw);
-    this.reads = { ...repos, events: this.projector.log };
+    this.reads = { ...repos, events: this.projector.log, recordExport: new RecordExportRepo(opened.raw, opened.db) };
     this.writes = { ...this.reads, ...repos, emit: (draft) => this.emit(draft) };
   }
 

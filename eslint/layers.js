@@ -16,7 +16,7 @@ export const layers = {
   },
   main: {
     folders: ['domain', 'contract', 'db', 'main'],
-    packages: ['@node-rs/argon2', 'uuid', 'zod', 'drizzle-orm', 'drizzle-orm/', 'date-fns', '@peculiar/x509', 'reflect-metadata'],
+    packages: ['@node-rs/argon2', 'uuid', 'zod', 'drizzle-orm', 'drizzle-orm/', 'date-fns', '@peculiar/x509', 'reflect-metadata', 'pdfkit'],
     node: true,
   },
   // The central record: a separate service. It shares only the pure domain and the contract with the

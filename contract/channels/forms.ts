@@ -96,7 +96,8 @@ export const formsAmend = channel({
 
 export const formsMarkEnteredInError = channel({
   input: z.object({ responseId: uuidSchema, reason: requiredText('Reason', 1000) }).strict(),
-  output: z.object({ responseId: z.string() }),
+  /** tasksReopened: the tasks this entry had completed, open again (titles). */
+  output: z.object({ responseId: z.string(), tasksReopened: z.array(z.string()) }),
   access: { kind: 'permission', permission: 'form.record' },
   auditAction: 'marked form entered in error',
 });

@@ -35,6 +35,7 @@ import {
 } from './forms';
 import { patientsAddAlias, patientsAddIdentifier, patientsFindDuplicates, patientsRetireAlias, patientsRetireIdentifier } from './identity';
 import { patientsGet, patientsRegister } from './patients';
+import { recordsExportFhir, reportsExport, reportsList, reportsProgress, reportsStart } from './reports';
 import { auditFindPerson, patientsSearch } from './search';
 import { staysEnd, staysList, staysStart } from './stays';
 import { tasksAssign, tasksClose, tasksCreate, tasksList, tasksReschedule, tasksWorkers } from './tasks';
@@ -134,6 +135,11 @@ export const channels = {
   'sync.refused': syncRefused,
   'notices.wait': noticesWait,
   'audit.findPerson': auditFindPerson,
+  'reports.list': reportsList,
+  'reports.start': reportsStart,
+  'reports.progress': reportsProgress,
+  'reports.export': reportsExport,
+  'records.exportFhir': recordsExportFhir,
 } as const satisfies Record<ChannelName, ChannelDef>; // exactly the names in channel-names.ts
 
 export type Channels = typeof channels;

@@ -58,6 +58,10 @@ export const permissionSchema = z.enum([
   'staff.manage',
   'audit.read',
   'governance.review',
+  /** Run site reports (KPIs, workforce, outcomes) and export them as CSV or PDF. */
+  'report.view',
+  /** Export one person's whole record (FHIR UK Core bundle) for another care provider. */
+  'record.export',
 ]);
 export type Permission = z.infer<typeof permissionSchema>;
 
@@ -73,6 +77,7 @@ const clinical: readonly Permission[] = [
   'handover.record',
   'referral.make',
   'record.lookup',
+  'record.export',
 ];
 
 /** The substance misuse team's own work (roles whose team is `sms`, domain/access/teams.ts). */
@@ -92,7 +97,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   // Prescribes OST and holds clinical keyworker duties; allocation is the team's.
   prescriber: [...clinical, 'referral.triage', 'sms.view', 'sms.record'],
   // Allocates work and sees workloads (caseload counts, overdue reviews), not substance-use detail.
-  team_manager: [...clinical, 'governance.review', 'referral.triage', 'caseload.manage'],
+  team_manager: [...clinical, 'governance.review', 'referral.triage', 'caseload.manage', 'report.view'],
   site_admin: ['site.configure', 'staff.manage'],
   auditor: ['audit.read', 'governance.review'],
   partner_police: partner,

@@ -25,3 +25,10 @@ export function taskCompletedBy(template: Template, tasks: readonly OpenTask[], 
 export function completionNote(template: Template, responseId: string): string {
   return `Completed by ${template.title} (version ${template.version}), response ${responseId}`;
 }
+
+const COMPLETION_NOTE = /^Completed by .+ \(version \d+\), response (\S+)$/;
+
+/** The response that completed a task, read back from its close note (null when it was closed by hand). */
+export function responseCompleting(closeNote: string | null): string | null {
+  return closeNote === null ? null : (COMPLETION_NOTE.exec(closeNote)?.[1] ?? null);
+}

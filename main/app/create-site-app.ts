@@ -6,12 +6,14 @@ import type { SiteConfig } from '../../contract/site-config';
 import { templateRegistry } from '../../domain/templates/library';
 import type { TemplateRegistry } from '../../domain/templates/registry';
 import type { IntegrityVerdict } from '../../db/background-check';
+import { ReportWorker } from '../../db/reports/report-worker';
 import { SiteStore } from '../../db/store';
 import type { KeyStore } from '../keys/key-store';
 import { createHandlers } from '../rpc/handlers';
 import { CallGuard, DEFAULT_CALL_LIMITS, type CallLimits } from '../rpc/call-guard';
 import { createRouter } from '../rpc/router';
 import type { RpcTransportTarget } from '../rpc/transport';
+import { ReportRuns } from '../services/reports/report-runs';
 import { SessionRegistry } from '../services/sessions';
 import { SignInThrottle } from '../services/sign-in-throttle';
 import { DB_FILE, restrictDataDirFiles } from './data-dir-files';
@@ -147,11 +149,14 @@ export async function createSiteApp(options: SiteAppOptions): Promise<SiteApp> {
   const notices = new NoticeHub();
   store.onCommitted((events) => notices.publish(events.map((e) => e.personId)));
   const sync = await startSync(options, site, store, now, log, notices);
-  const handlers = createHandlers({ sessions, throttle: new SignInThrottle(store.signInAttempts, nowMs) });
+  // Reports run in a worker on its own read-only connection; it reads the key when first used.
+  const reports = new ReportRuns(new ReportWorker({ file: dbFile, key: () => options.keyStore.read() }), { nowMs, log });
+  const handlers = createHandlers({ sessions, throttle: new SignInThrottle(store.signInAttempts, nowMs), reports });
   const router = createRouter({ store, site, now, newId: uuidv7, sessions, handlers, log, templates, guard, sync, notices });
   const close = () => {
     guard.close();
     void sync.engine?.stop();
+    void reports.close();
     try {
       store.close();
     } finally {
@@ -170,6 +175,7 @@ export async function createSiteApp(options: SiteAppOptions): Promise<SiteApp> {
     close,
     async shutdown() {
       await sync.engine?.stop();
+      await reports.close();
       close();
     },
   };

@@ -32,6 +32,9 @@ import { recordReleasePlan } from '../services/release-service';
 import { smsRecord, topHistory } from '../services/sms-record-service';
 import { completeReview, endTreatment, startTreatment } from '../services/treatment-service';
 import { createFirstAdmin, setupStatus } from '../services/setup-service';
+import { exportFhirRecord } from '../services/fhir/fhir-export-service';
+import type { ReportRuns } from '../services/reports/report-runs';
+import { createReportsService } from '../services/reports/reports-service';
 import type { Call } from '../services/call';
 import { resolveConflict, syncConflicts, syncLookup, syncNow, syncRefused, syncStatus, waitForNotices } from '../services/sync-service';
 
@@ -39,9 +42,15 @@ export type Handlers = {
   [C in ChannelName]: (input: ParsedInput<C>, call: Call) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 };
 
-export function createHandlers(deps: AuthDeps): Handlers {
+export interface HandlerDeps extends AuthDeps {
+  /** Report runs (in the report worker). */
+  reports: ReportRuns;
+}
+
+export function createHandlers(deps: HandlerDeps): Handlers {
   const auth = createAuthService(deps);
   const staff = createStaffService(deps);
+  const reports = createReportsService(deps.reports);
   return {
     'setup.status': setupStatus,
     'setup.createFirstAdmin': createFirstAdmin,
@@ -123,5 +132,10 @@ export function createHandlers(deps: AuthDeps): Handlers {
     'sync.refused': syncRefused,
     'notices.wait': waitForNotices,
     'audit.findPerson': findPersonForAudit,
+    'reports.list': reports.list,
+    'reports.start': reports.start,
+    'reports.progress': reports.progress,
+    'reports.export': reports.export,
+    'records.exportFhir': exportFhirRecord,
   };
 }

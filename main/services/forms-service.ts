@@ -12,6 +12,7 @@ import type { TemplateRegistry } from '../../domain/templates/registry';
 import type { Template } from '../../domain/templates/template-schema';
 import type { FormResponseRow } from '../../db/forms-repo';
 import type { StoreWrites } from '../../db/store';
+import { roleSchema } from '../../domain/access/roles';
 import type { Call } from './call';
 import { derivedFlagChanges } from './derived-flags';
 import { raiseFlagIn, updateFlagIn } from './flags-service';
@@ -21,7 +22,7 @@ import { createTaskIn } from './tasks-service';
 import { sensitivityOf } from '../../domain/templates/sensitivity';
 import { offeredAt } from '../../domain/templates/offered';
 import { ALCOHOL_QUESTIONS, wordingSettings } from '../../domain/templates/library/wordings';
-import { completionNote, taskCompletedBy } from '../../domain/templates/tasks';
+import { completionNote, responseCompleting, taskCompletedBy } from '../../domain/templates/tasks';
 import { formatClinicalDateTime } from '../../domain/person/clinical-time';
 import { HANDOVER_TASK_KIND } from './task-alerts';
 import { taskSensitivity } from '../../domain/tasks/task-kinds';
@@ -155,6 +156,35 @@ function completeTaskIn(w: StoreWrites, call: Call, template: Template, response
   return row.title;
 }
 
+/**
+ * An entry entered in error no longer meets the task it completed (the second-stage assessment's
+ * 7-day task): the obligation is open again, or the requirement would look met. A closed task is
+ * never reopened in place (tasks close once, as every site sees them), so an open task like it is
+ * made: same kind, title, stay, role and due date (the deadline from reception still stands), and
+ * saying why. Saving the assessment again then completes that task.
+ */
+function reopenTasksMetByIn(w: StoreWrites, call: Call, row: FormResponseRow, reason: string): string[] {
+  const done = w.tasks
+    .list({ siteCode: call.site.siteCode, personId: row.personId, status: 'done' })
+    .filter((t) => {
+      const by = responseCompleting(t.closeNote);
+      return by !== null && w.forms.get(by)?.chainId === row.chainId;
+    });
+  for (const task of done) {
+    createTaskIn(w, call, {
+      personId: task.personId,
+      stayId: task.stayId,
+      kind: task.kind,
+      title: task.title,
+      detail: `Open again: the form that completed it (recorded ${formatClinicalDateTime(row.recordedAt)}) was entered in error: ${reason}`,
+      forRole: roleSchema.safeParse(task.forRole).data ?? null,
+      dueAt: task.dueAt,
+      sourceResponseId: task.sourceResponseId,
+    });
+  }
+  return done.map((t) => t.title);
+}
+
 /** Flags, tasks and referrals from a saved version; rules that already fired for the entry's earlier version are not repeated. */
 function applyConsequences(w: StoreWrites, call: Call, template: Template, response: FormResponse, personId: string, stayId: string | null, before: FormResponse | null): Outcome {
   const outcome: Outcome = { flagsRaised: [], tasksCreated: [], referralsCreated: [] };
@@ -272,13 +302,14 @@ export function markFormEnteredInError(input: ParsedInput<'forms.markEnteredInEr
   const previous = bodyOf(row);
   const result = markEnteredInError(previous, input.reason, { id: call.env.newId(), at: call.env.now().toISOString(), by: session.userId });
   if (!result.ok) throw refused(result);
-  call.write(
+  const tasksReopened = call.write(
     (w) => {
       emitVersion(w, result.response, row.personId, row.stayId);
+      return reopenTasksMetByIn(w, call, row, input.reason);
     },
-    () => ({ personId: row.personId, detail: { entry: row.chainId } }),
+    (reopened) => ({ personId: row.personId, detail: { entry: row.chainId, ...(reopened.length > 0 ? { tasksReopened: reopened.length } : {}) } }),
   );
-  return { responseId: result.response.id };
+  return { responseId: result.response.id, tasksReopened };
 }
 
 export function listForms(input: ParsedInput<'forms.list'>, call: Call): ChannelOutput<'forms.list'> {

@@ -19,6 +19,7 @@ const places: { route: Route; label: string; current(route: Route): boolean }[] 
   { route: { name: 'agreements' }, label: 'Data-sharing agreements', current: (r) => r.name === 'agreements' },
   { route: { name: 'reviews' }, label: 'Break-glass reviews', current: (r) => r.name === 'reviews' },
   { route: { name: 'audit', recordId: null }, label: 'Who looked at a record', current: (r) => r.name === 'audit' },
+  { route: { name: 'reports' }, label: 'Reports', current: (r) => r.name === 'reports' },
 ];
 
 export function Header() {

@@ -8,9 +8,11 @@ import { clinicalTableNames } from '../../db/projector/clinical-tables';
 
 const root = join(import.meta.dirname, '..', '..');
 // central/ is the other program: its PostgreSQL tables share names, not this store.
-const SKIP_DIRS = new Set(['node_modules', '.tsbuild', 'out', 'dist', '.git', 'reports', 'test-results', 'migrations', 'central']);
+const SKIP_DIRS = new Set(['node_modules', '.tsbuild', 'out', 'dist', '.git', 'test-results', 'migrations', 'central']);
+/** Test-run output at the root only: source folders named reports (db/reports, main/services/reports) are scanned. */
+const SKIP_AT_ROOT = new Set(['reports']);
 /** Raw SQLite baselines, measured next to the app in `npm run bench`; never part of the app. */
-const ALLOWED = [/^db\/projector\//, /^bench\/(load|save-bench|form-save-bench|projector-bench)\.ts$/, /\.test\.tsx?$/];
+const ALLOWED = [/^db\/projector\//, /^bench\/(load|report-load|save-bench|form-save-bench|projector-bench)\.ts$/, /\.test\.tsx?$/];
 
 /** The drizzle table objects' names for each clinical table (persons -> persons, person_identifiers -> personIdentifiers). */
 const drizzleNames = clinicalTableNames.map((t) => t.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()));
@@ -26,7 +28,7 @@ function clinicalWrites(source: string): string[] {
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
-    if (SKIP_DIRS.has(name)) return [];
+    if (SKIP_DIRS.has(name) || (dir === root && SKIP_AT_ROOT.has(name))) return [];
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return sourceFiles(path);
     return /\.(ts|tsx|js|mjs)$/.test(name) ? [path] : [];

@@ -1,4 +1,4 @@
-// every channel x every role. Allowed exactly where domain/access/roles.ts
+// Every channel x every role. Allowed exactly where domain/access/roles.ts
 // says; `forbidden` otherwise, with an audit row for each refusal of patient data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames, channels, type ChannelName } from '../../contract/channels';
@@ -98,6 +98,11 @@ function sampleInput(channel: ChannelName): unknown {
     'sync.resolveConflict': { personId, conflictId: none, keptEventId: none, note: 'matrix test' },
     'sync.refused': {},
     'audit.findPerson': { query: 'subj' },
+    'reports.list': {},
+    'reports.start': { reportId: 'custody-kpis', from: '2026-11-01', to: '2026-11-30', workerId: null },
+    'reports.progress': { runId: none, seen: 0 },
+    'reports.export': { runId: none, format: 'csv' },
+    'records.exportFhir': { personId },
   };
   return samples[channel];
 }
@@ -148,6 +153,14 @@ describe('every channel x every role', () => {
       expect(outcomes.length).toBe(permissionChannels.length);
     });
   }
+
+  it('gives reports to team managers only, and whole-record export to clinical roles only', () => {
+    const holders = (p: string) => roleSchema.options.filter((r) => (rolePermissions[r] as readonly string[]).includes(p)).sort();
+    expect(holders('report.view')).toEqual(['team_manager']);
+    expect(holders('record.export')).toEqual(
+      ['custody_hcp', 'mental_health_practitioner', 'prescriber', 'prison_nurse', 'psychosocial_worker', 'sms_clinical', 'team_manager'].sort(),
+    );
+  });
 
   it('keeps partner roles to the need-to-know summary', () => {
     for (const role of ['partner_police', 'partner_social_care', 'partner_voluntary'] as const) {

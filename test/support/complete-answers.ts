@@ -47,22 +47,26 @@ function answerFor(item: Item, random: () => number, at: string): AnswerValue {
   }
 }
 
-export function completeAnswers(template: Template, seed: number, at = '2026-11-23T09:00:00.000Z'): Answers {
+/**
+ * `fixed` answers are kept as given (null: left unanswered) and never chosen at random, so a test
+ * can pin the answers its expected figures depend on; one that does not apply is dropped.
+ */
+export function completeAnswers(template: Template, seed: number, at = '2026-11-23T09:00:00.000Z', fixed: Answers = {}): Answers {
   const random = seededRandom(seed);
   const items = new Map(templateItems(template).map((i) => [i.id, i]));
   let answers: Answers = {};
   for (let round = 0; round < 50; round++) {
-    answers = clearDisabledAnswers(template, answers);
+    answers = clearDisabledAnswers(template, { ...answers, ...fixed });
     const { issues } = evaluateResponse(template, answers);
     if (issues.length === 0) return answers;
     for (const issue of issues) {
       const item = items.get(issue.itemId);
-      if (!item) continue;
+      if (!item || item.id in fixed) continue;
       // Optional items are answered now and then, so conditions that hang on them are exercised too.
       answers = { ...answers, [item.id]: answerFor(item, random, at) };
     }
     for (const item of items.values()) {
-      if (!item.required && item.kind !== 'info' && !(item.id in answers) && random() < 0.3) answers = { ...answers, [item.id]: answerFor(item, random, at) };
+      if (!item.required && item.kind !== 'info' && !(item.id in answers) && !(item.id in fixed) && random() < 0.3) answers = { ...answers, [item.id]: answerFor(item, random, at) };
     }
   }
   throw new Error(`could not complete ${template.id}: ${JSON.stringify(evaluateResponse(template, answers).issues.slice(0, 3))}`);

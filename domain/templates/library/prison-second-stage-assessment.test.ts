@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Answers } from '../answers';
 import { evaluateResponse } from '../evaluate';
-import { completionNote, taskCompletedBy, type OpenTask } from '../tasks';
+import { completionNote, responseCompleting, taskCompletedBy, type OpenTask } from '../tasks';
 import { validateTemplate } from '../validate-template';
 import { templateRegistry } from './index';
 import { prisonReceptionScreenV2 } from './prison-reception-screen-v2';
@@ -61,6 +61,10 @@ describe('prison second-stage health assessment', () => {
     // A template that completes no task never closes one.
     expect(taskCompletedBy(prisonReceptionScreenV2, open, 's1')).toBeNull();
     expect(completionNote(t, 'resp-9')).toBe('Completed by Second-stage health assessment (NICE NG57) (version 1), response resp-9');
+    // The note names the response, so an entry later entered in error finds the task it met.
+    expect(responseCompleting(completionNote(t, '0195f3c2-7d1e-7abc-8def-0123456789ab'))).toBe('0195f3c2-7d1e-7abc-8def-0123456789ab');
+    expect(responseCompleting('Seen at the clinic')).toBeNull();
+    expect(responseCompleting(null)).toBeNull();
   });
 
   it('a routine assessment saves with no referral or task; needs found refer on and set tasks', () => {

@@ -4,6 +4,7 @@ import { AuditScreen } from '../governance/AuditScreen';
 import { BreakGlassScreen } from '../governance/BreakGlassScreen';
 import { PartnerSummaryScreen } from '../governance/PartnerSummaryScreen';
 import { ReviewsScreen } from '../governance/ReviewsScreen';
+import { ReportsScreen } from '../reports/ReportsScreen';
 import { StaffScreen } from '../staff/StaffScreen';
 import { ChangePasswordScreen } from './ChangePasswordScreen';
 import type { AccessRoute } from './routes';
@@ -24,5 +25,7 @@ export function AccessScreen({ route }: { route: AccessRoute }) {
       return <AuditScreen key={route.recordId ?? ''} recordId={route.recordId} />;
     case 'agreements':
       return <AgreementsScreen />;
+    case 'reports':
+      return <ReportsScreen />;
   }
 }

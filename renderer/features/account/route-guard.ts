@@ -44,6 +44,7 @@ const needs: Partial<Record<Route['name'], Permission>> = {
   topChart: 'sms.view',
   lookup: 'record.lookup',
   sync: 'patient.view',
+  reports: 'report.view',
 };
 
 /** Screens before or outside a session. */

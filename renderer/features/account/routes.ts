@@ -16,4 +16,6 @@ export type AccessRoute =
   /** "Who looked at this record" (auditor); `recordId` when chosen from elsewhere. */
   | { name: 'audit'; recordId: string | null }
   /** Data-sharing agreements between kinds of organisation (site administrator). */
-  | { name: 'agreements' };
+  | { name: 'agreements' }
+  /** Site reports: KPIs, run over a period, exported as CSV or PDF (team manager). */
+  | { name: 'reports' };

@@ -15,6 +15,7 @@ import { StaySection } from '../stays/StaySection';
 import { TasksSection } from '../tasks/TasksSection';
 import { SmsSection } from '../sms/SmsSection';
 import { formatClinicalDateTime } from '../../format/person-format';
+import { ExportRecord } from './ExportRecord';
 import { RecordContents } from './RecordContents';
 
 function Registration({ person }: { person: PersonRecord }) {
@@ -60,6 +61,7 @@ export function RecordScreen({ personId }: { personId: string }) {
           <ConsentSection personId={person.id} />
           <IdentitySection person={person} onChanged={reload} />
           <Registration person={person} />
+          <ExportRecord personId={person.id} />
         </>
       )}
     </PersonFrame>

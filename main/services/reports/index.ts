@@ -1,0 +1,8 @@
+// Every report this site can run, by id (the contract's reportIdSchema lists the same ids).
+import type { ReportId } from '../../../contract/channels/reports';
+import { custodyKpis } from './custody-kpis';
+import type { ReportDefinition } from './report-definition';
+
+export const reportDefinitions: Record<ReportId, ReportDefinition> = {
+  'custody-kpis': custodyKpis,
+};
