@@ -24,7 +24,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    // TLS verification can never be turned off (SECURITY.md item 14).
+    // TLS verification can never be turned off.
     files: ['**/*.{ts,tsx,js,mjs}'],
     ignores: ['test/fixtures/**'],
     rules: {

@@ -1,4 +1,4 @@
-// SECURITY.md items 7, 9, 10: encrypted at rest, refuses a wrong or missing key without ever
+// Encrypted at rest, refuses a wrong or missing key without ever
 // creating a fresh database over the old one, refuses a newer schema, pragmas as required.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';

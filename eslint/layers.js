@@ -1,4 +1,4 @@
-// Who may import whom: the table of ../shared/ARCHITECTURE.md as data. The lint rule in
+// Who may import whom: the layer table as data (README "Architecture in brief"). The lint rule in
 // layer-rule.js checks every import against it; the per-folder tsconfig references give the
 // compiler a second, independent check.
 //

@@ -1,4 +1,4 @@
-// The sandboxed preload (SECURITY.md item 5, ARCHITECTURE.md "One router, two transports"). It puts
+// The sandboxed preload (README "One router, two transports"). It puts
 // exactly one function on window.sonar: invoke(channel, input, session) for the contract's channel
 // names, over one IPC channel. No generic IPC, no Node, nothing else reaches the page.
 // Built as a single CommonJS file (a sandboxed preload cannot load modules): it may import only

@@ -1,5 +1,5 @@
 // Whether a disclosure of a person's data is permitted: the one function the central record and
-// the site call before anything crosses an organisational boundary (SYNC.md "Policy"). Inputs are
+// the site call before anything crosses an organisational boundary. Inputs are
 // data: data-sharing agreements, the person's recorded consent decisions, and the request. The
 // outcome names the rule behind every category permitted or withheld.
 import { z } from 'zod';

@@ -5,7 +5,7 @@ const live = { allowTestNumbers: false };
 const demo = { allowTestNumbers: true };
 
 describe('NHS number', () => {
-  it('accepts 943 476 5919 (DOMAIN.md worked example)', () => {
+  it('accepts 943 476 5919 (the NHS own worked example)', () => {
     // 9*10 + 4*9 + 3*8 + 4*7 + 7*6 + 6*5 + 5*4 + 9*3 + 1*2 = 299; 299 mod 11 = 2; 11 - 2 = 9: matches.
     expect(checkNhsNumber('943 476 5919', live)).toEqual({ ok: true, value: '9434765919' });
     expect(checkNhsNumber('943-476-5919', live)).toEqual({ ok: true, value: '9434765919' });

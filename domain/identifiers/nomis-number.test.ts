@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkNomisNumber } from './nomis-number';
 
 describe('NOMIS prison number', () => {
-  it('accepts A1234BC (DOMAIN.md example)', () => {
+  it('accepts A1234BC (the documented format)', () => {
     // letter A, digits 1234, letters BC.
     expect(checkNomisNumber('A1234BC')).toEqual({ ok: true, value: 'A1234BC' });
   });

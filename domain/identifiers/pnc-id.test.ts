@@ -8,7 +8,7 @@ const in2026 = { currentYear: 2026 };
 //  Z0 A1 B2 C3 D4 E5 F6 G7 H8 J9 K10 L11 M12 N13 P14 Q15 R16 T17 U18 V19 W20 X21 Y22
 
 describe('PNC ID check letter', () => {
-  it('gives N for 2003/0012345 (DOMAIN.md worked example)', () => {
+  it('gives N for 2003/0012345 (worked example)', () => {
     // "03" + "0012345" = 030012345 = 30012345; 23 * 1304884 = 30012332; 30012345 - 30012332 = 13 -> N.
     expect(pncCheckLetter(2003, 12345)).toBe('N');
     expect(pncCheckLetter(3, 12345)).toBe('N');

@@ -1,4 +1,4 @@
-// Likely duplicates (DOMAIN.md: match on identifiers first, then on name + date of birth with
+// Likely duplicates (match on identifiers first, then on name + date of birth with
 // aliases, and show the candidates to a human to confirm). This only ranks and explains; a person
 // decides.
 import { searchTokens } from './person-name';

@@ -1,4 +1,4 @@
-// One search box takes a name, a date of birth or any identifier a person holds (UX.md: search
+// One search box takes a name, a date of birth or any identifier a person holds (search
 // is the front door). This reads what was typed into the lookups that can answer it:
 // - identifiers: the whole text checked as each identifier type, in the forms people type them
 //   (PNC 03/12345n, a prison number in lower case, an NHS number with spaces); a 10-digit number

@@ -1,4 +1,4 @@
-// Hybrid logical clock (SYNC.md): l = largest physical ms seen, c = counter. Encoded as
+// Hybrid logical clock (docs/sync-protocol.md): l = largest physical ms seen, c = counter. Encoded as
 // 48-bit milliseconds + 16-bit counter in one 64-bit integer. That exceeds a JS number's exact
 // range, so the encoded form is a bigint; SQLite keeps it as INTEGER, PostgreSQL as BIGINT.
 // The HLC orders events and shows "recorded at"; it never picks a conflict winner.

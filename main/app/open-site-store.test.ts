@@ -1,4 +1,4 @@
-// SECURITY.md item 9: a lost or wrong key never silently creates a fresh empty database.
+// a lost or wrong key never silently creates a fresh empty database.
 import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

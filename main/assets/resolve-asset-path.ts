@@ -1,4 +1,4 @@
-// Maps a URL path to a file inside the built renderer bundle, or refuses (SECURITY.md item 2).
+// Maps a URL path to a file inside the built renderer bundle, or refuses.
 // Shared by the Electron app:// protocol and the browser host, so it must not import electron.
 //
 // The rule is an allow-list of shapes, not a search for known attacks: a path is served only when

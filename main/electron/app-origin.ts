@@ -1,4 +1,4 @@
-// The app's own origin. The UI is served only from app://sonar (SECURITY.md item 2); navigation and
+// The app's own origin. The UI is served only from app://sonar; navigation and
 // IPC are allowed only for documents from it, so this one predicate guards both.
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'sonar';

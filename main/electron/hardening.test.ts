@@ -42,7 +42,7 @@ function harden() {
   return f;
 }
 
-describe('navigation (SECURITY.md item 4)', () => {
+describe('navigation', () => {
   it.each(['https://evil.example/', 'http://localhost:3000/', 'file:///etc/passwd', 'app://other/', 'javascript:alert(1)', 'about:blank', 'data:text/html,x'])(
     'prevents will-navigate and will-redirect to %s',
     (url) => {

@@ -1,4 +1,4 @@
-// Deny-by-default for every web contents the app ever creates (SECURITY.md item 4): no navigation
+// Deny-by-default for every web contents the app ever creates : no navigation
 // away from app://sonar, no new windows, no webviews, no permissions. The UI needs none of these,
 // and each is a way for injected content to reach the network, the OS or another origin.
 // The app never opens links in the OS browser: nothing here (or anywhere) calls shell.openExternal.

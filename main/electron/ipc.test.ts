@@ -50,7 +50,7 @@ describe('registerRpcIpc', () => {
   });
 });
 
-describe('sender checks (SECURITY.md item 5)', () => {
+describe('sender checks', () => {
   const refusedSenders: Array<[string, () => IpcMainInvokeEvent]> = [
     ['a null senderFrame (navigated away or destroyed)', () => eventFrom(null, frame('app://sonar/index.html'))],
     ['a detached frame', () => eventFrom({ ...frame('app://sonar/index.html'), detached: true })],

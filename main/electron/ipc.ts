@@ -1,4 +1,4 @@
-// THE only file that touches ipcMain (SECURITY.md item 5; test/architecture checks it). One
+// THE only file that touches ipcMain (test/architecture checks it). One
 // channel carries every RPC; before anything reaches the router, the sender must be the app's own
 // top-level document. The router then validates the channel name, the input and the session.
 import { ipcMain } from 'electron';

@@ -1,4 +1,4 @@
-// The app:// scheme the UI is served from (SECURITY.md items 2 and 3). A custom standard, secure
+// The app:// scheme the UI is served from. A custom standard, secure
 // scheme gives the renderer a real origin ('self' in the CSP means app://sonar) without file://'s
 // extra privileges, and every byte it serves passes through resolveAssetPath.
 import { readFile } from 'node:fs/promises';

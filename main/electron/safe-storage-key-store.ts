@@ -1,4 +1,4 @@
-// The database key under Electron (SECURITY.md item 8): 32 random bytes, kept on disk only wrapped
+// The database key under Electron : 32 random bytes, kept on disk only wrapped
 // by the OS keystore through safeStorage (DPAPI on Windows, Keychain on macOS, libsecret/KWallet
 // on Linux). Linux's `basic_text` fallback wraps with a password hard-coded in Chromium, which is
 // no protection at all, so it is refused rather than used. The key is never logged, and no

@@ -143,7 +143,7 @@ export function startElectronApp(options: StartOptions, argv: readonly string[] 
       });
     } catch (error) {
       // Key unavailable, a database from a newer version, a damaged file: say so and stop. A new
-      // empty database is never made in place of one that cannot be opened (SECURITY.md item 9).
+      // empty database is never made in place of one that cannot be opened.
       log(`start-up failed: ${messageOf(error)}`);
       dialog.showErrorBox('SONAR cannot start', `${messageOf(error)}\n\nData folder: ${dataDir}`);
       app.quit();

@@ -41,7 +41,7 @@ beforeEach(() => {
 });
 
 describe('main window factory', () => {
-  it('isolates, sandboxes and strips Node from the page (SECURITY.md item 1)', () => {
+  it('isolates, sandboxes and strips Node from the page', () => {
     createMainWindow({ preloadPath: '/app/out/preload/preload.cjs', devTools: false });
     const prefs = lastWindow().options.webPreferences as Prefs;
     expect(prefs).toMatchObject({

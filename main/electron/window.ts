@@ -1,4 +1,4 @@
-// The one kind of window SONAR opens (SECURITY.md item 1). The page gets no Node, runs in a
+// The one kind of window SONAR opens. The page gets no Node, runs in a
 // sandboxed renderer, is isolated from the preload's world, and loads only from app://sonar.
 import { BrowserWindow } from 'electron';
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';

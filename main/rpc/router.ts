@@ -1,4 +1,4 @@
-// THE router (ARCHITECTURE.md): channel -> validate input -> resolve session -> authorise (deny by
+// THE router: channel -> validate input -> resolve session -> authorise (deny by
 // default) -> service -> audit -> { ok, value } | { ok: false, error }. Both transports call it with
 // untrusted values; it never throws and never lets a failure change a row.
 import type { z } from 'zod';

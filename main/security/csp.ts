@@ -1,4 +1,4 @@
-// The one Content-Security-Policy (SECURITY.md item 3), sent as a header by the app:// protocol
+// The one Content-Security-Policy, sent as a header by the app:// protocol
 // (Electron) and by the browser host, and as a meta tag in the browser host's index.html.
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",

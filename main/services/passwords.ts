@@ -1,4 +1,4 @@
-// argon2id at the OWASP/SECURITY.md floor: 19 MiB, t=2, p=1.
+// argon2id at the OWASP floor: 19 MiB, t=2, p=1.
 import { hash, verify, type Options } from '@node-rs/argon2';
 
 /** Algorithm.Argon2id: the package declares a const enum, which isolated modules cannot inline. */

@@ -2,7 +2,7 @@
 // shared PC. Tokens are 32 random bytes; they never reach the database or the logs.
 //
 // A session idle for longer than the site's idle period is locked: it answers nothing but unlock
-// (the same user's password) and sign out until unlocked (SECURITY.md item 18). The lock is
+// (the same user's password) and sign out until unlocked. The lock is
 // decided here, on the server, so a page that stops counting cannot keep patient data open.
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../../domain/access/roles';

@@ -1,4 +1,4 @@
-// How a person's details read on screen (UX.md, NHS CUI): dates dd-Mmm-yyyy with age, unknowns as
+// How a person's details read on screen (NHS CUI): dates dd-Mmm-yyyy with age, unknowns as
 // "Not known", NHS numbers 3-3-4. Built on the domain helpers so every screen reads the same.
 import { differenceInDays, differenceInMonths, format, isValid } from 'date-fns';
 import type { Sex } from '../../contract/channels/patients';

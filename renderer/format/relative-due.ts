@@ -1,4 +1,4 @@
-// Due dates read as a date and, beside it, how far away they are (UX.md): "due in 3 days",
+// Due dates read as a date and, beside it, how far away they are: "due in 3 days",
 // "overdue by 2 days". Counted in calendar days where the user is, so a task due tomorrow
 // morning reads "due tomorrow" at 23:00 as well as at 08:00.
 import { differenceInCalendarDays, format, isValid } from 'date-fns';

@@ -1,4 +1,4 @@
-// SECURITY.md item 5: ipcMain is touched in one file only, main/electron/ipc.ts, where every message
+// ipcMain is touched in one file only, main/electron/ipc.ts, where every message
 // has its sender checked. A second file registering handlers would be an unchecked way in.
 // Test files are skipped: they fake ipcMain to test ipc.ts and never ship.
 import fs from 'node:fs';

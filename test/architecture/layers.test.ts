@@ -1,4 +1,4 @@
-// The import table of ARCHITECTURE.md is enforced as lint errors (eslint/layers.js). These cases
+// The import table is enforced as lint errors (eslint/layers.js). These cases
 // are the ones the foundation issue names, plus the other edges of the table.
 import { ESLint } from 'eslint';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-// SECURITY.md item 18: a shared PC left idle locks. The page's own timer (moved on with
+// a shared PC left idle locks. The page's own timer (moved on with
 // Playwright's clock instead of waiting five minutes) locks the screen and the server session;
 // patient data leaves the page and the store; the same user's password returns to the same
 // screen. A host with a one-minute policy shows the server locking a session by itself.

@@ -1,4 +1,4 @@
-// Staff administration and the partner view (SECURITY.md items 17 and 19): the administrator
+// Staff administration and the partner view : the administrator
 // creates a police partner with a temporary password; at first sign-in the partner must choose
 // their own; they can find a person and read the need-to-know summary, and never the clinical
 // record. The administrator also lifts a sign-in pause, resets a password and disables an account.

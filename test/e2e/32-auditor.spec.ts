@@ -1,4 +1,4 @@
-// The auditor (SECURITY.md item 21): "Who looked at this record" lists every access to one
+// The auditor : "Who looked at this record" lists every access to one
 // person's record, allowed or refused, with who, in which role and why; and the audit trail's
 // hash chain verifies. The auditor has no patient search: the record id is pasted in.
 import { expect, test } from '@playwright/test';

@@ -1,4 +1,4 @@
-// Legitimate relationship or break-glass (SECURITY.md item 20). A person registered here four days
+// Legitimate relationship or break-glass. A person registered here four days
 // ago, with no stay, is outside a clinician's care: opening the record asks for a reason first and
 // shows nothing of the person; the emergency access is time-limited, shown on the record and can be
 // ended; a team manager reviews it; an auditor sees it in the record's access history.

@@ -1,4 +1,4 @@
-// SECURITY.md item 19: every channel x every role. Allowed exactly where domain/access/roles.ts
+// every channel x every role. Allowed exactly where domain/access/roles.ts
 // says; `forbidden` otherwise, with an audit row for each refusal of patient data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames, channels, type ChannelName } from '../../contract/channels';

@@ -1,4 +1,4 @@
-// SECURITY.md item 22: thousands of malformed payloads to every channel, signed in and not: no
+// thousands of malformed payloads to every channel, signed in and not: no
 // crash, no unhandled rejection, no row changed, a clear error code back every time.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// AUDIT-C: the first three AUDIT questions (consumption), total 0-12. UK default (DOMAIN.md,
+// AUDIT-C: the first three AUDIT questions (consumption), total 0-12. UK default (docs/clinical-content.md,
 // configurable): 5 or more is positive and the full AUDIT follows. No codes: a positive screen
 // is a reason to ask more, not a clinical finding to code.
 import type { Template } from '../template-schema';

@@ -1,5 +1,5 @@
 // AUDIT, the WHO Alcohol Use Disorders Identification Test: ten questions, total 0-40. Zones
-// (UK default, DOMAIN.md, configurable): 0-7 lower risk, 8-15 increasing risk, 16-19 higher risk,
+// (UK default, configurable; docs/clinical-content.md): 0-7 lower risk, 8-15 increasing risk, 16-19 higher risk,
 // 20 or more possible dependence.
 //
 // Codes: a score is not a diagnosis, so AUDIT 20+ raises a "possible dependence" flag and never

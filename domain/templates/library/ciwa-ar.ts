@@ -3,7 +3,7 @@
 // published form items 1-5 describe only 0, 1, 4 and 7; 2, 3, 5 and 6 are in-between scores with
 // no words of their own, labelled here by where they sit.
 //
-// Bands are CONFIGURABLE (DOMAIN.md): published cut-offs and local protocols differ. The default
+// Bands are CONFIGURABLE (docs/clinical-content.md): published cut-offs and local protocols differ. The default
 // is below; a site that uses others publishes them as a new template version (bands are data, and
 // responses keep the version, so earlier scores keep their band).
 //

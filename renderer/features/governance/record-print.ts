@@ -1,4 +1,4 @@
-// Every printed copy of patient information is recorded in the audit trail (SECURITY.md item 21):
+// Every printed copy of patient information is recorded in the audit trail:
 // call this just before window.print(). A failure to record does not stop the print (the copy may
 // be needed at once); the message says what to tell site IT.
 import { useCallback } from 'react';

@@ -1,4 +1,4 @@
-// The idle lock of a shared PC (SECURITY.md item 18). Locking takes patient data out of the page
+// The idle lock of a shared PC. Locking takes patient data out of the page
 // and out of the store at once: the screen for the route is unmounted, search results, the query
 // and any notice are forgotten, and an answer that arrives after the lock for a call made before it
 // is dropped. Kept: the route (unlock returns to it and the screen asks again) and form drafts

@@ -1,4 +1,4 @@
-// The patient banner (UX.md, NHS CUI), on every screen showing a person: FAMILY name in capitals,
+// The patient banner (NHS CUI), on every screen showing a person: FAMILY name in capitals,
 // given names and title; born date dd-Mmm-yyyy with age; sex; NHS No. and the other identifiers
 // in use; the current stay; and the active risk flags with who set them and why. Labels are
 // plainer than values and carry no colon; anything unknown reads "Not known".

@@ -1,4 +1,4 @@
-// The NHS number box (UX.md): one input, regrouped 3-3-4 as you type or paste, checked with the
+// The NHS number box: one input, regrouped 3-3-4 as you type or paste, checked with the
 // mod-11 rule when you leave it. "Not known" is a positive choice, never an empty box.
 import { useLayoutEffect, useRef } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';

@@ -1,4 +1,4 @@
-// "Find a person", the home screen and the front door (UX.md): one box for a name, a date of birth
+// "Find a person", the home screen and the front door: one box for a name, a date of birth
 // or any identifier, results as you type, the true total stated and every match a page away.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { usePageTitle } from '../../app/page-title';
