@@ -61,6 +61,12 @@ export function invalidatePeople(client: QueryClient, personIds: readonly string
   return client.invalidateQueries({ predicate: (q) => ids.has(personIdOf(q.queryKey) ?? '') });
 }
 
+/** Drops every cached read about these people: nothing of them is left to show while a fresh read is refused. */
+export function forgetPeople(client: QueryClient, personIds: readonly string[]): void {
+  const ids = new Set(personIds);
+  client.removeQueries({ predicate: (q) => ids.has(personIdOf(q.queryKey) ?? '') });
+}
+
 /** After a change made on this screen: everything shown about the person is read again. */
 export function useInvalidatePerson(): (personId: string) => void {
   const client = useQueryClient();

@@ -68,7 +68,8 @@ function Charts({ points }: { points: Point[] }) {
           </LineChart>
         </ResponsiveContainer>
       </figure>
-      <div className="sonar-table-scroll">
+      {/* Wider than the screen when many substances are recorded: focusable so it scrolls from the keyboard. */}
+      <div className="sonar-table-scroll" tabIndex={0} role="region" aria-label="Every TOP, oldest first (scrolls sideways)">
         <table className="nhsuk-table" data-testid="top-table">
           <caption className="nhsuk-table__caption nhsuk-table__caption--s">Every TOP, oldest first</caption>
           <thead className="nhsuk-table__head">
