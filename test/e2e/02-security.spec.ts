@@ -1,7 +1,7 @@
 // The page's own defences: the Content-Security-Policy blocks injected script and outside
 // connections, and the browser host answers no call from a page that did not open the launch URL.
 import { expect, test } from '@playwright/test';
-import { ADMIN, ensureAdmin, openApp, searchBox, signIn } from './support/app';
+import { ADMIN, ensureAdmin, longPollHeld, openApp, searchBox, settled, signIn } from './support/app';
 import { hostOrigin } from './support/env';
 
 const POLICY =
@@ -70,6 +70,9 @@ test('losing the launch secret mid-session returns to sign-in with the reason', 
   await page.reload();
   await signIn(page, ADMIN.username, ADMIN.password);
   await expect(searchBox(page)).toBeFocused();
+  // The first calls after sign-in carry the secret; clear it only once none of the app's own is due.
+  await longPollHeld(page);
+  await settled(page);
 
   await page.evaluate(() => sessionStorage.clear());
   // The next call finds the secret gone: typing a search, or the app's own notice long poll when it

@@ -47,20 +47,41 @@ export async function openApp(browser: Browser, beforeLoad?: (page: Page) => voi
 }
 
 const inFlight = new WeakMap<Page, Set<Request>>();
+/** When each long poll now open was sent (ms). */
+const heldPolls = new WeakMap<Page, Map<Request, number>>();
 /** Calls that wait for news by design (the notice long poll) never settle, so they are not counted. */
 const LONG_POLLS = ['/rpc/notices.wait'];
 
 function trackCalls(page: Page): void {
   const pending = new Set<Request>();
+  const polls = new Map<Request, number>();
   inFlight.set(page, pending);
+  heldPolls.set(page, polls);
   page.on('request', (request) => {
-    if (!LONG_POLLS.some((path) => request.url().includes(path))) pending.add(request);
+    if (LONG_POLLS.some((path) => request.url().includes(path))) polls.set(request, Date.now());
+    else pending.add(request);
   });
   const done = (request: Request): void => {
     pending.delete(request);
+    polls.delete(request);
   };
   page.on('requestfinished', done);
   page.on('requestfailed', done);
+}
+
+/**
+ * Waits until the notice long poll has been held open by the host for heldMs: after sign-in the
+ * app sends it (and may send it again at once to catch up), so until then a call of its own is due.
+ */
+export async function longPollHeld(page: Page, heldMs = 1000, timeoutMs = 15_000): Promise<void> {
+  const polls = heldPolls.get(page);
+  if (!polls) throw new Error('longPollHeld() needs a page opened with openApp');
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if ([...polls.values()].some((sentAt) => Date.now() - sentAt >= heldMs)) return;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`no notice long poll held open for ${heldMs} ms within ${timeoutMs} ms`);
 }
 
 /**
