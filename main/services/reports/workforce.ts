@@ -1,7 +1,7 @@
 // Workforce planning (the SMS Toolkit's caseload and upcoming-reviews reports): keyworker caseloads
 // per worker over the period, the reviews falling due in the next 7 and 28 days, and the work
 // that is overdue now, by kind and by worker. The SQL is in db/reports/workforce-queries.ts.
-import type { ReportSection } from '../../../contract/channels/reports';
+import type { ReportChart, ReportSection } from '../../../contract/channels/reports';
 import { CARE_PLAN_REVIEW_KIND, GENERIC_KIND, SMS_REVIEW_KIND, taskKind, taskKinds } from '../../../domain/tasks/task-kinds';
 import { workforceSteps } from '../../../db/reports/workforce-queries';
 import type { ReportRow } from '../../../db/reports/report-worker';
@@ -11,6 +11,9 @@ import { count, type ReportDefinition } from './report-definition';
 export const WORKFORCE_REVIEW_KINDS = [SMS_REVIEW_KIND, CARE_PLAN_REVIEW_KIND] as const;
 const DAY_MS = 86_400_000;
 const UNASSIGNED = 'Not given to anyone';
+
+/** No chart when there is nothing to draw (the table says so in words). */
+const drawn = (chart: ReportChart): ReportChart | null => (chart.data.length > 0 ? chart : null);
 
 const workerLabel = (row: ReportRow, idKey: string, nameKey: string) => (row[idKey] === null ? UNASSIGNED : String(row[nameKey] ?? row[idKey]));
 
@@ -41,7 +44,7 @@ function caseload(rows: readonly ReportRow[]): ReportSection {
       ],
       rows: table,
     },
-    chart: {
+    chart: drawn({
       title: 'Caseload per worker',
       stacked: true,
       categoryKey: 'worker',
@@ -51,7 +54,7 @@ function caseload(rows: readonly ReportRow[]): ReportSection {
         { key: 'psychosocial', label: 'Psychosocial keyworker' },
       ],
       data: table.map((r) => ({ worker: r.worker, clinical: r.clinical, psychosocial: r.psychosocial })),
-    },
+    }),
     notes: ['Keyworkers are the substance misuse team’s: a report narrowed to another team shows no caseloads.'],
   };
 }
@@ -93,7 +96,7 @@ function reviewsDue(rows: readonly ReportRow[]): ReportSection {
       ],
       rows: workers.map((w) => ({ worker: w.worker, due7: w.values.due_7 ?? 0, due28: w.values.due_28 ?? 0 })),
     },
-    chart: {
+    chart: drawn({
       title: 'Reviews due by worker',
       stacked: false,
       categoryKey: 'worker',
@@ -103,7 +106,7 @@ function reviewsDue(rows: readonly ReportRow[]): ReportSection {
         { key: 'due28', label: 'Within 28 days' },
       ],
       data: workers.map((w) => ({ worker: w.worker, due7: w.values.due_7 ?? 0, due28: w.values.due_28 ?? 0 })),
-    },
+    }),
     notes: ['Reviews due within 7 days are counted again in the 28 days.', 'Reviews already overdue are under Overdue work.'],
   };
 }
@@ -135,7 +138,7 @@ function overdue(rows: readonly ReportRow[]): ReportSection {
       ],
       rows: [...kindRows, ...workerRows],
     },
-    chart: {
+    chart: drawn({
       title: 'Overdue work by worker',
       stacked: true,
       categoryKey: 'worker',
@@ -145,7 +148,7 @@ function overdue(rows: readonly ReportRow[]): ReportSection {
         { key: 'escalated', label: 'Escalated' },
       ],
       data: workers.map((w) => ({ worker: w.worker, notEscalated: (w.values.overdue ?? 0) - (w.values.escalated ?? 0), escalated: w.values.escalated ?? 0 })),
-    },
+    }),
     notes: ['Rows by kind and rows by worker count the same tasks twice over: each adds up to the overdue total.'],
   };
 }
