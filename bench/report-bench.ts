@@ -65,7 +65,7 @@ export async function benchReports(
     return { from: first.toISOString().slice(0, 10), to: last.toISOString().slice(0, 10) };
   });
   const rawSteps = (p: { from: string; to: string }) =>
-    custodyKpis.steps({ site: app.site, period: reportPeriod(p.from, p.to), now: new Date().toISOString(), workerId: null });
+    custodyKpis.steps({ site: app.site, period: reportPeriod(p.from, p.to), now: new Date().toISOString(), workerId: null, team: null });
   const statements = new Map<string, ReturnType<typeof raw.prepare>>();
   const runRaw = (p: { from: string; to: string }) =>
     rawSteps(p).map((s) => {

@@ -162,6 +162,8 @@ export const tasks = sqliteTable(
     index('tasks_about').on(t.aboutType, t.aboutId, t.status),
     // Reports: a stay's tasks of a kind and when they were closed, from the index alone.
     index('tasks_stay_kind').on(t.stayId, t.kind, t.status, t.closedAt),
+    // Workforce report: the site's open work by due time with its kind, team and worker, from the index alone.
+    index('tasks_site_work').on(t.siteCode, t.status, t.dueAt, t.kind, t.team, t.assigneeId, t.assigneeName),
   ],
 );
 

@@ -43,7 +43,12 @@ export const caseloadAssignments = sqliteTable(
     endedByName: text('ended_by_name'),
     endReason: text('end_reason'),
   },
-  (t) => [index('caseload_assignments_worker').on(t.workerId, t.siteCode, t.endedAt), index('caseload_assignments_person').on(t.personId, t.assignedAt)],
+  (t) => [
+    index('caseload_assignments_worker').on(t.workerId, t.siteCode, t.endedAt),
+    index('caseload_assignments_person').on(t.personId, t.assignedAt),
+    // Workforce report: the site's assignments current in a period with their worker, kind and person, from the index alone.
+    index('caseload_assignments_site').on(t.siteCode, t.assignedAt, t.endedAt, t.workerId, t.kind, t.personId, t.workerName),
+  ],
 );
 
 export const treatments = sqliteTable(

@@ -3,15 +3,16 @@
 // and exports exactly what was shown as CSV or PDF. A person's record is exported as a FHIR UK
 // Core bundle. Every run and every export is one audit row.
 import { z } from 'zod';
+import { teamSchema } from '../../domain/access/teams';
 import { channel } from './channel';
 import { calendarDate, emptyInput, uuidSchema } from './common';
 
 /** Report definitions live in main/services/reports; each has one id here. */
-export const reportIdSchema = z.enum(['custody-kpis']);
+export const reportIdSchema = z.enum(['custody-kpis', 'workforce']);
 export type ReportId = z.infer<typeof reportIdSchema>;
 
 /** Filters a report may accept besides its period (a report names the ones that apply to it). */
-export const reportFilterSchema = z.enum(['worker']);
+export const reportFilterSchema = z.enum(['worker', 'team']);
 export type ReportFilter = z.infer<typeof reportFilterSchema>;
 
 export const reportRequestSchema = z
@@ -21,6 +22,8 @@ export const reportRequestSchema = z
     to: calendarDate('End date'),
     /** Only what this member of staff did; null for everyone. */
     workerId: uuidSchema.nullable().default(null),
+    /** Only this team's work; null for every team. */
+    team: teamSchema.nullable().default(null),
   })
   .strict();
 export type ReportRequest = z.infer<typeof reportRequestSchema>;
@@ -87,6 +90,8 @@ export const reportResultSchema = z.object({
   to: z.string(),
   workerId: z.string().nullable(),
   workerName: z.string().nullable(),
+  /** The team the report was narrowed to, in words; null for every team. */
+  teamName: z.string().nullable(),
   producedAt: z.string(),
   producedBy: z.string(),
   sections: z.array(reportSectionSchema),
@@ -99,6 +104,8 @@ export const reportsList = channel({
     reports: z.array(z.object({ id: reportIdSchema, title: z.string(), description: z.string(), filters: z.array(reportFilterSchema) })),
     /** Staff a report can be filtered to. */
     workers: z.array(z.object({ id: z.string(), fullName: z.string() })),
+    /** Teams a report can be filtered to. */
+    teams: z.array(z.object({ id: teamSchema, label: z.string() })),
   }),
   access: { kind: 'permission', permission: 'report.view' },
   auditAction: 'listed reports',

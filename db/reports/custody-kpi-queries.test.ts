@@ -11,8 +11,8 @@ import { custodyKpiSteps, type CustodyKpiParams } from './custody-kpi-queries';
 import { CUSTODY_KPI_ANSWERS, OBSERVED_AT_SQL, answerSql } from './kpi-index';
 
 /** The report migrations by name (their numbers change as other migrations land before them). */
-const REPORT_MIGRATIONS = ['_report_indexes', '_report_expression_indexes'];
-const isReportMigration = (tagOrFile: string) => REPORT_MIGRATIONS.some((m) => tagOrFile.replace(/\.sql$/, '').endsWith(m));
+const REPORT_MIGRATIONS = ['report_indexes', 'report_expression_indexes'];
+const isReportMigration = (tagOrFile: string) => REPORT_MIGRATIONS.some((m) => tagOrFile.replace(/\.sql$/, '').replace(/^\d+_/, '') === m);
 
 let dir: string;
 const key = randomBytes(32);

@@ -2,7 +2,9 @@
 import type { ReportId } from '../../../contract/channels/reports';
 import { custodyKpis } from './custody-kpis';
 import type { ReportDefinition } from './report-definition';
+import { workforce } from './workforce';
 
 export const reportDefinitions: Record<ReportId, ReportDefinition> = {
   'custody-kpis': custodyKpis,
+  workforce,
 };

@@ -12,6 +12,7 @@ const result: ReportResult = {
   to: '2026-11-30',
   workerId: null,
   workerName: null,
+  teamName: null,
   producedAt: '2026-12-02T09:00:00.000Z',
   producedBy: '=HYPERLINK("x")',
   sections: [

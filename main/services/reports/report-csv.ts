@@ -30,6 +30,7 @@ export function reportCsv(result: ReportResult): string {
     ['Period', periodText(result)],
   ];
   if (result.workerName) lines.push(['Staff member', result.workerName]);
+  if (result.teamName) lines.push(['Team', result.teamName]);
   lines.push(['Produced', producedText(result)]);
   for (const section of result.sections) {
     lines.push([], ['Section', section.title], ['About', section.description]);

@@ -4,6 +4,7 @@
 // one definition to reports/index.ts and its id to the contract: the runner, progress, the
 // screen, CSV and PDF, and the audit are the same for every report.
 import type { ReportFilter, ReportId, ReportSection } from '../../../contract/channels/reports';
+import type { Team } from '../../../domain/access/teams';
 import type { SiteConfig } from '../../../contract/site-config';
 import type { ReportPeriod } from '../../../domain/reports/period';
 import type { ReportRow, ReportStep, StepRows } from '../../../db/reports/report-worker';
@@ -14,6 +15,8 @@ export interface ReportContext {
   /** When the report is run (ISO): for measures that depend on now (a stay still open). */
   now: string;
   workerId: string | null;
+  /** Only this team's work (domain/access/teams.ts); null for every team. */
+  team: Team | null;
 }
 
 export interface ReportDefinition {

@@ -20,6 +20,7 @@ const result = (rows: ReturnType<typeof people>): ReportResult => ({
   to: '2026-11-30',
   workerId: 'w1',
   workerName: 'Sam Worker',
+  teamName: null,
   producedAt: '2026-12-02T09:00:00.000Z',
   producedBy: 'Mo Manager',
   sections: [

@@ -124,7 +124,7 @@ function pageFurniture(doc: Doc, r: ReportResult): void {
     const saved = doc.page.margins;
     doc.page.margins = { top: 0, bottom: 0, left: 0, right: 0 };
     doc.font(BOLD).fontSize(9).fillColor(NHS_BLUE).text(`SONAR  ${r.title}`, MARGIN.left, 28, { width, lineBreak: false });
-    doc.font(FONT).fontSize(8).fillColor(GREY).text(`${r.siteName} (${r.siteCode})  Period ${periodText(r)}${r.workerName ? `  Staff member ${r.workerName}` : ''}`, MARGIN.left, 40, { width, lineBreak: false });
+    doc.font(FONT).fontSize(8).fillColor(GREY).text(`${r.siteName} (${r.siteCode})  Period ${periodText(r)}${r.workerName ? `  Staff member ${r.workerName}` : ''}${r.teamName ? `  Team ${r.teamName}` : ''}`, MARGIN.left, 40, { width, lineBreak: false });
     const foot = doc.page.height - MARGIN.bottom + 20;
     doc.font(FONT).fontSize(8).fillColor(GREY).text(`Page ${i - range.start + 1} of ${range.count}  Produced ${producedText(r)}`, MARGIN.left, foot, { width, lineBreak: false });
     doc.page.margins = saved;
@@ -143,6 +143,7 @@ export function reportPdf(r: ReportResult): Promise<Buffer> {
   paragraph(doc, `${r.siteName} (${r.siteCode})`, 11);
   paragraph(doc, `Period ${periodText(r)}`, 11);
   if (r.workerName) paragraph(doc, `Staff member ${r.workerName}`, 11);
+  if (r.teamName) paragraph(doc, `Team ${r.teamName}`, 11);
   paragraph(doc, `Produced ${producedText(r)}`, 10, GREY);
   doc.moveDown(1);
   for (const section of r.sections) {

@@ -47,7 +47,7 @@ export class ReportRuns {
   }
 
   /** Starts a run on the worker; returns at once. */
-  start(id: string, definition: ReportDefinition, ctx: ReportContext, owner: RunOwner, meta: { workerName: string | null; siteName: string }): void {
+  start(id: string, definition: ReportDefinition, ctx: ReportContext, owner: RunOwner, meta: { workerName: string | null; teamName: string | null; siteName: string }): void {
     this.forget();
     const mine = [...this.runs.values()].filter((r) => r.ownerId === owner.userId).sort((a, b) => a.startedAt - b.startedAt);
     for (const old of mine.slice(0, Math.max(0, mine.length - RUNS_PER_PERSON + 1))) this.runs.delete(old.id);
@@ -70,6 +70,7 @@ export class ReportRuns {
           to: ctx.period.to,
           workerId: ctx.workerId,
           workerName: meta.workerName,
+          teamName: meta.teamName,
           producedAt: ctx.now,
           producedBy: owner.fullName,
           sections: definition.sections(rows, ctx),

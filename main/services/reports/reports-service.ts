@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { ChannelOutput, ParsedInput } from '../../../contract/channels';
 import { rolePermissions } from '../../../domain/access/roles';
+import { teamLabels, teamSchema } from '../../../domain/access/teams';
 import { periodProblem, reportPeriod, MAX_REPORT_DAYS } from '../../../domain/reports/period';
 import type { Call } from '../call';
 import { ServiceError } from '../service-error';
@@ -24,6 +25,7 @@ export function createReportsService(runs: ReportRuns) {
       return {
         reports: Object.values(reportDefinitions).map((d) => ({ id: d.id, title: d.title, description: d.description, filters: [...d.filters] })),
         workers,
+        teams: teamSchema.options.map((id) => ({ id, label: teamLabels[id] })),
       };
     },
 
@@ -42,10 +44,14 @@ export function createReportsService(runs: ReportRuns) {
         if (!worker) throw new ServiceError('invalid_input', 'There is no member of staff with this id at this site.', 'workerId');
         workerName = worker.fullName;
       }
+      if (input.team !== null && !definition.filters.includes('team')) {
+        throw new ServiceError('invalid_input', `${definition.title} is for the whole site: it cannot be narrowed to one team.`, 'team');
+      }
       const runId = call.env.newId();
-      const ctx = { site: call.site, period: reportPeriod(input.from, input.to), now: call.env.now().toISOString(), workerId: input.workerId };
-      runs.start(runId, definition, ctx, { userId: session.userId, fullName: session.fullName }, { workerName, siteName: call.site.siteName });
-      call.note = { detail: { runId, reportId: input.reportId, from: input.from, to: input.to, workerId: input.workerId } };
+      const ctx = { site: call.site, period: reportPeriod(input.from, input.to), now: call.env.now().toISOString(), workerId: input.workerId, team: input.team };
+      const teamName = input.team === null ? null : teamLabels[input.team];
+      runs.start(runId, definition, ctx, { userId: session.userId, fullName: session.fullName }, { workerName, teamName, siteName: call.site.siteName });
+      call.note = { detail: { runId, reportId: input.reportId, from: input.from, to: input.to, workerId: input.workerId, team: input.team } };
       return { runId };
     },
 
@@ -73,7 +79,7 @@ export function createReportsService(runs: ReportRuns) {
       const raw = Buffer.from(file.content, file.encoding === 'base64' ? 'base64' : 'utf8');
       const fileName = exportFileName(result, input.format);
       call.note = {
-        detail: { runId: result.runId, reportId: result.reportId, from: result.from, to: result.to, workerId: result.workerId, format: input.format, fileName, bytes: raw.length, sha256: createHash('sha256').update(raw).digest('hex') },
+        detail: { runId: result.runId, reportId: result.reportId, from: result.from, to: result.to, workerId: result.workerId, teamName: result.teamName, format: input.format, fileName, bytes: raw.length, sha256: createHash('sha256').update(raw).digest('hex') },
       };
       return { fileName, mediaType: file.mediaType, encoding: file.encoding, content: file.content, bytes: raw.length };
     },

@@ -109,6 +109,12 @@ export function ReportView({ result }: { result: ReportResult }) {
             <dd className="nhsuk-summary-list__value">{result.workerName}</dd>
           </div>
         ) : null}
+        {result.teamName ? (
+          <div className="nhsuk-summary-list__row">
+            <dt className="nhsuk-summary-list__key">Team</dt>
+            <dd className="nhsuk-summary-list__value">{result.teamName}</dd>
+          </div>
+        ) : null}
         <div className="nhsuk-summary-list__row">
           <dt className="nhsuk-summary-list__key">Produced</dt>
           <dd className="nhsuk-summary-list__value">

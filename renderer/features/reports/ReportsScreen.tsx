@@ -1,9 +1,10 @@
-// Reports (team managers): choose a report and its period (and a member of staff where the report
-// counts one person's work), run it in the background with its progress shown, then read it
+// Reports (team managers): choose a report and its period (and a member of staff or a team where
+// the report counts people's work), run it in the background with its progress shown, then read it
 // and export it. Keyboard first: the form is in reading order and the result takes the focus.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ChannelOutput } from '../../../contract/channels';
 import type { ReportId, ReportResult } from '../../../contract/channels/reports';
+import type { Team } from '../../../domain/access/teams';
 import { usePageTitle } from '../../app/page-title';
 import { useApp } from '../../app/store-context';
 import { useFormErrors } from '../../app/use-form-errors';
@@ -16,8 +17,8 @@ import { lastMonth } from './report-values';
 import { ReportView } from './ReportView';
 
 type Catalogue = ChannelOutput<'reports.list'>;
-type Field = 'reportId' | 'from' | 'to' | 'workerId';
-const fields: readonly Field[] = ['reportId', 'from', 'to', 'workerId'];
+type Field = 'reportId' | 'from' | 'to' | 'workerId' | 'team';
+const fields: readonly Field[] = ['reportId', 'from', 'to', 'workerId', 'team'];
 type Run = { state: 'idle' } | { state: 'running'; done: number; total: number; step: string } | { state: 'done'; result: ReportResult } | { state: 'failed'; message: string };
 
 export function ReportsScreen() {
@@ -29,6 +30,7 @@ export function ReportsScreen() {
   const [from, setFrom] = useState<DateDraft>(() => draftFromLocalDate(lastMonth(new Date()).from));
   const [to, setTo] = useState<DateDraft>(() => draftFromLocalDate(lastMonth(new Date()).to));
   const [workerId, setWorkerId] = useState('');
+  const [team, setTeam] = useState<Team | ''>('');
   const [run, setRun] = useState<Run>({ state: 'idle' });
   const form = useFormErrors(fields);
   const resultRef = useRef<HTMLDivElement>(null);
@@ -60,6 +62,7 @@ export function ReportsScreen() {
 
   const chosen = catalogue?.reports.find((r) => r.id === reportId) ?? null;
   const byWorker = chosen?.filters.includes('worker') ?? false;
+  const byTeam = chosen?.filters.includes('team') ?? false;
 
   async function follow(runId: string, attempt: number) {
     let seen = 0;
@@ -90,11 +93,11 @@ export function ReportsScreen() {
     form.clear();
     const attempt = ++current.current;
     setRun({ state: 'running', done: 0, total: 0, step: 'Starting' });
-    const started = await call('reports.start', { reportId, from: start.iso, to: end.iso, workerId: byWorker && workerId ? workerId : null });
+    const started = await call('reports.start', { reportId, from: start.iso, to: end.iso, workerId: byWorker && workerId ? workerId : null, team: byTeam && team ? team : null });
     if (attempt !== current.current) return;
     if (!started.ok) {
       setRun({ state: 'idle' });
-      form.showServer(started.error, { from: 'report-from-day', to: 'report-to-day', workerId: 'report-worker', reportId: 'report-id' });
+      form.showServer(started.error, { from: 'report-from-day', to: 'report-to-day', workerId: 'report-worker', team: 'report-team', reportId: 'report-id' });
       return;
     }
     await follow(started.value.runId, attempt);
@@ -133,6 +136,16 @@ export function ReportsScreen() {
             options={[{ value: '', label: 'Everyone' }, ...(catalogue?.workers ?? []).map((w) => ({ value: w.id, label: w.fullName }))]}
             onValueChange={setWorkerId}
             error={form.errors.workerId?.message}
+          />
+        ) : null}
+        {byTeam ? (
+          <SelectField
+            id="report-team"
+            label="Team"
+            value={team}
+            options={[{ value: '', label: 'Every team' }, ...(catalogue?.teams ?? []).map((t) => ({ value: t.id, label: t.label }))]}
+            onValueChange={(v) => setTeam(v as Team | '')}
+            error={form.errors.team?.message}
           />
         ) : null}
         <button type="submit" className="nhsuk-button" aria-disabled={run.state === 'running'}>

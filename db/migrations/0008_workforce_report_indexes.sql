@@ -1,0 +1,2 @@
+CREATE INDEX `tasks_site_work` ON `tasks` (`site_code`,`status`,`due_at`,`kind`,`team`,`assignee_id`,`assignee_name`);--> statement-breakpoint
+CREATE INDEX `caseload_assignments_site` ON `caseload_assignments` (`site_code`,`assigned_at`,`ended_at`,`worker_id`,`kind`,`person_id`,`worker_name`);
