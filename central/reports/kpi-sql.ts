@@ -66,9 +66,10 @@ stay_forms AS MATERIALIZED (
     f.response -> 'answers' AS answers,
     f.status <> 'entered_in_error' AS counts
   FROM (
-    SELECT ${FORM_STAY} AS stay_id, r.status,
-      (SELECT e.value -> 'payload' -> 'response' FROM jsonb_each(r.state) e WHERE e.value ->> 'eventId' = r.head_event_id::text) AS response
+    SELECT ${FORM_STAY} AS stay_id, r.status, head.response
     FROM records r
+    -- The current version: the payload of the event at the head of the record.
+    CROSS JOIN LATERAL (SELECT e.value -> 'payload' -> 'response' AS response FROM jsonb_each(r.state) e WHERE e.value ->> 'eventId' = r.head_event_id::text) head
     WHERE r.record_type = 'form_response' AND ${FORM_STAY} IN (SELECT id FROM period_stays)
   ) f
   WHERE f.response ->> 'templateId' IN (SELECT jsonb_array_elements_text(${JSON.stringify(templates)}::jsonb))
