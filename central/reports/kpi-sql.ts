@@ -87,13 +87,13 @@ const bandCounts = sql.join(
 
 export const firstAssessmentSql = (b: KpiBounds) => sql`
 WITH ${periodStays(b)}, ${stayForms([KPI_FORMS.custodyFirst, KPI_FORMS.prisonFirst])},
+first_forms AS (
+  SELECT stay_id, template_id, min(observed) AS first_at FROM stay_forms WHERE counts GROUP BY stay_id, template_id
+),
 firsts AS (
-  SELECT s.site, ${minutesBetween(
-    sql`(SELECT min(f.observed) FROM stay_forms f WHERE f.stay_id = s.id AND f.counts
-          AND f.template_id = CASE s.kind WHEN 'custody' THEN ${KPI_FORMS.custodyFirst} ELSE ${KPI_FORMS.prisonFirst} END)`,
-    sql`s.arrived`,
-  )} AS minutes
+  SELECT s.site, ${minutesBetween(sql`ff.first_at`, sql`s.arrived`)} AS minutes
   FROM period_stays s
+  LEFT JOIN first_forms ff ON ff.stay_id = s.id AND ff.template_id = CASE s.kind WHEN 'custody' THEN ${KPI_FORMS.custodyFirst} ELSE ${KPI_FORMS.prisonFirst} END
 )
 SELECT site, GROUPING(site) AS region, count(*) AS stays, count(minutes) AS assessed,
   count(*) FILTER (WHERE minutes < 0) AS before_arrival, ${bandCounts},
@@ -111,13 +111,22 @@ closed_tasks AS MATERIALIZED (
     AND r.state -> 'task.created' -> 'payload' ->> 'kind' = ${KPI_FORMS.secondStageTask}
     AND r.state -> 'task.closed' -> 'payload' ->> 'outcome' = 'done'
 ),
+form_times AS (
+  -- Every stay with a second-stage form, even one entered in error; when the earliest counting one was made.
+  SELECT stay_id, min(observed) FILTER (WHERE counts) AS form_at FROM stay_forms GROUP BY stay_id
+),
+task_times AS (
+  SELECT stay_id, min(closed_at) AS task_at FROM closed_tasks GROUP BY stay_id
+),
 timed AS (
   SELECT s.site, s.arrived, s.exited IS NULL AS still_here,
     ${daysBetween(sql`COALESCE(s.exited, ${b.now}::timestamptz)`, sql`s.arrived`)} AS length_days,
-    (SELECT min(f.observed) FROM stay_forms f WHERE f.stay_id = s.id AND f.counts) AS form_at,
-    CASE WHEN EXISTS (SELECT 1 FROM stay_forms f WHERE f.stay_id = s.id) THEN NULL
-         ELSE (SELECT min(t.closed_at) FROM closed_tasks t WHERE t.stay_id = s.id) END AS task_at
-  FROM period_stays s WHERE s.kind = 'prison'
+    ft.form_at,
+    CASE WHEN ft.stay_id IS NOT NULL THEN NULL ELSE tt.task_at END AS task_at
+  FROM period_stays s
+  LEFT JOIN form_times ft ON ft.stay_id = s.id
+  LEFT JOIN task_times tt ON tt.stay_id = s.id
+  WHERE s.kind = 'prison'
 ),
 judged AS (
   SELECT site, still_here, length_days > ${SECOND_STAGE_DAYS} AS longer, ${daysBetween(sql`LEAST(form_at, task_at)`, sql`arrived`)} AS done_after
@@ -151,11 +160,14 @@ FROM made GROUP BY GROUPING SETS ((site, service, status), (site, service), (ser
 
 export const hospitalSql = (b: KpiBounds) => sql`
 WITH ${periodStays(b)}, ${stayForms([KPI_FORMS.custodyFirst])},
+not_fit AS (
+  SELECT DISTINCT stay_id FROM stay_forms WHERE counts AND answers ->> ${A.fitToDetain} = ${NOT_FIT_HOSPITAL}
+),
 per_stay AS (
   SELECT s.site, s.kind,
     s.exited IS NOT NULL AND (lower(COALESCE(s.exit_reason, '')) LIKE ${`%${HOSPITAL_WORD}%`} OR lower(COALESCE(s.exit_destination, '')) LIKE ${`%${HOSPITAL_WORD}%`}) AS to_hospital,
-    EXISTS (SELECT 1 FROM stay_forms f WHERE f.stay_id = s.id AND f.counts AND f.answers ->> ${A.fitToDetain} = ${NOT_FIT_HOSPITAL}) AS not_fit
-  FROM period_stays s
+    nf.stay_id IS NOT NULL AS not_fit
+  FROM period_stays s LEFT JOIN not_fit nf ON nf.stay_id = s.id
 )
 SELECT site, GROUPING(site) AS region, kind, count(*) AS stays,
   count(*) FILTER (WHERE to_hospital) AS to_hospital,
