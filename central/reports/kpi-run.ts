@@ -1,10 +1,10 @@
-// Runs the KPI statements (kpi-sql.ts) for one period in ONE read-only, repeatable-read
-// transaction, so every section describes the same moment of the record while sites keep pushing.
+// Runs the KPI statement (kpi-sql.ts) for one period in a read-only, repeatable-read transaction
+// (one snapshot: every section describes the same moment of the record while sites keep pushing).
 // Returns the raw figures per site and for the region; nothing here is shown to anyone until the
 // small counts have been hidden (small-counts.ts, kpi-tables.ts).
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type CentralStore, type CentralTx } from '../db/open';
-import { boundsSql, firstAssessmentSql, hospitalSql, observationSql, referralsSql, secondStageSql, type KpiBounds } from './kpi-sql';
+import { boundsSql, kpiSql, type KpiBounds, type KpiSection } from './kpi-sql';
 
 /** The column key of the region total (a site code is 3-12 capital letters or digits, so never this). */
 export const REGION = '#region';
@@ -103,16 +103,18 @@ export async function runKpis(store: CentralStore, from: string, to: string, now
         looseTo: day(new Date(endsBefore.getTime() + 86_400_000)),
         now: now.toISOString(),
       };
+      const rows = rowsOf<{ section: KpiSection; row: Row }>(await tx.execute(kpiSql(bounds)));
+      const section = (name: KpiSection) => rows.filter((r) => r.section === name).map((r) => r.row);
       return {
         from,
         to,
         bounds,
         sites: await sitesOf(tx),
-        firstAssessment: figures(await run(firstAssessmentSql(bounds))),
-        secondStage: figures(await run(secondStageSql(bounds))),
-        referrals: referralFigures(await run(referralsSql(bounds))),
-        hospital: grouped(await run(hospitalSql(bounds)), 'kind', []),
-        observation: figures(await run(observationSql(bounds))),
+        firstAssessment: figures(section('firstAssessment')),
+        secondStage: figures(section('secondStage')),
+        referrals: referralFigures(section('referrals')),
+        hospital: grouped(section('hospital'), 'kind', []),
+        observation: figures(section('observation')),
       };
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
