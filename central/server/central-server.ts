@@ -95,10 +95,12 @@ export async function startCentralServer(options: CentralServerOptions): Promise
 
   app.decorateRequest('site', null as unknown as SiteIdentity);
   app.decorateRequest('lead', null as unknown as LeadIdentity);
-  // Who may use what is decided here, once, by path: the governance pages take a lead's
-  // certificate only, everything else (the sync protocol) a site's only.
+  // Who may use what is decided here, once, by the route the request matched (not the raw URL,
+  // which may be percent-encoded): the governance pages take a lead's certificate only, everything
+  // else (the sync protocol, and any path that matches no route) a site's only.
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    const governance = request.url === GOVERNANCE_PREFIX.slice(0, -1) || request.url.startsWith(GOVERNANCE_PREFIX);
+    const route = request.routeOptions.url ?? '';
+    const governance = route === GOVERNANCE_PREFIX.slice(0, -1) || route.startsWith(GOVERNANCE_PREFIX);
     const result = await identities.identify(request.raw.socket as TLSSocket);
     if (!result.ok) return governance ? refuseGovernance(reply, result.message) : sendError(reply, 403, result.code, result.message);
     const { caller } = result;

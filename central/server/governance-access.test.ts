@@ -67,6 +67,17 @@ describe('the governance KPI page: who may open it', () => {
     expect((await reportViews(t)).length).toBe(before);
   });
 
+  it('decides by the route matched, not the URL as typed: percent-encoded paths are refused the same way', async () => {
+    const encodedPage = ok(await httpsRequest(`${t.url}/%67overnance/kpis`, site));
+    expect(encodedPage.status).toBe(403);
+    expect(encodedPage.body).not.toContain('<h1>Custody and reception KPIs');
+    const encodedHello = ok(await httpsRequest(`${t.url}/v1/%68ello`, lead));
+    expect(encodedHello.status).toBe(403);
+    expect(encodedHello.body).not.toContain('centralTime');
+    // A lead on a path that matches no route is treated as a site path: refused, not told what exists.
+    expect(ok(await httpsRequest(`${t.url}/nothing-here`, lead)).status).toBe(403);
+  });
+
   it("refuses a lead's certificate on every site endpoint (403 not_permitted)", async () => {
     const calls: [string, string, unknown][] = [
       ['GET', '/v1/hello', undefined],

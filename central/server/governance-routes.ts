@@ -39,6 +39,17 @@ export interface GovernanceDeps {
 }
 
 export function registerGovernanceRoutes(app: FastifyInstance, deps: GovernanceDeps): void {
+  // The request hook lets only a lead's certificate reach these routes; checked again here so a
+  // route can never answer without a lead, whatever changes in the hook.
+  app.register(async (scope) => {
+    scope.addHook('preHandler', async (request, reply) => {
+      if (!request.lead) return refuseGovernance(reply, 'This page is for the region\'s governance lead.');
+    });
+    routes(scope, deps);
+  });
+}
+
+function routes(app: FastifyInstance, deps: GovernanceDeps): void {
   app.get('/governance', (_request, reply) => secured(reply).redirect(PAGE_PATH, 303));
   app.get(GOVERNANCE_PREFIX, (_request, reply) => secured(reply).redirect(PAGE_PATH, 303));
 
