@@ -9,9 +9,16 @@ function date(value: unknown): string {
   return new Date(value as string).toISOString().replace('T', ' ').slice(0, 19) + 'Z';
 }
 
-export function printResult(command: AdminCommand, result: unknown, opts: { json: boolean; wroteTo: string | null }): void {
+export interface PrintOptions {
+  json: boolean;
+  wroteTo: string | null;
+  /** A PKCS#12 file the CLI wrote for a governance lead, with the password it was given (shown once). */
+  pkcs12?: { file: string; password: string } | null;
+}
+
+export function printResult(command: AdminCommand, result: unknown, opts: PrintOptions): void {
   if (opts.json) {
-    out(JSON.stringify(result, null, 2));
+    out(JSON.stringify(opts.pkcs12 ? { ...(result as object), pkcs12: opts.pkcs12 } : result, null, 2));
     return;
   }
   switch (command.command) {
@@ -33,6 +40,28 @@ export function printResult(command: AdminCommand, result: unknown, opts: { json
         out(`${s.code.padEnd(12)} ${s.org_type.padEnd(28)} certificates: ${String(s.active_certificates).padEnd(3)} last push: ${date(s.last_push_at)}  ${s.name}`);
       }
       return;
+    case 'lead.register': {
+      const r = result as { lead: string; name: string; san: string; fingerprint: string; notAfter: string; certificatePem: string };
+      process.stderr.write(`registered governance lead ${r.lead} (${r.name}) as ${r.san}; certificate fingerprint ${r.fingerprint}, valid until ${date(r.notAfter)}\n`);
+      if (opts.pkcs12) {
+        process.stderr.write(`key and certificate written to ${opts.pkcs12.file} (PKCS#12, owner-only): import it in the lead's browser.\n`);
+        process.stderr.write('Its password is below. It is shown once and kept nowhere: give it to the lead by a different route from the file.\n');
+        out(opts.pkcs12.password);
+      } else if (opts.wroteTo) process.stderr.write(`certificate written to ${opts.wroteTo}\n`);
+      else process.stdout.write(r.certificatePem);
+      return;
+    }
+    case 'lead.revoke': {
+      const r = result as { lead: string; revoked: { fingerprint: string }[]; crl: string };
+      out(`revoked ${r.revoked.length} certificate(s) of governance lead ${r.lead}: ${r.revoked.map((c) => c.fingerprint).join(', ')}`);
+      out(`revocation list rewritten: ${r.crl} (a running central reloads it within seconds)`);
+      return;
+    }
+    case 'lead.list':
+      for (const l of result as { id: string; name: string; active_certificates: number; valid_until: string | null }[]) {
+        out(`${l.id.padEnd(24)} certificates: ${String(l.active_certificates).padEnd(3)} valid until: ${date(l.valid_until)}  ${l.name}`);
+      }
+      return;
     case 'agreement.load': {
       const r = result as { loaded: string[]; unchanged: string[] };
       out(`loaded: ${r.loaded.join(', ') || 'none'}; already loaded: ${r.unchanged.join(', ') || 'none'}`);
@@ -48,6 +77,11 @@ export function printResult(command: AdminCommand, result: unknown, opts: { json
       for (const d of rows) {
         const who = d.userName ? `${d.userName} (${d.userRole ?? ''})` : 'sync';
         const id = d.identifierType ? `${d.identifierType}:${d.identifierValue}` : (d.personId ?? '-');
+        if (d.kind === 'report_view') {
+          const detail = (d.detail ?? {}) as { report?: string; format?: string; from?: string; to?: string; sha256?: string };
+          out(`${date(d.at)} report ${who} ${detail.report ?? ''} ${detail.from ?? ''} to ${detail.to ?? ''} -> ${d.outcome} (${detail.format ?? ''}, sha256 ${detail.sha256 ?? '-'})`);
+          continue;
+        }
         out(`${date(d.at)} ${d.kind.padEnd(6)} ${String(d.siteCode ?? '-').padEnd(10)} ${who} ${id} ${d.purpose ?? ''} -> ${d.outcome}; ${d.eventCount} events`);
         if (d.permitted.length) out(`    permitted: ${d.permitted.join(', ')}`);
         for (const w of d.withheld) out(`    withheld ${w.category}${w.originSite ? ` from ${w.originSite}` : ''}: ${w.rule}`);

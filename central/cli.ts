@@ -27,6 +27,13 @@ export const USAGE = `usage: npm run central -- [command] [options]
   site revoke --code CODE [--fingerprint HEX]
                             revoke the site's certificate(s); the running central stops accepting them
   site list
+  lead register --id ID --name NAME (--csr FILE | --pkcs12 FILE) [--days N] [--out FILE]
+                            a governance lead's certificate (URI urn:sonar:lead:ID) for the KPI page at
+                            https://<central>/governance/kpis: from the lead's CSR, or with --pkcs12 a key made
+                            here and bundled with the certificate into a password-protected file for the browser
+  lead revoke --id ID [--fingerprint HEX]
+                            revoke the lead's certificate(s); the running central stops accepting them
+  lead list
   agreement load FILE       load a data-sharing agreement (or a JSON array of them), versioned
   agreement list
   disclosures [--identifier TYPE:VALUE] [--person ID] [--site CODE] [--from DATE] [--to DATE] [--limit N]
@@ -62,6 +69,8 @@ const options = {
   days: { type: 'string' },
   out: { type: 'string' },
   fingerprint: { type: 'string' },
+  id: { type: 'string' },
+  pkcs12: { type: 'string' },
   identifier: { type: 'string' },
   person: { type: 'string' },
   site: { type: 'string' },
@@ -74,7 +83,7 @@ const options = {
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
 
-function need(values: Values, key: 'csr' | 'code' | 'org-type' | 'site'): string {
+function need(values: Values, key: 'csr' | 'code' | 'org-type' | 'site' | 'id'): string {
   const v = values[key];
   if (typeof v !== 'string' || v.length === 0) throw new UsageError(`--${key} is required`);
   return v;
@@ -87,8 +96,11 @@ function int(flag: string, value: string | undefined, fallback: number, min: num
   return n;
 }
 
-/** The admin command the arguments describe, with any files read here (the server may not see the caller's paths). */
-export function buildCommand(positionals: readonly string[], values: Values): AdminCommand | null {
+/**
+ * The admin command the arguments describe, with any files read here (the server may not see the
+ * caller's paths). `madeCsrPem` is the CSR of a key this process made (lead register --pkcs12).
+ */
+export function buildCommand(positionals: readonly string[], values: Values, madeCsrPem?: string): AdminCommand | null {
   const [group, action, file] = positionals;
   const key = `${group ?? ''} ${action ?? ''}`.trim();
   let candidate: unknown;
@@ -108,6 +120,23 @@ export function buildCommand(positionals: readonly string[], values: Values): Ad
       break;
     case 'site list':
       candidate = { command: 'site.list' };
+      break;
+    case 'lead register':
+      if (values.csr && values.pkcs12) throw new UsageError('give --csr (the lead made their own key) or --pkcs12 (make one here), not both');
+      if (!values.csr && !madeCsrPem) throw new UsageError('lead register needs --csr FILE or --pkcs12 FILE');
+      candidate = {
+        command: 'lead.register',
+        csrPem: madeCsrPem ?? readFileSync(need(values, 'csr'), 'utf8'),
+        id: need(values, 'id'),
+        name: values.name?.[0] ?? need(values, 'id'),
+        days: int('days', values.days, 365, 1),
+      };
+      break;
+    case 'lead revoke':
+      candidate = { command: 'lead.revoke', id: need(values, 'id'), ...(values.fingerprint ? { fingerprint: values.fingerprint.replace(/:/g, '').toLowerCase() } : {}) };
+      break;
+    case 'lead list':
+      candidate = { command: 'lead.list' };
       break;
     case 'agreement load': {
       if (!file) throw new UsageError('agreement load needs a FILE');
@@ -222,15 +251,22 @@ export async function main(argv: readonly string[]): Promise<void> {
     process.stdout.write((await RegionCa.open(dataDir)).certPem);
     return;
   }
-  const command = buildCommand(positionals, values);
+  // A lead without their own key: it is made here, in this process, and leaves only inside the PKCS#12 file.
+  const madeKey = group === 'lead' && action === 'register' && values.pkcs12 && !values.csr ? await import('./admin/lead-pkcs12').then((m) => m.leadKeyAndCsr(values.id ?? 'lead')) : null;
+  const command = buildCommand(positionals, values, madeKey?.csrPem);
   if (!command) throw new UsageError(`unknown command "${positionals.join(' ')}"\n${USAGE}`);
   const answer = await sendAdminCommand(dataDir, command);
   const result = answer === null ? await runDirect(dataDir, command) : answer.ok ? answer.result : Promise.reject(new UsageError(answer.error));
   const resolved = await result;
-  if (command.command === 'site.register' && values.out) {
+  if ((command.command === 'site.register' || command.command === 'lead.register') && values.out) {
     writeFileSync(values.out, (resolved as { certificatePem: string }).certificatePem);
   }
-  printResult(command, resolved, { json: values.json === true, wroteTo: values.out ?? null });
+  let pkcs12: { file: string; password: string } | null = null;
+  if (command.command === 'lead.register' && madeKey && values.pkcs12) {
+    const { writeLeadPkcs12 } = await import('./admin/lead-pkcs12');
+    pkcs12 = await writeLeadPkcs12(values.pkcs12, madeKey.keyPem, resolved as { certificatePem: string; caPem: string; name: string; lead: string });
+  }
+  printResult(command, resolved, { json: values.json === true, wroteTo: values.out ?? null, pkcs12 });
 }
 
 const invokedDirectly = process.argv[1] !== undefined && resolve(process.argv[1]) === resolve(import.meta.filename);

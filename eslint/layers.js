@@ -23,7 +23,7 @@ export const layers = {
   // site app, never its database layer or back end.
   central: {
     folders: ['domain', 'contract', 'central'],
-    packages: ['fastify', 'drizzle-orm', 'drizzle-orm/', 'drizzle-kit', 'pg', '@electric-sql/pglite', '@electric-sql/pglite/', '@peculiar/x509', 'reflect-metadata', 'zod', 'uuid'],
+    packages: ['fastify', 'drizzle-orm', 'drizzle-orm/', 'drizzle-kit', 'pg', '@electric-sql/pglite', '@electric-sql/pglite/', '@peculiar/x509', 'reflect-metadata', 'zod', 'uuid', 'pkijs', 'asn1js'],
     node: true,
   },
   // electron may be imported only inside main/electron (checked by `electronOnlyIn` below).

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { siteCodeSchema } from '../../contract/sync/envelope';
 import { orgTypeSchema } from '../../domain/access/disclosure';
+import { leadIdSchema, leadNameSchema } from '../ca/lead-names';
 
 /** The identifier types a disclosure query can name (the national ones a lookup uses). */
 export const auditIdentifierTypeSchema = z.enum(['nhs_number', 'chi_number', 'nomis_number', 'pnc_id']);
@@ -13,6 +14,9 @@ export const adminCommandSchema = z.discriminatedUnion('command', [
   z.object({ command: z.literal('site.register'), csrPem: z.string().min(1).max(20_000), code: siteCodeSchema, orgType: orgTypeSchema, name: z.string().trim().min(1).max(120), days: z.number().int().min(1).max(825) }).strict(),
   z.object({ command: z.literal('site.revoke'), code: siteCodeSchema, fingerprint: z.string().regex(/^[0-9a-f]{64}$/).optional() }).strict(),
   z.object({ command: z.literal('site.list') }).strict(),
+  z.object({ command: z.literal('lead.register'), csrPem: z.string().min(1).max(20_000), id: leadIdSchema, name: leadNameSchema, days: z.number().int().min(1).max(825) }).strict(),
+  z.object({ command: z.literal('lead.revoke'), id: leadIdSchema, fingerprint: z.string().regex(/^[0-9a-f]{64}$/).optional() }).strict(),
+  z.object({ command: z.literal('lead.list') }).strict(),
   z.object({ command: z.literal('agreement.load'), source: z.string(), content: z.unknown() }).strict(),
   z.object({ command: z.literal('agreement.list') }).strict(),
   z

@@ -7,24 +7,14 @@ import { canonicalJson } from '../../contract/sync/canonical-json';
 import { CENTRAL_ORIGIN } from '../../contract/sync/wire';
 import { agreementSchema } from '../../domain/access/disclosure';
 import { appendDisclosures, fromRow, verifyDisclosureChain, type StoredDisclosure } from '../audit/disclosure-log';
-import type { RegionCa } from '../ca/region-ca';
-import { rowsOf, type CentralStore, type CentralTx } from '../db/open';
+import { rowsOf, type CentralTx } from '../db/open';
 import { describeIssues, sha256Hex } from '../push/check-event';
+import { AdminError, revokedEntries, type AdminContext } from './admin-context';
 import type { AdminCommand } from './command-schema';
+import { listLeads, registerLead, revokeLead } from './lead-commands';
 
 export { adminCommandSchema, type AdminCommand } from './command-schema';
-
-export interface AdminContext {
-  store: CentralStore;
-  ca: RegionCa;
-  now: () => Date;
-  /** Called after a registration or revocation: the running server re-reads the CRL and forgets cached identities. */
-  afterIdentityChange?: () => void;
-  /** Called after anything that changes who may see what (agreements), to wake waiting sites. */
-  afterPolicyChange?: () => void;
-}
-
-export class AdminError extends Error {}
+export { AdminError, revokedEntries, type AdminContext } from './admin-context';
 
 export async function runAdminCommand(ctx: AdminContext, command: AdminCommand): Promise<unknown> {
   switch (command.command) {
@@ -39,6 +29,12 @@ export async function runAdminCommand(ctx: AdminContext, command: AdminCommand):
                  count(c.fingerprint) FILTER (WHERE c.revoked_at IS NULL) AS active_certificates
           FROM sites s LEFT JOIN site_certificates c ON c.site_code = s.code GROUP BY s.code ORDER BY s.code`),
       );
+    case 'lead.register':
+      return registerLead(ctx, command);
+    case 'lead.revoke':
+      return revokeLead(ctx, command.id, command.fingerprint);
+    case 'lead.list':
+      return listLeads(ctx);
     case 'agreement.load':
       return loadAgreements(ctx, command.source, command.content);
     case 'agreement.list':
@@ -82,14 +78,6 @@ async function registerSite(ctx: AdminContext, c: Extract<AdminCommand, { comman
   });
   ctx.afterIdentityChange?.();
   return { site: c.code, orgType: c.orgType, fingerprint: issued.fingerprint, serial: issued.serial, notAfter: issued.notAfter.toISOString(), certificatePem: issued.pem, caPem: ctx.ca.certPem };
-}
-
-/** Every revoked certificate the CA has issued, for the CRL. */
-export async function revokedEntries(store: CentralStore): Promise<{ serial: string; revokedAt: Date }[]> {
-  const rows = rowsOf<{ serial: string; revoked_at: string | Date }>(
-    await store.db.execute(sql`SELECT serial, revoked_at FROM site_certificates WHERE revoked_at IS NOT NULL ORDER BY serial`),
-  );
-  return rows.map((r) => ({ serial: r.serial, revokedAt: new Date(r.revoked_at) }));
 }
 
 async function revokeSite(ctx: AdminContext, code: string, fingerprint: string | undefined) {

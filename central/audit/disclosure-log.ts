@@ -1,5 +1,6 @@
 // The disclosure audit: one row for every disclosure (a lookup answer; a pull page's events about a
-// person) and for every query of the audit itself. Append-only (triggers refuse UPDATE and DELETE)
+// person), for every query of the audit itself, and for every view or download of the governance
+// lead's aggregate KPI figures (report_view). Append-only (triggers refuse UPDATE and DELETE)
 // and hash-chained, each row's hash covering the previous one, so an edited or removed row is found
 // by verifyDisclosureChain. Writers take a transaction-scoped lock so the chain has one order.
 import { sql } from 'drizzle-orm';
@@ -14,7 +15,7 @@ const CHAIN_LOCK = 0x534f4e4152d15c;
 export interface DisclosureEntry {
   id: string;
   at: Date;
-  kind: 'lookup' | 'pull' | 'audit_query';
+  kind: 'lookup' | 'pull' | 'audit_query' | 'report_view';
   siteCode: string | null;
   userId: string | null;
   userName: string | null;

@@ -20,6 +20,7 @@ import {
   type Issuer,
   type RevokedEntry,
 } from './certificates';
+import { leadCertificateUri } from './lead-names';
 import { x509 } from './x509';
 
 export const CA_FILES = {
@@ -121,6 +122,25 @@ export class RegionCa {
     });
     const pem = cert.toString('pem');
     return { pem, fingerprint: certificateFingerprint(pem), serial: cert.serialNumber, san: siteCode, notBefore: cert.notBefore, notAfter: cert.notAfter };
+  }
+
+  /**
+   * Signs a governance lead's CSR for client authentication. The certificate names the lead only by
+   * the URI urn:sonar:lead:<id> (no DNS name, so it can never pass as a site) and by name in its
+   * common name, which is what a browser shows when it asks which certificate to use.
+   */
+  async signLeadCsr(csrPem: string, leadId: string, name: string, now: Date, days: number): Promise<IssuedCertificate> {
+    const publicKey = await verifiedCsrKey(csrPem);
+    const uri = leadCertificateUri(leadId);
+    const cert = await issueLeafCertificate(this.issuer, {
+      publicKey,
+      commonName: `${name} (SONAR governance lead)`,
+      altNames: [uri],
+      usage: 'client',
+      validity: validityFrom(now, days),
+    });
+    const pem = cert.toString('pem');
+    return { pem, fingerprint: certificateFingerprint(pem), serial: cert.serialNumber, san: uri, notBefore: cert.notBefore, notAfter: cert.notAfter };
   }
 
   /** The revocation list the TLS server loads; written atomically so a watcher never reads half of it. */

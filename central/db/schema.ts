@@ -105,7 +105,21 @@ export const records = pgTable(
     headEventId: uuid('head_event_id').notNull(),
     openConflictId: uuid('open_conflict_id'),
   },
-  (t) => [primaryKey({ columns: [t.recordType, t.recordId] }), index('records_person').on(t.personId, t.recordType)],
+  (t) => [
+    primaryKey({ columns: [t.recordType, t.recordId] }),
+    index('records_person').on(t.personId, t.recordType),
+    // The KPI reports (central/reports/kpi-sql.ts use these exact expressions): stays by arrival
+    // time as sent (text, searched a day either side), and a stay's forms and tasks.
+    index('records_stay_arrived')
+      .on(sql`(${t.state} -> 'stay.started' -> 'payload' ->> 'arrivedAt')`)
+      .where(sql`${t.recordType} = 'stay'`),
+    index('records_form_stay')
+      .on(sql`(COALESCE(${t.state} -> 'form.recorded' -> 'payload' ->> 'stayId', ${t.state} -> 'form.amended' -> 'payload' ->> 'stayId', ${t.state} -> 'form.entered_in_error' -> 'payload' ->> 'stayId'))`)
+      .where(sql`${t.recordType} = 'form_response'`),
+    index('records_task_stay')
+      .on(sql`(${t.state} -> 'task.created' -> 'payload' ->> 'stayId')`)
+      .where(sql`${t.recordType} = 'task'`),
+  ],
 );
 
 /** The identifier index: lookup by NHS, CHI, NOMIS or PNC number is one indexed query. */
@@ -147,6 +161,35 @@ export const siteCertificates = pgTable(
     pem: text('pem').notNull(),
   },
   (t) => [index('site_certificates_site').on(t.siteCode)],
+);
+
+/**
+ * The region's governance leads: people, not sites. A lead's client certificate comes from the same
+ * region CA but names the lead by the URI urn:sonar:lead:<id> and carries no DNS name, and it is
+ * registered here, never in site_certificates: it opens the governance pages and nothing a site uses.
+ */
+export const leads = pgTable('leads', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  registeredAt: at('registered_at').notNull(),
+});
+
+export const leadCertificates = pgTable(
+  'lead_certificates',
+  {
+    fingerprint: text('fingerprint').primaryKey(),
+    leadId: text('lead_id')
+      .notNull()
+      .references(() => leads.id),
+    serial: text('serial').notNull().unique(),
+    san: text('san').notNull(),
+    notBefore: at('not_before').notNull(),
+    notAfter: at('not_after').notNull(),
+    issuedAt: at('issued_at').notNull(),
+    revokedAt: at('revoked_at'),
+    pem: text('pem').notNull(),
+  },
+  (t) => [index('lead_certificates_lead').on(t.leadId)],
 );
 
 /**
@@ -229,8 +272,9 @@ export const agreements = pgTable(
 );
 
 /**
- * Every disclosure (a lookup answer, or a pull page's events about one person) and every query of
- * this table by the governance lead: append-only (UPDATE and DELETE raise) and hash-chained.
+ * Every disclosure (a lookup answer, or a pull page's events about one person), every query of
+ * this table by the governance lead, and every view or download of the governance lead's KPI page
+ * (aggregates only: `report_view`): append-only (UPDATE and DELETE raise) and hash-chained.
  */
 export const disclosures = pgTable(
   'disclosures',
@@ -238,7 +282,7 @@ export const disclosures = pgTable(
     seq: bigserial('seq', { mode: 'number' }).primaryKey(),
     id: uuid('id').notNull().unique(),
     at: at('at').notNull(),
-    kind: text('kind', { enum: ['lookup', 'pull', 'audit_query'] }).notNull(),
+    kind: text('kind', { enum: ['lookup', 'pull', 'audit_query', 'report_view'] }).notNull(),
     siteCode: text('site_code'),
     userId: text('user_id'),
     userName: text('user_name'),

@@ -11,12 +11,16 @@ import type { RegionCa } from '../ca/region-ca';
 import type { CentralStore } from '../db/open';
 import { ChangeNotifier } from '../live/change-notifier';
 import type { CentralSettings } from '../settings';
-import { IdentityResolver, type SiteIdentity } from './identity';
+import { GOVERNANCE_PREFIX, refuseGovernance, registerGovernanceRoutes } from './governance-routes';
+import { IdentityResolver, type LeadIdentity, type SiteIdentity } from './identity';
 import { registerRoutes } from './routes';
 
 declare module 'fastify' {
   interface FastifyRequest {
+    /** Set on every request outside the governance pages: only a site's certificate gets there. */
     site: SiteIdentity;
+    /** Set on every request for a governance page: only a governance lead's certificate gets there. */
+    lead: LeadIdentity;
   }
 }
 
@@ -90,10 +94,27 @@ export async function startCentralServer(options: CentralServerOptions): Promise
   const notifier = options.notifier ?? new ChangeNotifier();
 
   app.decorateRequest('site', null as unknown as SiteIdentity);
+  app.decorateRequest('lead', null as unknown as LeadIdentity);
+  // Who may use what is decided here, once, by the route the request matched (not the raw URL,
+  // which may be percent-encoded): the governance pages take a lead's certificate only, everything
+  // else (the sync protocol, and any path that matches no route) a site's only.
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    const route = request.routeOptions.url ?? '';
+    const governance = route === GOVERNANCE_PREFIX.slice(0, -1) || route.startsWith(GOVERNANCE_PREFIX);
     const result = await identities.identify(request.raw.socket as TLSSocket);
-    if (!result.ok) return sendError(reply, 403, result.code, result.message);
-    request.site = result.site;
+    if (!result.ok) return governance ? refuseGovernance(reply, result.message) : sendError(reply, 403, result.code, result.message);
+    const { caller } = result;
+    if (governance) {
+      if (caller.kind !== 'lead') {
+        return refuseGovernance(reply, `This page is for the region's governance lead. The certificate presented belongs to site ${caller.site.code}, which cannot open it.`);
+      }
+      request.lead = caller.lead;
+      return;
+    }
+    if (caller.kind !== 'site') {
+      return sendError(reply, 403, 'not_permitted', `this is governance lead ${caller.lead.id}'s certificate: the sync endpoints are for sites only`);
+    }
+    request.site = caller.site;
   });
 
   app.setErrorHandler((error: Error & { code?: string; statusCode?: number }, _request, reply) => {
@@ -106,6 +127,7 @@ export async function startCentralServer(options: CentralServerOptions): Promise
   app.setNotFoundHandler((_request, reply) => sendError(reply, 404, 'not_found', 'no such endpoint'));
 
   registerRoutes(app, { store: options.store, settings: options.settings, now: options.now, notifier });
+  registerGovernanceRoutes(app, { store: options.store, now: options.now });
 
   await app.listen({ host: options.host, port: options.port });
   const port = (app.server.address() as AddressInfo).port;
