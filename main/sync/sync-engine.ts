@@ -39,7 +39,8 @@ const PUSH_RESULT_STATE = { accepted: 'accepted', duplicate: 'duplicate', confli
 
 export class SyncEngine {
   private running: Promise<SyncRunReport> | null = null;
-  private again = false;
+  /** The run that follows the one in progress, shared by every request made during it. */
+  private next: Promise<SyncRunReport> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private nudgeTimer: NodeJS.Timeout | null = null;
   private waitAbort: AbortController | null = null;
@@ -78,19 +79,23 @@ export class SyncEngine {
     this.nudgeTimer.unref();
   }
 
-  /** One push-then-pull run; a request during a run makes one more run after it (single flight). */
+  /**
+   * One push-then-pull run. A request during a run is answered by one more run after it (single
+   * flight): the run in progress may have read the outbox before the caller's change, so "sync now"
+   * resolves only once a run that started after the request has finished.
+   */
   syncNow(): Promise<SyncRunReport> {
     if (this.running) {
-      this.again = true;
-      return this.running;
+      const current = this.running;
+      this.next ??= current.then((report) => {
+        this.next = null;
+        return this.stopped ? report : this.syncNow();
+      });
+      return this.next;
     }
     this.running = this.run().finally(() => {
       this.running = null;
       this.activity = { state: 'idle' };
-      if (this.again && !this.stopped) {
-        this.again = false;
-        void this.syncNow();
-      }
     });
     return this.running;
   }
