@@ -126,6 +126,12 @@ describe('NDTMS return', () => {
     expect(file.content).toBe(expected);
     const audit = site.app.store.raw.prepare("SELECT detail FROM audit_events WHERE channel = 'reports.export' ORDER BY seq DESC LIMIT 1").pluck().get() as string;
     expect(JSON.parse(audit)).toMatchObject({ runId: r.runId, reportId: 'ndtms', format: 'return', fileName: file.fileName, bytes: file.bytes });
+    // The screen's own CSV and PDF of the run carry the same records (28 columns) and the errors.
+    const csv = await site.ok('reports.export', { runId: r.runId, format: 'csv' }, token('maya'));
+    expect(csv.content).toContain('A1111AA,2026-11-02,OPI,CRA,ALC,C,');
+    expect(csv.content).toContain('Aged 17 on 2026-11-10');
+    const pdf = await site.ok('reports.export', { runId: r.runId, format: 'pdf' }, token('maya'));
+    expect(Buffer.from(pdf.content, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('names each planted error by record and field', async () => {
