@@ -2,6 +2,7 @@
 import type { ReportId } from '../../../contract/channels/reports';
 import { custodyKpis } from './custody-kpis';
 import { ndtms } from './ndtms';
+import { outcomes } from './outcomes';
 import type { ReportDefinition } from './report-definition';
 import { workforce } from './workforce';
 
@@ -9,4 +10,5 @@ export const reportDefinitions: Record<ReportId, ReportDefinition> = {
   'custody-kpis': custodyKpis,
   workforce,
   ndtms,
+  outcomes,
 };
