@@ -8,7 +8,7 @@ import { channel } from './channel';
 import { calendarDate, emptyInput, uuidSchema } from './common';
 
 /** Report definitions live in main/services/reports; each has one id here. */
-export const reportIdSchema = z.enum(['custody-kpis', 'workforce']);
+export const reportIdSchema = z.enum(['custody-kpis', 'workforce', 'ndtms', 'outcomes']);
 export type ReportId = z.infer<typeof reportIdSchema>;
 
 /** Filters a report may accept besides its period (a report names the ones that apply to it). */
@@ -95,6 +95,8 @@ export const reportResultSchema = z.object({
   producedAt: z.string(),
   producedBy: z.string(),
   sections: z.array(reportSectionSchema),
+  /** A national return's own file (the NDTMS CSV), exported as it is; null for other reports. */
+  returnFile: z.string().nullable(),
 });
 export type ReportResult = z.infer<typeof reportResultSchema>;
 
@@ -138,7 +140,7 @@ export const reportsProgress = channel({
   auditAction: 'followed report',
 });
 
-export const exportFormatSchema = z.enum(['csv', 'pdf']);
+export const exportFormatSchema = z.enum(['csv', 'pdf', 'return']);
 
 /** A file for the user to save: text as it is, binary (PDF) as base64. */
 export const exportFileSchema = z.object({

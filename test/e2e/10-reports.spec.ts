@@ -126,3 +126,15 @@ test('the PDF download has the report, site and period on every page and the fig
   expect(all).toContain('8 hours or more 1 33.3%');
   expect(pageErrors).toEqual([]);
 });
+
+test('the NDTMS return shows its error report and downloads the return file itself', async () => {
+  await page.getByLabel('Report').selectOption('ndtms');
+  await page.getByRole('button', { name: 'Run report' }).click();
+  await expect(page.getByRole('heading', { name: 'Errors to correct before submission' })).toBeVisible();
+  await expect(page.getByText('No errors found: the return is ready to submit.')).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download return file (CSV)' }).click()]);
+  expect(download.suggestedFilename()).toBe('ndtms_DEMO01_2025-03-01_2025-03-31.return.csv');
+  // This custody site has no substance misuse treatments: the file is the header row alone.
+  expect(readFileSync(await download.path(), 'utf8')).toMatch(/^CLIENT_REF,RECEPTION_DATE,DRUG1,DRUG2,DRUG3,INJECTING_STATUS,[A-Z0-9_,]+\r\n$/);
+  expect(pageErrors).toEqual([]);
+});

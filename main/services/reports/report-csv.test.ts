@@ -15,6 +15,7 @@ const result: ReportResult = {
   teamName: null,
   producedAt: '2026-12-02T09:00:00.000Z',
   producedBy: '=HYPERLINK("x")',
+  returnFile: null,
   sections: [
     {
       id: 's',

@@ -27,6 +27,8 @@ export interface ReportDefinition {
   steps(ctx: ReportContext): ReportStep[];
   /** Turns the rows of every step into the report's sections. Pure: no store, no clock. */
   sections(rows: StepRows, ctx: ReportContext): ReportSection[];
+  /** A national return's file, as the receiving body takes it (the NDTMS CSV). Pure, like sections. */
+  returnFile?(rows: StepRows, ctx: ReportContext): string;
 }
 
 /** A whole-number column of a row; SQLite returns integers as numbers. */

@@ -23,6 +23,7 @@ const result = (rows: ReturnType<typeof people>): ReportResult => ({
   teamName: null,
   producedAt: '2026-12-02T09:00:00.000Z',
   producedBy: 'Mo Manager',
+  returnFile: null,
   sections: [
     {
       id: 'due',

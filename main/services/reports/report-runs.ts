@@ -74,6 +74,7 @@ export class ReportRuns {
           producedAt: ctx.now,
           producedBy: owner.fullName,
           sections: definition.sections(rows, ctx),
+          returnFile: definition.returnFile?.(rows, ctx) ?? null,
         };
         run.progress = { done: steps.length, total: steps.length, step: steps[steps.length - 1]?.label ?? '' };
         run.outcome = { state: 'done', result };

@@ -72,12 +72,15 @@ export function createReportsService(runs: ReportRuns) {
         throw new ServiceError('not_found', 'This report run is no longer held: run the report again, then export it.');
       }
       const result = found.result;
+      if (input.format === 'return' && result.returnFile === null) throw new ServiceError('invalid_input', `${result.title} has no return file: download it as CSV or PDF.`, 'format');
       const file =
-        input.format === 'csv'
-          ? { content: reportCsv(result), encoding: 'utf8' as const, mediaType: 'text/csv; charset=utf-8' }
-          : { content: (await reportPdf(result)).toString('base64'), encoding: 'base64' as const, mediaType: 'application/pdf' };
+        input.format === 'return'
+          ? { content: result.returnFile ?? '', encoding: 'utf8' as const, mediaType: 'text/csv; charset=utf-8' }
+          : input.format === 'csv'
+            ? { content: reportCsv(result), encoding: 'utf8' as const, mediaType: 'text/csv; charset=utf-8' }
+            : { content: (await reportPdf(result)).toString('base64'), encoding: 'base64' as const, mediaType: 'application/pdf' };
       const raw = Buffer.from(file.content, file.encoding === 'base64' ? 'base64' : 'utf8');
-      const fileName = exportFileName(result, input.format);
+      const fileName = exportFileName(result, input.format === 'return' ? 'return.csv' : input.format);
       call.note = {
         detail: { runId: result.runId, reportId: result.reportId, from: result.from, to: result.to, workerId: result.workerId, teamName: result.teamName, format: input.format, fileName, bytes: raw.length, sha256: createHash('sha256').update(raw).digest('hex') },
       };

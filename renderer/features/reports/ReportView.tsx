@@ -70,10 +70,10 @@ function Section({ section }: { section: ReportSection }) {
 
 export function ReportView({ result }: { result: ReportResult }) {
   const call = useApp((s) => s.call);
-  const [busy, setBusy] = useState<'csv' | 'pdf' | null>(null);
+  const [busy, setBusy] = useState<'csv' | 'pdf' | 'return' | null>(null);
   const [message, setMessage] = useState<{ kind: 'done' | 'failed'; text: string } | null>(null);
 
-  async function exportAs(format: 'csv' | 'pdf') {
+  async function exportAs(format: 'csv' | 'pdf' | 'return') {
     if (busy) return;
     setBusy(format);
     setMessage(null);
@@ -129,6 +129,11 @@ export function ReportView({ result }: { result: ReportResult }) {
         <button type="button" className="nhsuk-button nhsuk-button--secondary" aria-disabled={busy !== null} onClick={() => void exportAs('pdf')}>
           {busy === 'pdf' ? 'Preparing PDF…' : 'Download PDF'}
         </button>
+        {result.returnFile !== null && (
+          <button type="button" className="nhsuk-button" aria-disabled={busy !== null} onClick={() => void exportAs('return')}>
+            {busy === 'return' ? 'Preparing return…' : 'Download return file (CSV)'}
+          </button>
+        )}
       </div>
       <p role="status" className={message?.kind === 'failed' ? 'nhsuk-error-message' : 'nhsuk-body'} data-testid="report-export-status">
         {message?.text ?? ''}

@@ -1,0 +1,125 @@
+// Patient outcomes (the SMS Toolkit's outcome reports): substance misuse referrals by where they
+// came from and where they stand, the SNOMED CT coded events of the period (referrals on to key
+// services and community referrals on release, coded from the versioned key-service table), and
+// the change in TOP between start and the latest review per person. The SQL is in
+// db/reports/outcomes-queries.ts; the TOP arithmetic in domain/reports/top-change.ts.
+import type { ReportChart, ReportSection } from '../../../contract/channels/reports';
+import { outcomesSteps } from '../../../db/reports/outcomes-queries';
+import type { ReportRow } from '../../../db/reports/report-worker';
+import { topChanges, type TopPair } from '../../../domain/reports/top-change';
+import { referralSourceLabels, type ReferralSource } from '../../../domain/sms/referral-services';
+import { TOP_TEMPLATE_IDS } from '../../../domain/sms/top-summary';
+import type { Answers } from '../../../domain/templates/answers';
+import { count, type ReportDefinition } from './report-definition';
+
+const STATUSES = [
+  { key: 'open', label: 'Waiting' },
+  { key: 'accepted', label: 'Accepted' },
+  { key: 'declined', label: 'Declined' },
+  { key: 'referred_on', label: 'Referred on' },
+  { key: 'closed', label: 'Closed' },
+] as const;
+
+const drawn = (chart: ReportChart): ReportChart | null => (chart.data.length > 0 ? chart : null);
+const sourceLabel = (source: string) => referralSourceLabels[source as ReferralSource] ?? 'Not recorded';
+
+function referrals(rows: readonly ReportRow[]): ReportSection {
+  const sources = [...new Set(rows.map((r) => String(r.source)))].sort((a, b) => sourceLabel(a).localeCompare(sourceLabel(b)));
+  const of = (source: string | null, status: string | null) =>
+    rows.filter((r) => (source === null || r.source === source) && (status === null || r.status === status)).reduce((n, r) => n + count(r, 'referrals'), 0);
+  const table = sources.map((s) => ({ source: sourceLabel(s), ...Object.fromEntries(STATUSES.map((st) => [st.key, of(s, st.key)])), total: of(s, null) }));
+  return {
+    id: 'referrals',
+    title: 'Referrals by source and outcome',
+    description: 'Referrals to the substance misuse team made at this site in the period, by where they came from and where each stands now.',
+    figures: [{ id: 'referrals', label: 'Referrals made', value: of(null, null), unit: 'count' }, ...STATUSES.map((st) => ({ id: st.key, label: st.label, value: of(null, st.key), unit: 'count' as const }))],
+    table: {
+      columns: [{ id: 'source', label: 'Source', kind: 'text' }, ...STATUSES.map((st) => ({ id: st.key, label: st.label, kind: 'count' as const })), { id: 'total', label: 'Total', kind: 'count' }],
+      rows: table,
+    },
+    chart: drawn({
+      title: 'Referrals by source and outcome',
+      stacked: true,
+      categoryKey: 'source',
+      valueLabel: 'Referrals',
+      series: STATUSES.map((st) => ({ key: st.key, label: st.label })),
+      data: table.map((r) => ({ ...r })),
+    }),
+    notes: [],
+  };
+}
+
+const EVENT_LABELS: Record<string, string> = { 'referral-outcome': 'Referral outcome: referred on', 'release-referral': 'Community referral on release' };
+
+function coded(rows: readonly ReportRow[]): ReportSection {
+  const table = rows
+    .map((r) => ({ event: EVENT_LABELS[String(r.event)] ?? String(r.event), code: String(r.code), display: String(r.display ?? ''), events: count(r, 'events') }))
+    .sort((a, b) => a.event.localeCompare(b.event) || a.code.localeCompare(b.code));
+  const total = (event: string) => rows.filter((r) => r.event === event).reduce((n, r) => n + count(r, 'events'), 0);
+  return {
+    id: 'coded-events',
+    title: 'Coded events (SNOMED CT)',
+    description:
+      'Events of the period recorded with a SNOMED CT code from the key-service table: referrals on to a key service decided in the period, and community referrals on release made in the period. Services without a checked code are not counted here.',
+    figures: [
+      { id: 'coded', label: 'Coded events', value: table.reduce((n, r) => n + r.events, 0), unit: 'count' },
+      { id: 'referral-outcome', label: 'Referred on (coded)', value: total('referral-outcome'), unit: 'count' },
+      { id: 'release-referral', label: 'Community referrals on release (coded)', value: total('release-referral'), unit: 'count' },
+    ],
+    table: {
+      columns: [
+        { id: 'event', label: 'Event', kind: 'text' },
+        { id: 'code', label: 'SNOMED CT code', kind: 'text' },
+        { id: 'display', label: 'Term', kind: 'text' },
+        { id: 'events', label: 'Events', kind: 'count' },
+      ],
+      rows: table,
+    },
+    chart: drawn({ title: 'Coded events', stacked: false, categoryKey: 'display', valueLabel: 'Events', series: [{ key: 'events', label: 'Events' }], data: table.map((r) => ({ display: `${r.display} (${r.event})`, events: r.events })) }),
+    notes: [],
+  };
+}
+
+const parse = (v: unknown): Answers | null => (typeof v === 'string' && v !== '' ? (JSON.parse(v) as Answers) : null);
+
+function topChange(rows: readonly ReportRow[]): ReportSection {
+  const pairs: TopPair[] = rows.flatMap((r) => {
+    const start = parse(r.start_answers);
+    const review = parse(r.review_answers);
+    return start && review ? [{ start, review }] : [];
+  });
+  const changes = topChanges(pairs);
+  const oneDp = (v: number | null) => (v === null ? null : v.toFixed(1));
+  return {
+    id: 'top-change',
+    title: 'TOP change between start and review',
+    description:
+      'For each person whose latest TOP review was recorded here in the period, that review against their latest start TOP before it: the mean change (review minus start) in days used in the 28 days per substance and in the three 0-20 ratings, over the people with both values.',
+    figures: [
+      { id: 'reviewed', label: 'People with a TOP review in the period', value: rows.length, unit: 'count' },
+      { id: 'paired', label: 'Of those, with a start TOP to compare', value: pairs.length, unit: 'count' },
+    ],
+    table: {
+      columns: [
+        { id: 'measure', label: 'Measure', kind: 'text' },
+        { id: 'people', label: 'People with both', kind: 'count' },
+        { id: 'start', label: 'Mean at start', kind: 'text' },
+        { id: 'review', label: 'Mean at review', kind: 'text' },
+        { id: 'change', label: 'Mean change', kind: 'text' },
+      ],
+      rows: changes.map((c) => ({ measure: c.label, people: c.people, start: oneDp(c.meanStart), review: oneDp(c.meanReview), change: oneDp(c.meanChange) })),
+    },
+    chart: null,
+    notes: ['Days used fall as use falls; the three ratings (0-20) rise as the person does better. A value not disclosed leaves the person out of that measure only.'],
+  };
+}
+
+export const outcomes: ReportDefinition = {
+  id: 'outcomes',
+  title: 'Patient outcomes',
+  description: 'Substance misuse referrals by source and outcome, SNOMED CT coded events, and TOP change between start and review.',
+  filters: [],
+  steps: (ctx) =>
+    outcomesSteps({ site: ctx.site.siteCode, from: ctx.period.startsAt, to: ctx.period.endsBefore, firstDay: ctx.period.from, lastDay: ctx.period.to, topTemplates: JSON.stringify(TOP_TEMPLATE_IDS) }),
+  sections: (rows) => [referrals(rows.referrals ?? []), coded(rows.coded ?? []), topChange(rows.top ?? [])],
+};
