@@ -105,8 +105,15 @@ describe('the central under malformed input', () => {
     );
     await fc.assert(
       fc.asyncProperty(fc.array(brokenEvent, { minLength: 1, maxLength: 20 }), async (batch) => {
-        const answer = await post('/v1/push', JSON.stringify({ site: 'CUST01', batchSeq: 1, auditHead: { count: 0, hash: '0'.repeat(64) }, events: batch }));
+        const body = JSON.stringify({ site: 'CUST01', batchSeq: 1, auditHead: { count: 0, hash: '0'.repeat(64) }, events: batch });
+        const answer = await post('/v1/push', body);
         note(`/v1/push(broken events) ${answer.status}`);
+        if (answer.status === 400) {
+          // Prototype-poisoning keys are refused while the body is parsed, before any event is read.
+          expect(body).toMatch(/"(__proto__|constructor)"/);
+          expect(errorBodySchema.safeParse(answer.json).success).toBe(true);
+          return;
+        }
         if (answer.status === 403) {
           // An event naming another origin site is an identity violation: the whole batch is refused.
           expect(errorBodySchema.parse(answer.json).error.code).toBe('wrong_site');
