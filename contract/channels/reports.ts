@@ -8,7 +8,7 @@ import { channel } from './channel';
 import { calendarDate, emptyInput, uuidSchema } from './common';
 
 /** Report definitions live in main/services/reports; each has one id here. */
-export const reportIdSchema = z.enum(['custody-kpis', 'workforce', 'ndtms', 'outcomes']);
+export const reportIdSchema = z.enum(['custody-kpis', 'workforce', 'ndtms', 'outcomes', 'continuity']);
 export type ReportId = z.infer<typeof reportIdSchema>;
 
 /** Filters a report may accept besides its period (a report names the ones that apply to it). */

@@ -1,5 +1,6 @@
 // Every report this site can run, by id (the contract's reportIdSchema lists the same ids).
 import type { ReportId } from '../../../contract/channels/reports';
+import { continuityOfCare } from './continuity';
 import { custodyKpis } from './custody-kpis';
 import { ndtms } from './ndtms';
 import { outcomes } from './outcomes';
@@ -11,4 +12,5 @@ export const reportDefinitions: Record<ReportId, ReportDefinition> = {
   workforce,
   ndtms,
   outcomes,
+  continuity: continuityOfCare,
 };
