@@ -3,12 +3,11 @@
 // the active risk flags, who received them and when, and space for signatures.
 import type { Handover, SavedResponse } from '../../../contract/channels/forms';
 import type { PersonRecord } from '../../../contract/channels/patients';
-import { bannerName } from '../../../domain/person/person-name';
-import { identifierViews } from '../../format/identifier-format';
-import { bornText, formatClinicalDateTime, nhsNumberText, sexLabels } from '../../format/person-format';
+import { formatClinicalDateTime } from '../../format/person-format';
 import { flagSeverityText } from '../../format/severity-format';
 import { currentStayText } from '../../format/stay-format';
 import { officerDirections } from './officer-directions';
+import { PrintedDocument } from '../person/PrintedDocument';
 
 interface Props {
   person: PersonRecord;
@@ -20,106 +19,75 @@ interface Props {
 }
 
 export function HandoverDocument({ person, response, handover, siteName, printedBy, today }: Props) {
-  const ids = identifierViews(person.identifiers, { withNhs: false });
   const directions = officerDirections(response, person.activeFlags);
   return (
-    <table className="sonar-print-doc" data-testid="handover-document">
-      <thead>
-        <tr>
-          <td>
-            <div className="sonar-print-doc__identity" data-testid="print-identity">
-              <strong className="sonar-print-doc__name">{bannerName(person)}</strong>
-              <span>Born {bornText(person.birthDate, today)}</span>
-              <span>Sex {sexLabels[person.sex]}</span>
-              <span>NHS No. {nhsNumberText(person.nhsNumber)}</span>
-              {ids.map((i) => (
-                <span key={`${i.type}:${i.value}`}>
-                  {i.label} {i.value}
-                </span>
-              ))}
-            </div>
-          </td>
-        </tr>
-      </thead>
-      <tfoot>
-        <tr>
-          <td className="sonar-print-doc__footer">
-            {siteName}. Printed {formatClinicalDateTime(new Date().toISOString())} by {printedBy}. Confidential: healthcare information shared for the detainee&apos;s care.
-          </td>
-        </tr>
-      </tfoot>
-      <tbody>
-        <tr>
-          <td>
-            <h1 className="sonar-print-doc__title">Healthcare handover to the custody officer</h1>
-            <section className="sonar-print-doc__directions" data-testid="print-directions">
-              <h2>Directions to the custody officer</h2>
-              {directions.length === 0 ? (
-                <p>No specific directions: usual care and the observation level set by the custody officer.</p>
-              ) : (
-                <ul>
-                  {directions.map((d, i) => (
-                    <li key={i}>
-                      <strong>{d.heading}</strong> {d.text}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
-            <dl className="sonar-print-doc__facts">
-              <dt>Stay</dt>
-              <dd>{currentStayText(person.currentStay)}</dd>
-              <dt>Assessment</dt>
-              <dd>
-                {response.title}, {formatClinicalDateTime(response.recordedAt)} by {response.recordedByName}
-              </dd>
-              <dt>Handed over to</dt>
-              <dd data-testid="print-officer">
-                {handover.officerName}
-                {handover.officerId ? ` (${handover.officerId})` : ''}
-              </dd>
-              <dt>Acknowledged</dt>
-              <dd data-testid="print-acknowledged">{formatClinicalDateTime(handover.acknowledgedAt)}</dd>
-              <dt>Recorded by</dt>
-              <dd>
-                {handover.recordedByName}, {formatClinicalDateTime(handover.recordedAt)}
-              </dd>
-            </dl>
-            <h2>Active risk flags</h2>
-            {person.activeFlags.length === 0 ? (
-              <p>None active.</p>
-            ) : (
-              <ul data-testid="print-flags">
-                {person.activeFlags.map((f) => (
-                  <li key={f.id}>
-                    <strong>
-                      {flagSeverityText(f.severity)}: {f.label}.
-                    </strong>{' '}
-                    {f.reason} (set by {f.setByName}, {formatClinicalDateTime(f.setAt)})
-                  </li>
-                ))}
-              </ul>
-            )}
-            {response.sections.map((s) => (
-              <section key={s.title} className="sonar-print-doc__section">
-                <h2>{s.title}</h2>
-                <dl className="sonar-print-doc__facts">
-                  {s.rows.map((r) => (
-                    <div key={r.itemId} className="sonar-print-doc__row">
-                      <dt>{r.label}</dt>
-                      <dd className="sonar-prewrap">{r.answer}</dd>
-                    </div>
-                  ))}
-                </dl>
-              </section>
+    <PrintedDocument person={person} siteName={siteName} printedBy={printedBy} today={today} confidential={"healthcare information shared for the detainee's care."} testId="handover-document">
+      <h1 className="sonar-print-doc__title">Healthcare handover to the custody officer</h1>
+      <section className="sonar-print-doc__directions" data-testid="print-directions">
+        <h2>Directions to the custody officer</h2>
+        {directions.length === 0 ? (
+          <p>No specific directions: usual care and the observation level set by the custody officer.</p>
+        ) : (
+          <ul>
+            {directions.map((d, i) => (
+              <li key={i}>
+                <strong>{d.heading}</strong> {d.text}
+              </li>
             ))}
-            <div className="sonar-print-doc__signatures">
-              <p>Custody officer signature ______________________________</p>
-              <p>Healthcare professional signature ______________________________</p>
-            </div>
-          </td>
-        </tr>
-      </tbody>
-    </table>
+          </ul>
+        )}
+      </section>
+      <dl className="sonar-print-doc__facts">
+        <dt>Stay</dt>
+        <dd>{currentStayText(person.currentStay)}</dd>
+        <dt>Assessment</dt>
+        <dd>
+          {response.title}, {formatClinicalDateTime(response.recordedAt)} by {response.recordedByName}
+        </dd>
+        <dt>Handed over to</dt>
+        <dd data-testid="print-officer">
+          {handover.officerName}
+          {handover.officerId ? ` (${handover.officerId})` : ''}
+        </dd>
+        <dt>Acknowledged</dt>
+        <dd data-testid="print-acknowledged">{formatClinicalDateTime(handover.acknowledgedAt)}</dd>
+        <dt>Recorded by</dt>
+        <dd>
+          {handover.recordedByName}, {formatClinicalDateTime(handover.recordedAt)}
+        </dd>
+      </dl>
+      <h2>Active risk flags</h2>
+      {person.activeFlags.length === 0 ? (
+        <p>None active.</p>
+      ) : (
+        <ul data-testid="print-flags">
+          {person.activeFlags.map((f) => (
+            <li key={f.id}>
+              <strong>
+                {flagSeverityText(f.severity)}: {f.label}.
+              </strong>{' '}
+              {f.reason} (set by {f.setByName}, {formatClinicalDateTime(f.setAt)})
+            </li>
+          ))}
+        </ul>
+      )}
+      {response.sections.map((s) => (
+        <section key={s.title} className="sonar-print-doc__section">
+          <h2>{s.title}</h2>
+          <dl className="sonar-print-doc__facts">
+            {s.rows.map((r) => (
+              <div key={r.itemId} className="sonar-print-doc__row">
+                <dt>{r.label}</dt>
+                <dd className="sonar-prewrap">{r.answer}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ))}
+      <div className="sonar-print-doc__signatures">
+        <p>Custody officer signature ______________________________</p>
+        <p>Healthcare professional signature ______________________________</p>
+      </div>
+    </PrintedDocument>
   );
 }

@@ -4,115 +4,83 @@
 import { useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../contract/channels';
 import type { PersonRecord } from '../../../contract/channels/patients';
-import { bannerName } from '../../../domain/person/person-name';
 import { formatClinicalDate } from '../../../domain/person/clinical-date';
 import { useApp } from '../../app/store-context';
-import { identifierViews } from '../../format/identifier-format';
-import { bornText, formatClinicalDateTime, localIsoDate, nhsNumberText, sexLabels } from '../../format/person-format';
+import { formatClinicalDateTime, localIsoDate } from '../../format/person-format';
 import { LoadFailed } from '../forms/LoadFailed';
 import { recordPrint } from '../governance/record-print';
 import { PersonFrame } from '../person/PersonFrame';
 import { naloxoneLabels } from './sms-labels';
 import { useChannel } from './use-channel';
+import { PrintedDocument } from '../person/PrintedDocument';
 
 type SmsRecordView = ChannelOutput<'sms.record'>;
 
 function Document({ person, record, siteName, printedBy }: { person: PersonRecord; record: SmsRecordView; siteName: string; printedBy: string }) {
   const plan = record.releasePlan!;
   const today = localIsoDate(new Date());
-  const ids = identifierViews(person.identifiers, { withNhs: false });
   const referral = plan.communityReferral;
   return (
-    <table className="sonar-print-doc" data-testid="release-pack">
-      <thead>
-        <tr>
-          <td>
-            <div className="sonar-print-doc__identity" data-testid="print-identity">
-              <strong className="sonar-print-doc__name">{bannerName(person)}</strong>
-              <span>Born {bornText(person.birthDate, today)}</span>
-              <span>Sex {sexLabels[person.sex]}</span>
-              <span>NHS No. {nhsNumberText(person.nhsNumber)}</span>
-              {ids.map((i) => (
-                <span key={`${i.type}:${i.value}`}>
-                  {i.label} {i.value}
-                </span>
-              ))}
+    <PrintedDocument person={person} siteName={siteName} printedBy={printedBy} today={today} confidential="health information shared for continuity of care." testId="release-pack">
+      <h1 className="sonar-print-doc__title">Release pack: continuity of substance misuse treatment</h1>
+      <section className="sonar-print-doc__section" data-testid="pack-medicines">
+        <h2>Medicines on release</h2>
+        <dl className="sonar-print-doc__facts">
+          <div className="sonar-print-doc__row">
+            <dt>Opioid substitution treatment</dt>
+            <dd>{plan.ost ? `${plan.ost.medicine}, ${plan.ost.doseMg} mg daily` : 'None'}</dd>
+          </div>
+          {plan.ost ? (
+            <div className="sonar-print-doc__row">
+              <dt>Last dose</dt>
+              <dd data-testid="pack-last-dose">{formatClinicalDateTime(plan.ost.lastDoseAt)}</dd>
             </div>
-          </td>
-        </tr>
-      </thead>
-      <tfoot>
-        <tr>
-          <td className="sonar-print-doc__footer">
-            {siteName}. Printed {formatClinicalDateTime(new Date().toISOString())} by {printedBy}. Confidential: health information shared for continuity of care.
-          </td>
-        </tr>
-      </tfoot>
-      <tbody>
-        <tr>
-          <td>
-            <h1 className="sonar-print-doc__title">Release pack: continuity of substance misuse treatment</h1>
-            <section className="sonar-print-doc__section" data-testid="pack-medicines">
-              <h2>Medicines on release</h2>
-              <dl className="sonar-print-doc__facts">
-                <div className="sonar-print-doc__row">
-                  <dt>Opioid substitution treatment</dt>
-                  <dd>{plan.ost ? `${plan.ost.medicine}, ${plan.ost.doseMg} mg daily` : 'None'}</dd>
-                </div>
-                {plan.ost ? (
-                  <div className="sonar-print-doc__row">
-                    <dt>Last dose</dt>
-                    <dd data-testid="pack-last-dose">{formatClinicalDateTime(plan.ost.lastDoseAt)}</dd>
-                  </div>
-                ) : null}
-                <div className="sonar-print-doc__row">
-                  <dt>Naloxone</dt>
-                  <dd>
-                    {naloxoneLabels[plan.naloxone]}
-                    {plan.naloxoneNote ? `: ${plan.naloxoneNote}` : ''}
-                  </dd>
-                </div>
-              </dl>
-              <p>Overdose risk is highest in the first weeks after release: tolerance falls in custody. Do not take an extra dose before the community prescriber has seen you.</p>
-            </section>
-            <section className="sonar-print-doc__section">
-              <h2>Release</h2>
-              <dl className="sonar-print-doc__facts">
-                <div className="sonar-print-doc__row">
-                  <dt>Release date</dt>
-                  <dd data-testid="pack-release-date">{formatClinicalDate(plan.releaseOn)}</dd>
-                </div>
-                <div className="sonar-print-doc__row">
-                  <dt>Going to</dt>
-                  <dd>{plan.destination ?? 'Not known'}</dd>
-                </div>
-                <div className="sonar-print-doc__row">
-                  <dt>Community treatment</dt>
-                  <dd data-testid="pack-referral">
-                    {referral ? `${referral.provider} (${referral.serviceLabel}), referred ${formatClinicalDate(referral.referredOn)}` : 'No referral recorded'}
-                    {referral?.firstAppointmentAt ? `; first appointment ${formatClinicalDateTime(referral.firstAppointmentAt)}` : ''}
-                  </dd>
-                </div>
-                <div className="sonar-print-doc__row">
-                  <dt>Keyworkers here</dt>
-                  <dd>{record.keyworkers.length > 0 ? record.keyworkers.map((k) => k.workerName).join(', ') : 'Not known'}</dd>
-                </div>
-                <div className="sonar-print-doc__row">
-                  <dt>Follow-up</dt>
-                  <dd data-testid="pack-follow-up">
-                    {plan.followUp?.dueOn ? `The prison team will confirm engagement with community treatment by ${formatClinicalDate(plan.followUp.dueOn)}` : 'Not known'}
-                  </dd>
-                </div>
-              </dl>
-              {plan.notes ? <p>{plan.notes}</p> : null}
-            </section>
-            <section className="sonar-print-doc__signatures">
-              <p>Given to the person by: ________________________ Date: ____________</p>
-            </section>
-          </td>
-        </tr>
-      </tbody>
-    </table>
+          ) : null}
+          <div className="sonar-print-doc__row">
+            <dt>Naloxone</dt>
+            <dd>
+              {naloxoneLabels[plan.naloxone]}
+              {plan.naloxoneNote ? `: ${plan.naloxoneNote}` : ''}
+            </dd>
+          </div>
+        </dl>
+        <p>Overdose risk is highest in the first weeks after release: tolerance falls in custody. Do not take an extra dose before the community prescriber has seen you.</p>
+      </section>
+      <section className="sonar-print-doc__section">
+        <h2>Release</h2>
+        <dl className="sonar-print-doc__facts">
+          <div className="sonar-print-doc__row">
+            <dt>Release date</dt>
+            <dd data-testid="pack-release-date">{formatClinicalDate(plan.releaseOn)}</dd>
+          </div>
+          <div className="sonar-print-doc__row">
+            <dt>Going to</dt>
+            <dd>{plan.destination ?? 'Not known'}</dd>
+          </div>
+          <div className="sonar-print-doc__row">
+            <dt>Community treatment</dt>
+            <dd data-testid="pack-referral">
+              {referral ? `${referral.provider} (${referral.serviceLabel}), referred ${formatClinicalDate(referral.referredOn)}` : 'No referral recorded'}
+              {referral?.firstAppointmentAt ? `; first appointment ${formatClinicalDateTime(referral.firstAppointmentAt)}` : ''}
+            </dd>
+          </div>
+          <div className="sonar-print-doc__row">
+            <dt>Keyworkers here</dt>
+            <dd>{record.keyworkers.length > 0 ? record.keyworkers.map((k) => k.workerName).join(', ') : 'Not known'}</dd>
+          </div>
+          <div className="sonar-print-doc__row">
+            <dt>Follow-up</dt>
+            <dd data-testid="pack-follow-up">
+              {plan.followUp?.dueOn ? `The prison team will confirm engagement with community treatment by ${formatClinicalDate(plan.followUp.dueOn)}` : 'Not known'}
+            </dd>
+          </div>
+        </dl>
+        {plan.notes ? <p>{plan.notes}</p> : null}
+      </section>
+      <section className="sonar-print-doc__signatures">
+        <p>Given to the person by: ________________________ Date: ____________</p>
+      </section>
+    </PrintedDocument>
   );
 }
 
