@@ -22,9 +22,9 @@ const NHS_JOIN = `LEFT JOIN person_identifiers n ON n.person_id = p.id AND n.typ
 export const RAW_SQL = {
   nameCount: 'SELECT count(*) FROM person_search WHERE person_search MATCH ?',
   namePage: `SELECT ${SUMMARY} FROM person_search JOIN persons p ON p.seq = person_search.rowid ${NHS_JOIN} WHERE person_search MATCH ? LIMIT 26`,
-  identifier: `SELECT ${SUMMARY} FROM person_identifiers x JOIN persons p ON p.id = x.person_id ${NHS_JOIN} WHERE x.type = ? AND x.value = ?`,
+  identifier: `SELECT ${SUMMARY} FROM person_identifiers x JOIN persons p ON p.id = x.person_id ${NHS_JOIN} WHERE x.type = ? AND x.value = ? AND x.retired_at IS NULL`,
   /** Local ids keep their case; found in any case (the partial NOCASE index). */
-  localId: `SELECT ${SUMMARY} FROM person_identifiers x JOIN persons p ON p.id = x.person_id ${NHS_JOIN} WHERE x.type = 'local_id' AND x.value = ? COLLATE NOCASE`,
+  localId: `SELECT ${SUMMARY} FROM person_identifiers x JOIN persons p ON p.id = x.person_id ${NHS_JOIN} WHERE x.type = 'local_id' AND x.value = ? COLLATE NOCASE AND x.retired_at IS NULL`,
 } as const;
 
 export interface SearchStats {
