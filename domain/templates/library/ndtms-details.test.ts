@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NOT_DISCLOSED } from '../answers';
 import { evaluateResponse } from '../evaluate';
+import { sensitivityOf } from '../sensitivity';
 import { ndtmsPrisonExit, ndtmsTreatmentDetails } from './ndtms-details';
 
 const issues = (answers: Record<string, unknown>) => evaluateResponse(ndtmsTreatmentDetails, answers as never).issues.map((i) => i.itemId);
@@ -19,5 +20,10 @@ describe('NDTMS treatment details and prison exit forms', () => {
   it('records why and where a person left as choices', () => {
     expect(evaluateResponse(ndtmsPrisonExit, {}).issues.map((i) => i.itemId)).toEqual(['exit-reason', 'exit-destination']);
     expect(evaluateResponse(ndtmsPrisonExit, { 'exit-reason': 'released-licence', 'exit-destination': 'approved-premises' }).issues).toEqual([]);
+  });
+
+  it('are substance use information, shared and offered as the TOP is', () => {
+    expect(sensitivityOf(ndtmsTreatmentDetails)).toBe('substance_use');
+    expect(sensitivityOf(ndtmsPrisonExit)).toBe('substance_use');
   });
 });
