@@ -16,11 +16,11 @@ export interface OutcomesParams {
   lastDay: string;
   /** The TOP templates, as a JSON array. */
   topTemplates: string;
-  /** Only the people on this worker's caseload (as a keyworker at any time in the period), or null. */
-  worker: string | null;
-  /** One team's work only, or null: the outcomes are the substance misuse team's (`caseloadTeam`). */
-  team: string | null;
-  caseloadTeam: string;
+  /** Only the people on this worker's caseload (as a keyworker at any time in the period); none: everyone. */
+  worker?: string | null;
+  /** One team's work only; none: every team. The outcomes are the substance misuse team's (`caseloadTeam`). */
+  team?: string | null;
+  caseloadTeam?: string;
 }
 
 /**
@@ -87,7 +87,7 @@ SELECT rv.person_id,
 FROM review rv`;
 
 export function outcomesSteps(params: OutcomesParams): ReportStep[] {
-  const p = { ...params };
+  const p = { worker: null, team: null, caseloadTeam: 'sms', ...params };
   const pick = (names: (keyof OutcomesParams)[]) => Object.fromEntries(names.map((n) => [n, p[n]]));
   const filters: (keyof OutcomesParams)[] = ['site', 'from', 'to', 'worker', 'team', 'caseloadTeam'];
   return [

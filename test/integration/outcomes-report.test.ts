@@ -205,12 +205,12 @@ describe('patient outcomes report', () => {
     const r = await runReport();
     expect(figures(r, 'top-change')).toEqual({ reviewed: 3, paired: 2 });
     const rows = Object.fromEntries(section(r, 'top-change').table.rows.map((row) => [row.measure, row]));
-    expect(rows['Opiates (illicit): days used']).toMatchObject({ people: 2, start: '23.0', review: '12.5', change: '-10.5' });
-    expect(rows['Crack: days used']).toMatchObject({ people: 1, start: '2.0', review: '0.0', change: '-2.0' });
-    expect(rows['Alcohol: days used']).toMatchObject({ people: 2, change: '0.0' });
-    expect(rows['Psychological health']).toMatchObject({ people: 2, start: '6.0', review: '10.0', change: '4.0' });
-    expect(rows['Physical health']).toMatchObject({ people: 2, change: '1.0' });
-    expect(rows['Quality of life']).toMatchObject({ people: 2, change: '2.0' });
+    expect(rows['Opiates (illicit): days used']).toMatchObject({ people: 2, start: 23, review: 12.5, change: -10.5 });
+    expect(rows['Crack: days used']).toMatchObject({ people: 1, start: 2, review: 0, change: -2 });
+    expect(rows['Alcohol: days used']).toMatchObject({ people: 2, change: 0 });
+    expect(rows['Psychological health']).toMatchObject({ people: 2, start: 6, review: 10, change: 4 });
+    expect(rows['Physical health']).toMatchObject({ people: 2, change: 1 });
+    expect(rows['Quality of life']).toMatchObject({ people: 2, change: 2 });
     // The chart: start and review side by side for every measure with both values (9: 7 substances with tobacco, less none; 3 ratings).
     const chart = section(r, 'top-change').chart!;
     expect(chart.series.map((s) => s.key)).toEqual(['start', 'review']);
@@ -221,6 +221,12 @@ describe('patient outcomes report', () => {
     expect(bars['Physical health']).toEqual([9, 10]);
     expect(bars['Quality of life']).toEqual([5, 7]);
     expect(chart.data).toHaveLength(section(r, 'top-change').table.rows.filter((row) => row.people !== 0).length);
+    // The exports carry the same numbers; the PDF draws the two-series chart with its decimal values.
+    const csv = await site.ok('reports.export', { runId: r.runId, format: 'csv' }, token('maya'));
+    expect(csv.content).toContain('Opiates (illicit): days used,2,23,12.5,-10.5');
+    expect(csv.content).toContain('Referral outcome: referred on,CTV3,XaZZZ,Alcohol service referral (old code),1,not in test-prison-ctv3 version 2');
+    const pdf = await site.ok('reports.export', { runId: r.runId, format: 'pdf' }, token('maya'));
+    expect(Buffer.from(pdf.content, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('narrowed to a worker, counts only the people on their caseload; narrowed to another team, nobody', async () => {
@@ -230,7 +236,7 @@ describe('patient outcomes report', () => {
     expect(figures(sam, 'coded-events')).toMatchObject({ coded: 2, 'release-referral': 1, form: 1, unmapped: 0 });
     expect(figures(sam, 'top-change')).toEqual({ reviewed: 1, paired: 1 });
     const opiates = section(sam, 'top-change').table.rows.find((row) => row.measure === 'Opiates (illicit): days used');
-    expect(opiates).toMatchObject({ people: 1, start: '23.0', review: '2.0', change: '-21.0' });
+    expect(opiates).toMatchObject({ people: 1, start: 23, review: 2, change: -21 });
     const healthcare = await runReport({ team: 'healthcare' });
     expect(figures(healthcare, 'referrals').referrals).toBe(0);
     expect(figures(healthcare, 'coded-events').coded).toBe(0);

@@ -80,7 +80,6 @@ function topChange(rows: readonly ReportRow[]): ReportSection {
     return start && review ? [{ start, review }] : [];
   });
   const changes = topChanges(pairs);
-  const oneDp = (v: number | null) => (v === null ? null : v.toFixed(1));
   return {
     id: 'top-change',
     title: 'TOP change between start and review',
@@ -94,11 +93,11 @@ function topChange(rows: readonly ReportRow[]): ReportSection {
       columns: [
         { id: 'measure', label: 'Measure', kind: 'text' },
         { id: 'people', label: 'People with both', kind: 'count' },
-        { id: 'start', label: 'Mean at start', kind: 'text' },
-        { id: 'review', label: 'Mean at review', kind: 'text' },
-        { id: 'change', label: 'Mean change', kind: 'text' },
+        { id: 'start', label: 'Mean at start', kind: 'mean' },
+        { id: 'review', label: 'Mean at review', kind: 'mean' },
+        { id: 'change', label: 'Mean change', kind: 'mean' },
       ],
-      rows: changes.map((c) => ({ measure: c.label, people: c.people, start: oneDp(c.meanStart), review: oneDp(c.meanReview), change: oneDp(c.meanChange) })),
+      rows: changes.map((c) => ({ measure: c.label, people: c.people, start: c.meanStart, review: c.meanReview, change: c.meanChange })),
     },
     chart: topChart(changes),
     notes: ['Days used fall as use falls; the three ratings (0-20) rise as the person does better. A value not disclosed leaves the person out of that measure only.'],
