@@ -209,6 +209,7 @@ describe('patient outcomes report', () => {
     expect(rows['Crack: days used']).toMatchObject({ people: 1, start: 2, review: 0, change: -2 });
     expect(rows['Alcohol: days used']).toMatchObject({ people: 2, change: 0 });
     expect(rows['Psychological health']).toMatchObject({ people: 2, start: 6, review: 10, change: 4 });
+    expect(rows['Injecting: days injected']).toMatchObject({ people: 2, start: 20, review: 11, change: -9 });
     expect(rows['Physical health']).toMatchObject({ people: 2, change: 1 });
     expect(rows['Quality of life']).toMatchObject({ people: 2, change: 2 });
     // The chart: start and review side by side for every measure with both values (9: 7 substances with tobacco, less none; 3 ratings).
@@ -217,6 +218,7 @@ describe('patient outcomes report', () => {
     const bars = Object.fromEntries(chart.data.map((d) => [d.measure, [d.start, d.review]]));
     expect(bars['Opiates (illicit): days used']).toEqual([23, 12.5]);
     expect(bars['Crack: days used']).toEqual([2, 0]);
+    expect(bars['Injecting: days injected']).toEqual([20, 11]);
     expect(bars['Psychological health']).toEqual([6, 10]);
     expect(bars['Physical health']).toEqual([9, 10]);
     expect(bars['Quality of life']).toEqual([5, 7]);
@@ -237,6 +239,7 @@ describe('patient outcomes report', () => {
     expect(figures(sam, 'top-change')).toEqual({ reviewed: 1, paired: 1 });
     const opiates = section(sam, 'top-change').table.rows.find((row) => row.measure === 'Opiates (illicit): days used');
     expect(opiates).toMatchObject({ people: 1, start: 23, review: 2, change: -21 });
+    expect(section(sam, 'top-change').table.rows.find((row) => row.measure === 'Injecting: days injected')).toMatchObject({ people: 1, start: 20, review: 2, change: -18 });
     const healthcare = await runReport({ team: 'healthcare' });
     expect(figures(healthcare, 'referrals').referrals).toBe(0);
     expect(figures(healthcare, 'coded-events').coded).toBe(0);

@@ -84,7 +84,7 @@ function topChange(rows: readonly ReportRow[]): ReportSection {
     id: 'top-change',
     title: 'TOP change between start and review',
     description:
-      'For each person whose latest TOP review was recorded here in the period, that review against their latest start TOP before it: the mean change (review minus start) in days used in the 28 days per substance and in the three 0-20 ratings, over the people with both values.',
+      'For each person whose latest TOP review was recorded here in the period, that review against their latest start TOP before it: the mean change (review minus start) in days used in the 28 days per substance, days injected, and the three 0-20 ratings, over the people with both values.',
     figures: [
       { id: 'reviewed', label: 'People with a TOP review in the period', value: rows.length, unit: 'count' },
       { id: 'paired', label: 'Of those, with a start TOP to compare', value: pairs.length, unit: 'count' },
@@ -100,7 +100,7 @@ function topChange(rows: readonly ReportRow[]): ReportSection {
       rows: changes.map((c) => ({ measure: c.label, people: c.people, start: c.meanStart, review: c.meanReview, change: c.meanChange })),
     },
     chart: topChart(changes),
-    notes: ['Days used fall as use falls; the three ratings (0-20) rise as the person does better. A value not disclosed leaves the person out of that measure only.'],
+    notes: ['Days used and days injected fall as use falls; the three ratings (0-20) rise as the person does better. A value not disclosed leaves the person out of that measure only.'],
   };
 }
 
