@@ -37,8 +37,8 @@ export type ReportCell = z.infer<typeof reportCellSchema>;
 export const reportColumnSchema = z.object({
   id: z.string(),
   label: z.string(),
-  /** How a value is written: counts and minutes as whole numbers, percents with one decimal place. */
-  kind: z.enum(['text', 'count', 'percent', 'minutes', 'person']),
+  /** How a value is written: counts and minutes as whole numbers, percents and means with one decimal place. */
+  kind: z.enum(['text', 'count', 'percent', 'minutes', 'person', 'mean']),
 });
 export type ReportColumn = z.infer<typeof reportColumnSchema>;
 

@@ -14,6 +14,12 @@ describe('report values', () => {
     expect(reportValueText(0, 'count')).toBe('0');
   });
 
+  it('writes a mean with one decimal place, a fall with its minus sign', () => {
+    expect(reportValueText(4, 'mean')).toBe('4.0');
+    expect(reportValueText(-10.5, 'mean')).toBe('-10.5');
+    expect(reportValueText(null, 'mean')).toBe('Not known');
+  });
+
   it('leaves an empty text cell empty, and names a person with their identifiers', () => {
     expect(reportCellText(null, 'text')).toBe('');
     expect(reportCellText(null, 'count')).toBe('Not known');

@@ -1,8 +1,8 @@
 // How a report's values are written, the same on screen, in CSV and in PDF: whole numbers for
-// counts and minutes, one decimal place for percents, "Not known" for a value that could not be
+// counts and minutes, one decimal place for percents and means, "Not known" for a value that could not be
 // measured (never a blank that looks like zero), and a person always with their identifiers.
 
-export type ReportValueKind = 'text' | 'count' | 'percent' | 'minutes' | 'person';
+export type ReportValueKind = 'text' | 'count' | 'percent' | 'minutes' | 'person' | 'mean';
 export type ReportCellValue = string | number | null | { name: string; identifiers: string };
 
 export const NOT_KNOWN = 'Not known';
@@ -22,6 +22,7 @@ export function durationText(minutes: number): string {
 export function reportValueText(value: number | null, kind: ReportValueKind): string {
   if (value === null) return NOT_KNOWN;
   if (kind === 'percent') return `${value.toFixed(1)}%`;
+  if (kind === 'mean') return value.toFixed(1);
   if (kind === 'minutes') return durationText(value);
   return String(value);
 }

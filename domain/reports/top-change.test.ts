@@ -9,7 +9,7 @@ function top(stage: string, opioidDays: number | typeof NOT_DISCLOSED, psych: nu
   const weeks = weekItemIds('opioids');
   if (opioidDays === NOT_DISCLOSED) a[weeks[0]!] = NOT_DISCLOSED;
   else a[weeks[0]!] = opioidDays;
-  return { ...a, 'psychological-health': psych, 'physical-health': 10, 'quality-of-life': 10 };
+  return { ...a, 'injecting-days': typeof opioidDays === 'number' ? Math.min(opioidDays, 3) : 0, 'psychological-health': psych, 'physical-health': 10, 'quality-of-life': 10 };
 }
 
 describe('TOP change', () => {
@@ -23,6 +23,8 @@ describe('TOP change', () => {
     expect(opioids).toMatchObject({ people: 2, meanStart: 6, meanReview: 1, meanChange: -5 });
     expect(changes.find((c) => c.id === 'psychological-health')).toMatchObject({ people: 3, meanChange: 3 });
     expect(changes.find((c) => c.id === 'physical-health')).toMatchObject({ people: 3, meanChange: 0 });
+    // Days injected (at most 3 here): 3 -> 2, 3 -> 0, 0 -> 3.
+    expect(changes.find((c) => c.id === 'injecting-days')).toMatchObject({ label: 'Injecting: days injected', people: 3, meanStart: 2, meanReview: 1.7, meanChange: -0.3 });
   });
 
   it('has no mean when nobody has both', () => {

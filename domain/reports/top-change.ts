@@ -1,5 +1,5 @@
 // TOP change between start and review: for each measure (days used per substance in the 28 days,
-// and the three 0-20 ratings), the mean of (review - start) over the people who have a value at
+// days injected, and the three 0-20 ratings), the mean of (review - start) over the people who have a value at
 // both, and how many people that is. A value not asked or not disclosed at either end leaves the
 // person out of that measure only, never counted as 0.
 import { summariseTop } from '../sms/top-summary';
@@ -36,6 +36,7 @@ export function topChanges(pairs: readonly TopPair[]): TopChange[] {
     const start = summariseTop(pair.start);
     const review = summariseTop(pair.review);
     for (const d of start.days) add(`days-${d.key}`, `${d.label}: days used`, 'days', d.days.value, review.days.find((x) => x.key === d.key)?.days.value ?? null);
+    add('injecting-days', 'Injecting: days injected', 'days', start.injectingDays.value, review.injectingDays.value);
     for (const r of start.ratings) add(r.id, r.label, 'rating', r.rating.value, review.ratings.find((x) => x.id === r.id)?.rating.value ?? null);
   }
   return [...measures].map(([id, m]) => ({

@@ -16,6 +16,9 @@ export const templateSensitivity: Readonly<Record<string, DataCategory>> = {
   'top-secure': 'substance_use',
   'top-community': 'substance_use',
   'brief-intervention': 'substance_use',
+  // Injecting history and substance misuse treatment, for the NDTMS return: as sensitive as the TOP.
+  'ndtms-treatment-details': 'substance_use',
+  'ndtms-prison-exit': 'substance_use',
 };
 
 export function sensitivityOf(template: Pick<Template, 'id'>): DataCategory {

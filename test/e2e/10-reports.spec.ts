@@ -135,6 +135,6 @@ test('the NDTMS return shows its error report and downloads the return file itse
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download return file (CSV)' }).click()]);
   expect(download.suggestedFilename()).toBe('ndtms_DEMO01_2025-03-01_2025-03-31.return.csv');
   // This custody site has no substance misuse treatments: the file is the header row alone.
-  expect(readFileSync(await download.path(), 'utf8')).toMatch(/^CLIENT_REF,RECEPTION_DATE,DRUG1,DRUG2,DRUG3,INJECTING_STATUS,[A-Z0-9_,]+\r\n$/);
+  expect(readFileSync(await download.path(), 'utf8')).toMatch(/^CLIENT_REF,DATE_OF_BIRTH,AGE,SEX,ETHNICITY,RECEPTION_DATE,DRUG1,DRUG2,DRUG3,INJECTING_STATUS,[A-Z0-9_,]+\r\n$/);
   expect(pageErrors).toEqual([]);
 });

@@ -1,7 +1,10 @@
 // The NDTMS return against a fixture built through the channels at a prison in November 2026:
-// Reed (adult, referred, triaged, treated, start TOP, release referral, discharged and released),
-// Young (17 at referral, no TOP, and a triage day before the referral), Nash (no prison number,
-// treated with no referral) and Olds (treated and discharged in October: not in the return). The
+// Reed (adult, referred, triaged, treated, start TOP, treatment details (White British, has
+// injected, OST maintenance, motivational work, peer support from the 10th), review TOP on the
+// 18th, release referral, exit TOP, prison exit form (end of sentence, home), discharged and
+// released), Young (17 at referral, no TOP, treatment details with ethnicity not stated and never
+// injected, and a triage day before the referral), Nash (no prison number, treated with no
+// referral, no treatment details) and Olds (treated and discharged in October: not in the return). The
 // return file must equal test/fixtures/ndtms/november-2026.expected.csv, written by hand from the
 // fixture, and the error report must name each planted error by record and field.
 import { readFileSync } from 'node:fs';
@@ -38,6 +41,14 @@ async function referAndAccept(personId: string, substances: string[], decidedOn:
   return referralId;
 }
 
+/** A TOP from workedTop with overrides; an override of undefined clears the answer. */
+const top = (personId: string, overrides: Record<string, unknown>) => {
+  const answers = Object.fromEntries(Object.entries({ ...workedTop(), ...overrides }).filter(([, v]) => v !== undefined));
+  return site.ok('forms.save', { personId, templateId: 'top-secure', templateVersion: 1, answers: answers as never }, token('sam'));
+};
+const form = (personId: string, templateId: 'ndtms-treatment-details' | 'ndtms-prison-exit', answers: Record<string, unknown>) =>
+  site.ok('forms.save', { personId, templateId, templateVersion: 1, answers: answers as never }, token('sam'));
+
 async function runReturn(reportId: ReportId = 'ndtms'): Promise<ReportResult> {
   const { runId } = await site.ok('reports.start', { reportId, from: '2026-11-01', to: '2026-11-30', workerId: null, team: null }, token('maya'));
   for (let seen = 0, i = 0; i < 100; i++) {
@@ -70,6 +81,14 @@ beforeAll(async () => {
   const reedReferral = await referAndAccept(reed.personId, ['opioids', 'crack', 'alcohol'], '2026-11-03');
   await at('2026-11-04T09:00:00Z');
   await site.ok('forms.save', { personId: reed.personId, templateId: 'top-secure', templateVersion: 1, answers: workedTop({ 'interview-date': '2026-11-04' }) }, token('sam'));
+  await form(reed.personId, 'ndtms-treatment-details', {
+    ethnicity: 'white-british',
+    'injected-ever': true,
+    'pharmacological-sub': 'ost-maintenance',
+    'psychosocial-sub': 'motivational',
+    'recovery-support': 'peer-support',
+    'recovery-support-start': '2026-11-10',
+  });
   const { treatmentId: reedTreatment } = await site.ok(
     'sms.startTreatment',
     { personId: reed.personId, startedOn: '2026-11-04', interventions: ['pharmacological', 'psychosocial'], substances: ['opioids', 'crack', 'alcohol'], referralId: reedReferral },
@@ -91,9 +110,26 @@ beforeAll(async () => {
   // The decide channel refuses a decision day before the referral; a record made elsewhere (an
   // older system's import) can carry one, so it is planted in the store as such a record would be.
   site.app.store.raw.prepare('UPDATE referrals SET decided_on = ? WHERE id = ?').run('2026-11-08', youngReferral);
+  await form(young.personId, 'ndtms-treatment-details', { ethnicity: 'not-stated', 'injected-ever': false, 'psychosocial-sub': 'motivational' });
 
   // 18 November: Reed's release plan with a referral to the community drug and alcohol team; released on the 20th.
   await at('2026-11-18T09:00:00Z');
+  // Review TOP: opiates on 2 days, crack none, injected once; ratings 11, 12, 10.
+  await top(reed.personId, {
+    stage: 'review',
+    'interview-date': '2026-11-18',
+    'recall-period': 'last-4-weeks',
+    'opioids-week-1': 1,
+    'opioids-week-2': 1,
+    'opioids-week-3': 0,
+    'opioids-week-4': 0,
+    'crack-week-4': 0,
+    'crack-amount': undefined,
+    'injecting-days': 1,
+    'psychological-health': 11,
+    'physical-health': 12,
+    'quality-of-life': 10,
+  });
   await site.ok(
     'sms.recordReleasePlan',
     {
@@ -110,6 +146,26 @@ beforeAll(async () => {
     token('sam'),
   );
   await at('2026-11-20T09:00:00Z');
+  // Exit TOP: no opiates, crack or injecting; ratings 14, 13, 12. Then the prison exit form.
+  await top(reed.personId, {
+    stage: 'exit',
+    'interview-date': '2026-11-20',
+    'recall-period': 'last-4-weeks',
+    'opioids-week-1': 0,
+    'opioids-week-2': 0,
+    'opioids-week-3': 0,
+    'opioids-week-4': 0,
+    'opioids-amount': undefined,
+    'crack-week-4': 0,
+    'crack-amount': undefined,
+    'injecting-days': 0,
+    'shared-needles': undefined,
+    'shared-equipment': undefined,
+    'psychological-health': 14,
+    'physical-health': 13,
+    'quality-of-life': 12,
+  });
+  await form(reed.personId, 'ndtms-prison-exit', { 'exit-reason': 'released-end-of-sentence', 'exit-destination': 'own-home' });
   await site.ok('sms.endTreatment', { personId: reed.personId, treatmentId: reedTreatment, endedOn: '2026-11-20', reason: 'released', note: '' }, token('sam'));
   await site.ok('stays.end', { stayId: reed.stayId, exitedAt: '2026-11-20T10:00:00Z', exitReason: 'Released at end of sentence', exitDestination: 'Home address' }, token('ada'));
 
@@ -126,9 +182,9 @@ describe('NDTMS return', () => {
     expect(file.content).toBe(expected);
     const audit = site.app.store.raw.prepare("SELECT detail FROM audit_events WHERE channel = 'reports.export' ORDER BY seq DESC LIMIT 1").pluck().get() as string;
     expect(JSON.parse(audit)).toMatchObject({ runId: r.runId, reportId: 'ndtms', format: 'return', fileName: file.fileName, bytes: file.bytes });
-    // The screen's own CSV and PDF of the run carry the same records (28 columns) and the errors.
+    // The screen's own CSV and PDF of the run carry the same records (61 columns) and the errors.
     const csv = await site.ok('reports.export', { runId: r.runId, format: 'csv' }, token('maya'));
-    expect(csv.content).toContain('A1111AA,2026-11-02,OPI,CRA,ALC,C,');
+    expect(csv.content).toContain('A1111AA,1985-04-02,41,1,A,2026-11-02,OPI,CRA,ALC,C,');
     expect(csv.content).toContain('Aged 17 on 2026-11-10');
     const pdf = await site.ok('reports.export', { runId: r.runId, format: 'pdf' }, token('maya'));
     expect(Buffer.from(pdf.content, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
@@ -143,12 +199,15 @@ describe('NDTMS return', () => {
       'Nash REFERRAL_DATE',
       'Nash TRIAGE_DATE',
       'Nash INJECTING_STATUS',
-      'B2222BB INJECTING_STATUS',
+      'Nash ETHNICITY',
+      'Nash PHARM_SUB_INTERVENTION',
       'B2222BB TRIAGE_DATE',
       'B2222BB DATE_OF_BIRTH',
     ]);
     expect(errors.table.rows.find((row) => row.field === 'DATE_OF_BIRTH')?.message).toBe('Aged 17 on 2026-11-10: the adult dataset is for people aged 18 or over.');
-    expect(Object.fromEntries(errors.figures.map((f) => [f.id, f.value]))).toEqual({ records: 3, 'records-with-errors': 2, errors: 7 });
+    expect(errors.table.rows.find((row) => row.field === 'ETHNICITY')?.message).toBe('Ethnicity is not recorded: record the "Treatment details for the NDTMS return" form (the person may choose "Not stated").');
+    expect(Object.fromEntries(errors.figures.map((f) => [f.id, f.value]))).toEqual({ records: 3, 'records-with-errors': 2, errors: 8 });
+    expect(errors.description).toContain('sonar-ndtms-secure-adult version 2 (dataset letter not yet confirmed)');
   });
 
   it('refuses a return file for a report that has none', async () => {

@@ -7,7 +7,21 @@
 // November release referral: Ames (community drug and alcohol team, coded). TOPs: Ames start and
 // two reviews (the latest counts), Bell start and a review with crack not disclosed, Cole a review
 // with no start.
+//
+// CTV3: the site loads its own CTV3 map (version 2: XaT01 -> 417096006, XaT02 -> 431260004; the
+// codes are made up for the test). Records carried over from a CTV3 system are planted in the store
+// as an import would leave them (the channels record SNOMED CT only): Hans (healthcare, referred on
+// in November, CTV3 XaT01: mapped), Ivy (healthcare, referred on in November, CTV3 XaZZZ: in no
+// map, listed as not mapped) and Jude's November release referral (CTV3 XaT02: mapped). Ames had
+// a brief intervention for alcohol on 3 November, which records its SNOMED CT code. Sam is the
+// keyworker for Ames only: narrowed to Sam, the report is about Ames.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CTV3_SYSTEM, SNOMED_SYSTEM } from '../../domain/reports/coded-events/code-map';
+import { templateRegistry } from '../../domain/templates/library';
+import { completeAnswers } from '../support/complete-answers';
 import type { ReportResult, ReportSection } from '../../contract/channels/reports';
 import { NOT_DISCLOSED } from '../../domain/templates/answers';
 import { STAFF_PASSWORD, staffSession } from '../support/staff';
@@ -57,8 +71,8 @@ const top = (personId: string, overrides: Record<string, unknown>) => {
   return site.ok('forms.save', { personId, templateId: 'top-secure', templateVersion: 1, answers: answers as never }, token('sam'));
 };
 
-async function runReport(): Promise<ReportResult> {
-  const { runId } = await site.ok('reports.start', { reportId: 'outcomes', from: '2026-11-01', to: '2026-11-30', workerId: null, team: null }, token('maya'));
+async function runReport(filter: { workerId?: string; team?: 'healthcare' | 'sms' } = {}): Promise<ReportResult> {
+  const { runId } = await site.ok('reports.start', { reportId: 'outcomes', from: '2026-11-01', to: '2026-11-30', workerId: filter.workerId ?? null, team: filter.team ?? null }, token('maya'));
   for (let seen = 0, i = 0; i < 100; i++) {
     const p = await site.ok('reports.progress', { runId, seen }, token('maya'));
     if (p.state === 'done') return p.result;
@@ -70,8 +84,24 @@ async function runReport(): Promise<ReportResult> {
 const section = (r: ReportResult, id: string): ReportSection => r.sections.find((s) => s.id === id)!;
 const figures = (r: ReportResult, id: string) => Object.fromEntries(section(r, id).figures.map((f) => [f.id, f.value]));
 
+const CTV3_MAP = {
+  kind: 'code-map',
+  id: 'test-prison-ctv3',
+  version: 2,
+  from: CTV3_SYSTEM,
+  to: SNOMED_SYSTEM,
+  source: 'made up for the outcomes fixture',
+  entries: [
+    { code: 'XaT01', target: '417096006', display: 'Referral to community drug and alcohol team' },
+    { code: 'XaT02', target: '431260004', display: 'Referral to specialist alcohol treatment service' },
+  ],
+};
+let samId = '';
+
 beforeAll(async () => {
-  site = await startTempSite({ siteType: 'prison', now: () => new Date(clock) });
+  const mapFile = join(mkdtempSync(join(tmpdir(), 'sonar-ctv3-')), 'ctv3-map.json');
+  writeFileSync(mapFile, JSON.stringify(CTV3_MAP));
+  site = await startTempSite({ siteType: 'prison', now: () => new Date(clock), settings: { codeLists: [mapFile] } });
   tokens.ada = await signedInAdmin(site);
   for (const [name, roles] of Object.entries(STAFF)) tokens[name] = await staffSession(site, tokens.ada, name, [...roles]);
 
@@ -94,7 +124,22 @@ beforeAll(async () => {
   const dunnReferral = await refer(dunn, 'healthcare');
   const edenReferral = await refer(eden, 'healthcare');
   const fordReferral = await refer(ford, 'self');
+  const hans = await admit('Hans');
+  const ivy = await admit('Ivy');
+  const jude = await admit('Jude');
+  const hansReferral = await refer(hans, 'healthcare');
+  const ivyReferral = await refer(ivy, 'healthcare');
   await at('2026-11-03T09:00:00Z');
+  await decide(hansReferral, 'referred_on', '2026-11-03', 'community-drug-alcohol-team');
+  await decide(ivyReferral, 'referred_on', '2026-11-03', 'specialist-alcohol-service');
+  const planted = site.app.store.raw.prepare('UPDATE referrals SET referred_on_code = ?, referred_on_display = ? WHERE id = ?');
+  planted.run('XaT01', 'Referral to CDAT (CTV3)', hansReferral);
+  planted.run('XaZZZ', 'Alcohol service referral (old code)', ivyReferral);
+  const bi = templateRegistry.latest('brief-intervention')!;
+  const biAnswers = completeAnswers(bi, 3, '2026-11-03T09:00:00.000Z', { focus: ['alcohol'], delivered: true, outcome: 'follow-up' });
+  await site.ok('forms.save', { personId: ames, templateId: bi.id, templateVersion: bi.version, answers: biAnswers }, token('sam'));
+  samId = (await site.ok('reports.list', {}, token('maya'))).workers.find((w) => w.fullName === 'Test sam')!.id;
+  await site.ok('caseload.assign', { personId: ames, kind: 'clinical', workerId: samId, reason: '', referralId: amesReferral }, token('maya'));
   await decide(amesReferral, 'accepted', '2026-11-03');
   await decide(bellReferral, 'declined', '2026-11-03');
   await decide(dunnReferral, 'referred_on', '2026-11-03', 'community-drug-alcohol-team');
@@ -108,6 +153,10 @@ beforeAll(async () => {
   await top(ames, { stage: 'review', 'psychological-health': 8 });
   await at('2026-11-18T09:00:00Z');
   await releasePlan(ames, '2026-11-18');
+  await releasePlan(jude, '2026-11-18');
+  site.app.store.raw
+    .prepare("UPDATE release_plans SET community_referral = json_set(community_referral, '$.code', json(?)) WHERE person_id = ?")
+    .run(JSON.stringify({ system: CTV3_SYSTEM, code: 'XaT02', display: 'Alcohol service referral (CTV3)' }), jude);
   await at('2026-11-25T09:00:00Z');
   await top(ames, { stage: 'review', 'opioids-week-1': 1, 'opioids-week-2': 1, 'opioids-week-3': 0, 'opioids-week-4': 0, 'crack-week-4': 0, 'crack-amount': undefined, 'injecting-days': 2, 'psychological-health': 12, 'physical-health': 11, 'quality-of-life': 9 });
   // Bell: review on the 26th: opioids unchanged (23), crack not disclosed, psychological health 8.
@@ -122,33 +171,81 @@ afterAll(() => site.cleanup());
 describe('patient outcomes report', () => {
   it('counts November’s referrals by source and outcome', async () => {
     const r = await runReport();
-    expect(figures(r, 'referrals')).toEqual({ referrals: 6, open: 1, accepted: 1, declined: 1, referred_on: 3, closed: 0 });
+    expect(figures(r, 'referrals')).toEqual({ referrals: 8, open: 1, accepted: 1, declined: 1, referred_on: 5, closed: 0 });
     expect(section(r, 'referrals').table.rows).toEqual([
-      { source: 'Healthcare team', open: 0, accepted: 0, declined: 0, referred_on: 2, closed: 0, total: 2 },
+      { source: 'Healthcare team', open: 0, accepted: 0, declined: 0, referred_on: 4, closed: 0, total: 4 },
       { source: 'Reception screen', open: 0, accepted: 1, declined: 1, referred_on: 0, closed: 0, total: 2 },
       { source: 'Self-referral', open: 1, accepted: 0, declined: 0, referred_on: 1, closed: 0, total: 2 },
     ]);
   });
 
-  it('counts the coded events of the period by SNOMED CT code', async () => {
+  it('counts the coded events of the period under SNOMED CT, CTV3 codes through the site’s map', async () => {
     const r = await runReport();
-    expect(figures(r, 'coded-events')).toEqual({ coded: 3, 'referral-outcome': 2, 'release-referral': 1 });
+    expect(figures(r, 'coded-events')).toEqual({ coded: 6, 'referral-outcome': 3, 'release-referral': 2, form: 1, mapped: 2, unmapped: 1 });
     expect(section(r, 'coded-events').table.rows).toEqual([
-      { event: 'Community referral on release', code: '417096006', display: 'Referral to community drug and alcohol team', events: 1 },
-      { event: 'Referral outcome: referred on', code: '417096006', display: 'Referral to community drug and alcohol team', events: 1 },
-      { event: 'Referral outcome: referred on', code: '431260004', display: 'Referral to specialist alcohol treatment service', events: 1 },
+      { event: 'Community referral on release', code: '417096006', display: 'Referral to community drug and alcohol team', events: 1, mapped: 0 },
+      { event: 'Community referral on release', code: '431260004', display: 'Referral to specialist alcohol treatment service', events: 1, mapped: 1 },
+      { event: 'Recorded in a form: Brief intervention (alcohol or drugs)', code: '366371000000105', display: 'Brief intervention for excessive alcohol consumption completed', events: 1, mapped: 0 },
+      { event: 'Referral outcome: referred on', code: '417096006', display: 'Referral to community drug and alcohol team', events: 2, mapped: 1 },
+      { event: 'Referral outcome: referred on', code: '431260004', display: 'Referral to specialist alcohol treatment service', events: 1, mapped: 0 },
     ]);
+    expect(section(r, 'coded-events').description).toContain('test-prison-ctv3 version 2');
   });
 
-  it('averages TOP change between start and the latest review over people with both', async () => {
+  it('lists the code no map knows as not mapped, with its count, instead of dropping it', async () => {
+    const r = await runReport();
+    expect(figures(r, 'unmapped-codes')).toEqual({ codes: 1, events: 1 });
+    expect(section(r, 'unmapped-codes').table.rows).toEqual([
+      { event: 'Referral outcome: referred on', system: 'CTV3', code: 'XaZZZ', display: 'Alcohol service referral (old code)', events: 1, why: 'not in test-prison-ctv3 version 2' },
+    ]);
+    expect(section(r, 'coded-events').notes).toEqual(['1 event(s) carry a code not mapped to SNOMED CT: they are listed under "Codes not mapped to SNOMED CT".']);
+  });
+
+  it('averages TOP change between start and the latest review over people with both, as a table and a chart', async () => {
     const r = await runReport();
     expect(figures(r, 'top-change')).toEqual({ reviewed: 3, paired: 2 });
     const rows = Object.fromEntries(section(r, 'top-change').table.rows.map((row) => [row.measure, row]));
-    expect(rows['Opiates (illicit): days used']).toMatchObject({ people: 2, start: '23.0', review: '12.5', change: '-10.5' });
-    expect(rows['Crack: days used']).toMatchObject({ people: 1, start: '2.0', review: '0.0', change: '-2.0' });
-    expect(rows['Alcohol: days used']).toMatchObject({ people: 2, change: '0.0' });
-    expect(rows['Psychological health']).toMatchObject({ people: 2, start: '6.0', review: '10.0', change: '4.0' });
-    expect(rows['Physical health']).toMatchObject({ people: 2, change: '1.0' });
-    expect(rows['Quality of life']).toMatchObject({ people: 2, change: '2.0' });
+    expect(rows['Opiates (illicit): days used']).toMatchObject({ people: 2, start: 23, review: 12.5, change: -10.5 });
+    expect(rows['Crack: days used']).toMatchObject({ people: 1, start: 2, review: 0, change: -2 });
+    expect(rows['Alcohol: days used']).toMatchObject({ people: 2, change: 0 });
+    expect(rows['Psychological health']).toMatchObject({ people: 2, start: 6, review: 10, change: 4 });
+    expect(rows['Injecting: days injected']).toMatchObject({ people: 2, start: 20, review: 11, change: -9 });
+    expect(rows['Physical health']).toMatchObject({ people: 2, change: 1 });
+    expect(rows['Quality of life']).toMatchObject({ people: 2, change: 2 });
+    // The chart: start and review side by side for every measure with both values (9: 7 substances with tobacco, less none; 3 ratings).
+    const chart = section(r, 'top-change').chart!;
+    expect(chart.series.map((s) => s.key)).toEqual(['start', 'review']);
+    const bars = Object.fromEntries(chart.data.map((d) => [d.measure, [d.start, d.review]]));
+    expect(bars['Opiates (illicit): days used']).toEqual([23, 12.5]);
+    expect(bars['Crack: days used']).toEqual([2, 0]);
+    expect(bars['Injecting: days injected']).toEqual([20, 11]);
+    expect(bars['Psychological health']).toEqual([6, 10]);
+    expect(bars['Physical health']).toEqual([9, 10]);
+    expect(bars['Quality of life']).toEqual([5, 7]);
+    expect(chart.data).toHaveLength(section(r, 'top-change').table.rows.filter((row) => row.people !== 0).length);
+    // The exports carry the same numbers; the PDF draws the two-series chart with its decimal values.
+    const csv = await site.ok('reports.export', { runId: r.runId, format: 'csv' }, token('maya'));
+    expect(csv.content).toContain('Opiates (illicit): days used,2,23,12.5,-10.5');
+    expect(csv.content).toContain('Referral outcome: referred on,CTV3,XaZZZ,Alcohol service referral (old code),1,not in test-prison-ctv3 version 2');
+    const pdf = await site.ok('reports.export', { runId: r.runId, format: 'pdf' }, token('maya'));
+    expect(Buffer.from(pdf.content, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('narrowed to a worker, counts only the people on their caseload; narrowed to another team, nobody', async () => {
+    const sam = await runReport({ workerId: samId });
+    expect(sam.workerName).toBe('Test sam');
+    expect(figures(sam, 'referrals')).toMatchObject({ referrals: 1, accepted: 1 });
+    expect(figures(sam, 'coded-events')).toMatchObject({ coded: 2, 'release-referral': 1, form: 1, unmapped: 0 });
+    expect(figures(sam, 'top-change')).toEqual({ reviewed: 1, paired: 1 });
+    const opiates = section(sam, 'top-change').table.rows.find((row) => row.measure === 'Opiates (illicit): days used');
+    expect(opiates).toMatchObject({ people: 1, start: 23, review: 2, change: -21 });
+    expect(section(sam, 'top-change').table.rows.find((row) => row.measure === 'Injecting: days injected')).toMatchObject({ people: 1, start: 20, review: 2, change: -18 });
+    const healthcare = await runReport({ team: 'healthcare' });
+    expect(figures(healthcare, 'referrals').referrals).toBe(0);
+    expect(figures(healthcare, 'coded-events').coded).toBe(0);
+    expect(figures(healthcare, 'top-change')).toEqual({ reviewed: 0, paired: 0 });
+    expect(section(healthcare, 'top-change').chart).toBeNull();
+    const sms = await runReport({ team: 'sms' });
+    expect(figures(sms, 'referrals').referrals).toBe(8);
   });
 });

@@ -1,11 +1,36 @@
 // The NDTMS secure-setting adult return as rows of text: one row per treatment episode, the
-// columns in a fixed order, codes from the versioned code list, and the code list's empty value
-// (NA) for anything not recorded. Pure: the same episodes and list always give the same file.
+// columns in a fixed order (the person, the referral and triage, interventions with their
+// sub-interventions, discharge, prison exit, release, and the start, review and exit TOPs), codes
+// from the versioned code list, and the code list's empty value (NA) for anything not recorded. Pure: the same episodes and list always give the same file.
+import { differenceInYears, parseISO } from 'date-fns';
 import type { NdtmsCodeList } from './code-lists';
-import type { NdtmsEpisode } from './ndtms-record';
+import type { NdtmsEpisode, NdtmsTop } from './ndtms-record';
+
+/** The items of one TOP in the return; each TOP (start, review, exit) has them under its prefix. */
+const TOP_ITEMS = [
+  'DATE',
+  'ALCOHOL_DAYS',
+  'OPIATES_DAYS',
+  'CRACK_DAYS',
+  'COCAINE_DAYS',
+  'AMPHETAMINES_DAYS',
+  'CANNABIS_DAYS',
+  'OTHER_DAYS',
+  'INJECTING_DAYS',
+  'PSYCHOLOGICAL_HEALTH',
+  'PHYSICAL_HEALTH',
+  'QUALITY_OF_LIFE',
+] as const;
+type TopItem = (typeof TOP_ITEMS)[number];
+const TOP_PREFIXES = ['TOP_', 'TOP_REVIEW_', 'TOP_EXIT_'] as const;
+type TopPrefix = (typeof TOP_PREFIXES)[number];
 
 export const NDTMS_COLUMNS = [
   'CLIENT_REF',
+  'DATE_OF_BIRTH',
+  'AGE',
+  'SEX',
+  'ETHNICITY',
   'RECEPTION_DATE',
   'DRUG1',
   'DRUG2',
@@ -14,49 +39,66 @@ export const NDTMS_COLUMNS = [
   'REFERRAL_DATE',
   'TRIAGE_DATE',
   'PHARM_INTERVENTION_START',
+  'PHARM_SUB_INTERVENTION',
   'PSYCH_INTERVENTION_START',
+  'PSYCH_SUB_INTERVENTION',
+  'RECOVERY_SUPPORT_START',
+  'RECOVERY_SUB_INTERVENTION',
   'DISCHARGE_DATE',
   'DISCHARGE_REASON',
   'EXIT_DATE',
+  'EXIT_REASON',
   'EXIT_DESTINATION',
   'REFERRAL_ON_RELEASE',
   'REFERRAL_ON_RELEASE_DATE',
-  'TOP_DATE',
-  'TOP_ALCOHOL_DAYS',
-  'TOP_OPIATES_DAYS',
-  'TOP_CRACK_DAYS',
-  'TOP_COCAINE_DAYS',
-  'TOP_AMPHETAMINES_DAYS',
-  'TOP_CANNABIS_DAYS',
-  'TOP_OTHER_DAYS',
-  'TOP_INJECTING_DAYS',
-  'TOP_PSYCHOLOGICAL_HEALTH',
-  'TOP_PHYSICAL_HEALTH',
-  'TOP_QUALITY_OF_LIFE',
+  ...TOP_PREFIXES.flatMap((prefix) => TOP_ITEMS.map((item) => `${prefix}${item}` as `${TopPrefix}${TopItem}`)),
 ] as const;
 export type NdtmsColumn = (typeof NDTMS_COLUMNS)[number];
 export type NdtmsRow = Record<NdtmsColumn, string>;
 
-const TOP_DAY_COLUMNS: Readonly<Record<string, NdtmsColumn>> = {
-  alcohol: 'TOP_ALCOHOL_DAYS',
-  opioids: 'TOP_OPIATES_DAYS',
-  crack: 'TOP_CRACK_DAYS',
-  cocaine: 'TOP_COCAINE_DAYS',
-  amphetamines: 'TOP_AMPHETAMINES_DAYS',
-  cannabis: 'TOP_CANNABIS_DAYS',
-  other: 'TOP_OTHER_DAYS',
+const TOP_DAY_ITEMS: Readonly<Record<string, TopItem>> = {
+  alcohol: 'ALCOHOL_DAYS',
+  opioids: 'OPIATES_DAYS',
+  crack: 'CRACK_DAYS',
+  cocaine: 'COCAINE_DAYS',
+  amphetamines: 'AMPHETAMINES_DAYS',
+  cannabis: 'CANNABIS_DAYS',
+  other: 'OTHER_DAYS',
 };
 
 /**
- * Injecting status from the start TOP: injecting on any day of the 4 weeks is "currently";
- * declining to say is "declined". No injecting in the 4 weeks does not tell "never" from
- * "previously", so it is left empty (and the error report names it).
+ * Injecting status: injecting on any day of the start TOP's 4 weeks is "currently"; declining to
+ * say there is "declined". Otherwise the treatment details form's lifetime question: injected
+ * before is "previously", never is "never", declined is "declined". Neither recorded: empty (the
+ * error report names it).
  */
 export function injectingStatus(e: NdtmsEpisode, list: NdtmsCodeList): string | null {
-  if (!e.top) return null;
-  if (e.top.injectingDeclined) return list.injecting.declined;
-  if (e.top.injectingDays !== null && e.top.injectingDays > 0) return list.injecting.currently;
+  if (e.top?.injectingDeclined) return list.injecting.declined;
+  if (e.top && e.top.injectingDays !== null && e.top.injectingDays > 0) return list.injecting.currently;
+  if (e.injectedEver === true) return list.injecting.previously;
+  if (e.injectedEver === false) return list.injecting.never;
+  if (e.injectedEver === 'declined') return list.injecting.declined;
   return null;
+}
+
+/** The code list key of how the treatment ended: released and referred on to community treatment is its own reason. */
+export function dischargeReasonKey(e: NdtmsEpisode): string | null {
+  if (e.dischargeReason === 'released' && e.releaseReferral !== null) return 'released-referred';
+  return e.dischargeReason;
+}
+
+/** Whole years on the referral day (the treatment's start when there is no referral). */
+export const ageOn = (birthDate: string, on: string) => differenceInYears(parseISO(on), parseISO(birthDate));
+export const ageDay = (e: NdtmsEpisode) => e.referralDate ?? e.treatmentStart;
+
+function writeTop(row: NdtmsRow, prefix: TopPrefix, top: NdtmsTop | null, v: (x: string | number | null | undefined) => string): void {
+  if (!top) return;
+  row[`${prefix}DATE`] = v(top.date);
+  for (const [key, item] of Object.entries(TOP_DAY_ITEMS)) row[`${prefix}${item}`] = v(top.days[key]);
+  row[`${prefix}INJECTING_DAYS`] = v(top.injectingDays);
+  row[`${prefix}PSYCHOLOGICAL_HEALTH`] = v(top.psychologicalHealth);
+  row[`${prefix}PHYSICAL_HEALTH`] = v(top.physicalHealth);
+  row[`${prefix}QUALITY_OF_LIFE`] = v(top.qualityOfLife);
 }
 
 export function ndtmsRow(e: NdtmsEpisode, list: NdtmsCodeList): NdtmsRow {
@@ -65,10 +107,16 @@ export function ndtmsRow(e: NdtmsEpisode, list: NdtmsCodeList): NdtmsRow {
     const s = e.substances[i];
     return v(s === undefined ? null : (list.drugs[s] ?? null));
   };
-  const started = (intervention: string) => (e.interventions.includes(intervention) ? e.treatmentStart : null);
+  const given = (intervention: string) => e.interventions.includes(intervention);
+  const started = (intervention: string) => (given(intervention) ? e.treatmentStart : null);
+  const coded = (codes: Readonly<Record<string, string>>, value: string | null) => v(value === null ? null : (codes[value] ?? null));
   const row = Object.fromEntries(NDTMS_COLUMNS.map((c) => [c, list.empty])) as NdtmsRow;
   Object.assign(row, {
     CLIENT_REF: v(e.clientRef),
+    DATE_OF_BIRTH: v(e.birthDate),
+    AGE: v(e.birthDate === null ? null : ageOn(e.birthDate, ageDay(e))),
+    SEX: coded(list.sex, e.sex),
+    ETHNICITY: coded(list.ethnicity, e.ethnicity),
     RECEPTION_DATE: v(e.receptionDate),
     DRUG1: drug(0),
     DRUG2: drug(1),
@@ -77,22 +125,22 @@ export function ndtmsRow(e: NdtmsEpisode, list: NdtmsCodeList): NdtmsRow {
     REFERRAL_DATE: v(e.referralDate),
     TRIAGE_DATE: v(e.triageDate),
     PHARM_INTERVENTION_START: v(started('pharmacological')),
+    PHARM_SUB_INTERVENTION: coded(list.pharmacological, given('pharmacological') ? e.pharmacologicalSub : null),
     PSYCH_INTERVENTION_START: v(started('psychosocial')),
+    PSYCH_SUB_INTERVENTION: coded(list.psychosocial, given('psychosocial') ? e.psychosocialSub : null),
+    RECOVERY_SUPPORT_START: v(e.recoverySupport === null ? null : e.recoverySupportStart),
+    RECOVERY_SUB_INTERVENTION: coded(list.recoverySupport, e.recoverySupport),
     DISCHARGE_DATE: v(e.dischargeDate),
-    DISCHARGE_REASON: v(e.dischargeReason === null ? null : (list.dischargeReasons[e.dischargeReason] ?? null)),
+    DISCHARGE_REASON: coded(list.dischargeReasons, dischargeReasonKey(e)),
     EXIT_DATE: v(e.exitDate),
-    EXIT_DESTINATION: v(e.exitDestination),
+    EXIT_REASON: coded(list.exitReasons, e.exitReason),
+    EXIT_DESTINATION: coded(list.exitDestinations, e.exitDestination),
     REFERRAL_ON_RELEASE: v(e.releaseReferral),
     REFERRAL_ON_RELEASE_DATE: v(e.releaseReferralDate),
   } satisfies Partial<NdtmsRow>);
-  if (e.top) {
-    row.TOP_DATE = v(e.top.date);
-    for (const [key, column] of Object.entries(TOP_DAY_COLUMNS)) row[column] = v(e.top.days[key]);
-    row.TOP_INJECTING_DAYS = v(e.top.injectingDays);
-    row.TOP_PSYCHOLOGICAL_HEALTH = v(e.top.psychologicalHealth);
-    row.TOP_PHYSICAL_HEALTH = v(e.top.physicalHealth);
-    row.TOP_QUALITY_OF_LIFE = v(e.top.qualityOfLife);
-  }
+  writeTop(row, 'TOP_', e.top, v);
+  writeTop(row, 'TOP_REVIEW_', e.reviewTop, v);
+  writeTop(row, 'TOP_EXIT_', e.exitTop, v);
   return row;
 }
 

@@ -20,6 +20,7 @@ import { prisonReceptionScreenV2 } from './prison-reception-screen-v2';
 import { prisonSecondStageAssessment } from './prison-second-stage-assessment';
 import { riskAssessment } from './risk-assessment';
 import { riskAssessmentV2 } from './risk-assessment-v2';
+import { ndtmsPrisonExit, ndtmsTreatmentDetails } from './ndtms-details';
 import { topCommunity, topSecure } from './top';
 
 export const libraryTemplates: readonly Template[] = [
@@ -44,6 +45,8 @@ export const libraryTemplates: readonly Template[] = [
   topSecure,
   topCommunity,
   briefIntervention,
+  ndtmsTreatmentDetails,
+  ndtmsPrisonExit,
 ];
 
 function build(templates: readonly Template[]): TemplateRegistry {
@@ -72,6 +75,8 @@ export {
   custodyHcpAssessment,
   custodyHcpAssessmentV2,
   dualDiagnosis,
+  ndtmsPrisonExit,
+  ndtmsTreatmentDetails,
   prisonReceptionScreen,
   prisonReceptionScreenV2,
   prisonSecondStageAssessment,

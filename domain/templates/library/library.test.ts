@@ -18,7 +18,7 @@ describe('template library', () => {
       'cows@1', 'cows@2', 'ciwa-ar@1', 'ciwa-ar@2', 'audit-c@1', 'audit-c@2', 'audit-c-who@1', 'audit@1', 'audit@2', 'audit-who@1',
       'custody-hcp-assessment@1', 'custody-hcp-assessment@2', 'prison-reception-screen@1', 'prison-reception-screen@2',
       'prison-second-stage-assessment@1', 'risk-assessment@1', 'risk-assessment@2', 'dual-diagnosis@1',
-      'top-secure@1', 'top-community@1', 'brief-intervention@1',
+      'top-secure@1', 'top-community@1', 'brief-intervention@1', 'ndtms-treatment-details@1', 'ndtms-prison-exit@1',
     ]);
   });
 

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { SiteConfig } from '../../../contract/site-config';
+import { codeMapSchema, isCodeMapJson, type CodeMap } from '../../../domain/reports/coded-events/code-map';
 import { libraryTemplates } from '../../../domain/templates/library';
 import { snomedCodeList } from '../../../domain/templates/library/snomed-codes';
 import { createTemplateRegistry, type TemplateRegistry } from '../../../domain/templates/registry';
@@ -31,6 +32,8 @@ export type CodeList = z.infer<typeof codeListSchema>;
 export interface SiteContent {
   templates: TemplateRegistry;
   codeLists: CodeList[];
+  /** Maps from another terminology to SNOMED CT (a CTV3 site's map), for the outcome reports. */
+  codeMaps: CodeMap[];
 }
 
 function readJson(file: string, what: string): unknown {
@@ -45,6 +48,24 @@ function readJson(file: string, what: string): unknown {
   } catch (err) {
     throw new SiteConfigError(`The ${what} ${file} is not valid JSON: ${(err as Error).message}`);
   }
+}
+
+/**
+ * The code maps among the files in `codeLists` (a file with "kind": "code-map"), each validated;
+ * at most one map from each terminology, so an event is never counted under two maps.
+ */
+export function loadCodeMaps(files: readonly string[]): CodeMap[] {
+  const maps: CodeMap[] = [];
+  for (const file of files) {
+    const json = readJson(file, 'code list');
+    if (!isCodeMapJson(json)) continue;
+    const parsed = codeMapSchema.safeParse(json);
+    if (!parsed.success) throw new SiteConfigError(`The code map ${file} is not valid: ${formatIssues(parsed.error.issues)}`);
+    const other = maps.find((m) => m.from === parsed.data.from);
+    if (other) throw new SiteConfigError(`The code map ${file} maps the same terminology as ${other.id}: load one map per terminology`);
+    maps.push(parsed.data);
+  }
+  return maps;
 }
 
 export function loadCodeList(file: string): CodeList {
@@ -73,7 +94,8 @@ export function loadTemplateFile(file: string): Template[] {
 
 /** The shipped library plus the site's files, every site code checked against the known code lists. */
 export function loadSiteContent(config: Pick<SiteConfig, 'templates' | 'codeLists'>): SiteContent {
-  const codeLists = config.codeLists.map(loadCodeList);
+  const codeMaps = loadCodeMaps(config.codeLists);
+  const codeLists = config.codeLists.filter((file) => !isCodeMapJson(readJson(file, 'code list'))).map(loadCodeList);
   const terms = new Map<string, Set<string>>();
   for (const list of [snomedCodeList, ...codeLists]) {
     for (const concept of Object.values(list.concepts)) {
@@ -105,5 +127,5 @@ export function loadSiteContent(config: Pick<SiteConfig, 'templates' | 'codeList
       `The site's template files are not valid: ${result.problems.map((p) => `${p.templateId} v${p.version ?? '?'} ${p.path}: ${p.message}`).join('; ')}`,
     );
   }
-  return { templates: result.registry, codeLists };
+  return { templates: result.registry, codeLists, codeMaps };
 }

@@ -5,7 +5,7 @@
 import type { ReportSection } from '../../../contract/channels/reports';
 import { ndtmsSteps } from '../../../db/reports/ndtms-queries';
 import type { ReportRow } from '../../../db/reports/report-worker';
-import { currentNdtmsCodeList, type NdtmsCodeList } from '../../../domain/reports/ndtms/code-lists';
+import { currentNdtmsCodeList, listName, type NdtmsCodeList } from '../../../domain/reports/ndtms/code-lists';
 import { ndtmsErrorReport } from '../../../domain/reports/ndtms/ndtms-errors';
 import { ndtmsEpisodeSchema, type NdtmsEpisode } from '../../../domain/reports/ndtms/ndtms-record';
 import { byRecord, NDTMS_COLUMNS, ndtmsCsv, ndtmsRow } from '../../../domain/reports/ndtms/ndtms-return';
@@ -13,6 +13,7 @@ import { keyServiceList } from '../../../domain/sms/referral-services';
 import { siteDateOf } from '../../../domain/sms/review-schedule';
 import { summariseTop, TOP_TEMPLATE_IDS, type TopValue } from '../../../domain/sms/top-summary';
 import { NOT_DISCLOSED, type Answers } from '../../../domain/templates/answers';
+import { ndtmsPrisonExit, ndtmsTreatmentDetails } from '../../../domain/templates/library/ndtms-details';
 import type { ReportDefinition } from './report-definition';
 
 const text = (row: ReportRow, key: string): string | null => (typeof row[key] === 'string' && row[key] !== '' ? (row[key] as string) : null);
@@ -37,9 +38,23 @@ function topOf(answers: Answers | null): NdtmsEpisode['top'] {
   };
 }
 
+/** A chosen answer as text; anything else (not asked, not disclosed) is not recorded. */
+const choice = (answers: Answers | null, id: string): string | null => {
+  const v = answers?.[id];
+  return typeof v === 'string' && v !== NOT_DISCLOSED && v !== '' ? v : null;
+};
+
+function injectedEver(answers: Answers | null): NdtmsEpisode['injectedEver'] {
+  const v = answers?.['injected-ever'];
+  if (v === NOT_DISCLOSED) return 'declined';
+  return typeof v === 'boolean' ? v : null;
+}
+
 /** One gathered row as an episode; a row the schema refuses fails the run (never a guessed value). */
 export function ndtmsEpisodeOf(row: ReportRow): NdtmsEpisode {
   const release = json<{ service: string; referredOn: string }>(row, 'community_referral');
+  const details = json<Answers>(row, 'details_answers');
+  const exit = json<Answers>(row, 'exit_answers');
   const referralAt = text(row, 'referral_at');
   const arrivedAt = text(row, 'arrived_at');
   const exitedAt = text(row, 'exited_at');
@@ -47,6 +62,13 @@ export function ndtmsEpisodeOf(row: ReportRow): NdtmsEpisode {
     episodeId: row.episode_id,
     clientRef: text(row, 'client_ref'),
     birthDate: text(row, 'birth_date'),
+    sex: text(row, 'sex'),
+    ethnicity: choice(details, 'ethnicity'),
+    injectedEver: injectedEver(details),
+    pharmacologicalSub: choice(details, 'pharmacological-sub'),
+    psychosocialSub: choice(details, 'psychosocial-sub'),
+    recoverySupport: choice(details, 'recovery-support'),
+    recoverySupportStart: choice(details, 'recovery-support-start'),
     receptionDate: arrivedAt && siteDateOf(arrivedAt),
     substances: json<string[]>(row, 'substances') ?? [],
     interventions: json<string[]>(row, 'interventions') ?? [],
@@ -56,10 +78,13 @@ export function ndtmsEpisodeOf(row: ReportRow): NdtmsEpisode {
     dischargeDate: text(row, 'ended_on'),
     dischargeReason: text(row, 'end_reason'),
     exitDate: exitedAt && siteDateOf(exitedAt),
-    exitDestination: text(row, 'exit_destination'),
+    exitReason: choice(exit, 'exit-reason'),
+    exitDestination: choice(exit, 'exit-destination'),
     releaseReferral: release ? (keyServiceList.services.find((s) => s.value === release.service)?.label ?? release.service) : null,
     releaseReferralDate: release?.referredOn ?? null,
     top: topOf(json<Answers>(row, 'top_answers')),
+    reviewTop: topOf(json<Answers>(row, 'review_top_answers')),
+    exitTop: topOf(json<Answers>(row, 'exit_top_answers')),
   });
 }
 
@@ -70,7 +95,7 @@ export function ndtmsSections(episodes: readonly NdtmsEpisode[], list: NdtmsCode
     {
       id: 'ndtms-errors',
       title: 'Errors to correct before submission',
-      description: `Each record and field the return would be rejected for. Correct the record in SONAR, then run the return again. Codes from ${list.id} version ${list.version}.`,
+      description: `Each record and field the return would be rejected for. Correct the record in SONAR, then run the return again. Codes from ${listName(list)}.`,
       figures: [
         { id: 'records', label: 'Records in the return', value: episodes.length, unit: 'count' },
         { id: 'records-with-errors', label: 'Records with errors', value: withErrors, unit: 'count' },
@@ -107,7 +132,16 @@ export const ndtms: ReportDefinition = {
   title: 'NDTMS return (secure setting, adults)',
   description: 'The month’s NDTMS secure-setting adult return from the recorded substance misuse pathway, with the errors to correct before it is submitted.',
   filters: [],
-  steps: (ctx) => ndtmsSteps({ site: ctx.site.siteCode, firstDay: ctx.period.from, lastDay: ctx.period.to, topTemplates: JSON.stringify(TOP_TEMPLATE_IDS) }),
+  steps: (ctx) =>
+    ndtmsSteps({
+      site: ctx.site.siteCode,
+      firstDay: ctx.period.from,
+      lastDay: ctx.period.to,
+      to: ctx.period.endsBefore,
+      topTemplates: JSON.stringify(TOP_TEMPLATE_IDS),
+      detailsTemplate: ndtmsTreatmentDetails.id,
+      exitTemplate: ndtmsPrisonExit.id,
+    }),
   sections: (rows) => ndtmsSections((rows.episodes ?? []).map(ndtmsEpisodeOf), currentNdtmsCodeList),
   returnFile: (rows) => ndtmsCsv((rows.episodes ?? []).map(ndtmsEpisodeOf), currentNdtmsCodeList),
 };

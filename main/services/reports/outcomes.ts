@@ -1,15 +1,19 @@
 // Patient outcomes (the SMS Toolkit's outcome reports): substance misuse referrals by where they
-// came from and where they stand, the SNOMED CT coded events of the period (referrals on to key
-// services and community referrals on release, coded from the versioned key-service table), and
-// the change in TOP between start and the latest review per person. The SQL is in
-// db/reports/outcomes-queries.ts; the TOP arithmetic in domain/reports/top-change.ts.
+// came from and where they stand, the coded events of the period counted under SNOMED CT (CTV3
+// codes mapped through the site's versioned map, outcomes-coded.ts), and the change in TOP between
+// start and the latest review per person, as a table and a chart. Narrowed to a worker, it is
+// about the people on their keyworker caseload in the period; the outcomes are the substance
+// misuse team's, so another team has none. The SQL is in db/reports/outcomes-queries.ts; the TOP
+// arithmetic in domain/reports/top-change.ts.
 import type { ReportChart, ReportSection } from '../../../contract/channels/reports';
 import { outcomesSteps } from '../../../db/reports/outcomes-queries';
 import type { ReportRow } from '../../../db/reports/report-worker';
-import { topChanges, type TopPair } from '../../../domain/reports/top-change';
+import { topChanges, type TopChange, type TopPair } from '../../../domain/reports/top-change';
 import { referralSourceLabels, type ReferralSource } from '../../../domain/sms/referral-services';
 import { TOP_TEMPLATE_IDS } from '../../../domain/sms/top-summary';
+import type { Team } from '../../../domain/access/teams';
 import type { Answers } from '../../../domain/templates/answers';
+import { codedEventSections } from './outcomes-coded';
 import { count, type ReportDefinition } from './report-definition';
 
 const STATUSES = [
@@ -19,6 +23,9 @@ const STATUSES = [
   { key: 'referred_on', label: 'Referred on' },
   { key: 'closed', label: 'Closed' },
 ] as const;
+
+/** Keyworker caseloads, referrals to substance misuse and TOPs are this team's work. */
+const SMS_TEAM: Team = 'sms';
 
 const drawn = (chart: ReportChart): ReportChart | null => (chart.data.length > 0 ? chart : null);
 const sourceLabel = (source: string) => referralSourceLabels[source as ReferralSource] ?? 'Not recorded';
@@ -49,38 +56,22 @@ function referrals(rows: readonly ReportRow[]): ReportSection {
   };
 }
 
-const EVENT_LABELS: Record<string, string> = { 'referral-outcome': 'Referral outcome: referred on', 'release-referral': 'Community referral on release' };
-
-function coded(rows: readonly ReportRow[]): ReportSection {
-  const table = rows
-    .map((r) => ({ event: EVENT_LABELS[String(r.event)] ?? String(r.event), code: String(r.code), display: String(r.display ?? ''), events: count(r, 'events') }))
-    .sort((a, b) => a.event.localeCompare(b.event) || a.code.localeCompare(b.code));
-  const total = (event: string) => rows.filter((r) => r.event === event).reduce((n, r) => n + count(r, 'events'), 0);
-  return {
-    id: 'coded-events',
-    title: 'Coded events (SNOMED CT)',
-    description:
-      'Events of the period recorded with a SNOMED CT code from the key-service table: referrals on to a key service decided in the period, and community referrals on release made in the period. Services without a checked code are not counted here.',
-    figures: [
-      { id: 'coded', label: 'Coded events', value: table.reduce((n, r) => n + r.events, 0), unit: 'count' },
-      { id: 'referral-outcome', label: 'Referred on (coded)', value: total('referral-outcome'), unit: 'count' },
-      { id: 'release-referral', label: 'Community referrals on release (coded)', value: total('release-referral'), unit: 'count' },
-    ],
-    table: {
-      columns: [
-        { id: 'event', label: 'Event', kind: 'text' },
-        { id: 'code', label: 'SNOMED CT code', kind: 'text' },
-        { id: 'display', label: 'Term', kind: 'text' },
-        { id: 'events', label: 'Events', kind: 'count' },
-      ],
-      rows: table,
-    },
-    chart: drawn({ title: 'Coded events', stacked: false, categoryKey: 'display', valueLabel: 'Events', series: [{ key: 'events', label: 'Events' }], data: table.map((r) => ({ display: `${r.display} (${r.event})`, events: r.events })) }),
-    notes: [],
-  };
-}
-
 const parse = (v: unknown): Answers | null => (typeof v === 'string' && v !== '' ? (JSON.parse(v) as Answers) : null);
+
+/** Start and review means side by side per measure, for the measures anyone has both values of. */
+function topChart(changes: readonly TopChange[]): ReportChart | null {
+  return drawn({
+    title: 'TOP at start and at the latest review (mean per measure)',
+    stacked: false,
+    categoryKey: 'measure',
+    valueLabel: 'Mean (days of 28, or rating of 20)',
+    series: [
+      { key: 'start', label: 'At start' },
+      { key: 'review', label: 'At latest review' },
+    ],
+    data: changes.filter((c) => c.meanStart !== null && c.meanReview !== null).map((c) => ({ measure: c.label, start: c.meanStart ?? 0, review: c.meanReview ?? 0 })),
+  });
+}
 
 function topChange(rows: readonly ReportRow[]): ReportSection {
   const pairs: TopPair[] = rows.flatMap((r) => {
@@ -89,12 +80,11 @@ function topChange(rows: readonly ReportRow[]): ReportSection {
     return start && review ? [{ start, review }] : [];
   });
   const changes = topChanges(pairs);
-  const oneDp = (v: number | null) => (v === null ? null : v.toFixed(1));
   return {
     id: 'top-change',
     title: 'TOP change between start and review',
     description:
-      'For each person whose latest TOP review was recorded here in the period, that review against their latest start TOP before it: the mean change (review minus start) in days used in the 28 days per substance and in the three 0-20 ratings, over the people with both values.',
+      'For each person whose latest TOP review was recorded here in the period, that review against their latest start TOP before it: the mean change (review minus start) in days used in the 28 days per substance, days injected, and the three 0-20 ratings, over the people with both values.',
     figures: [
       { id: 'reviewed', label: 'People with a TOP review in the period', value: rows.length, unit: 'count' },
       { id: 'paired', label: 'Of those, with a start TOP to compare', value: pairs.length, unit: 'count' },
@@ -103,23 +93,34 @@ function topChange(rows: readonly ReportRow[]): ReportSection {
       columns: [
         { id: 'measure', label: 'Measure', kind: 'text' },
         { id: 'people', label: 'People with both', kind: 'count' },
-        { id: 'start', label: 'Mean at start', kind: 'text' },
-        { id: 'review', label: 'Mean at review', kind: 'text' },
-        { id: 'change', label: 'Mean change', kind: 'text' },
+        { id: 'start', label: 'Mean at start', kind: 'mean' },
+        { id: 'review', label: 'Mean at review', kind: 'mean' },
+        { id: 'change', label: 'Mean change', kind: 'mean' },
       ],
-      rows: changes.map((c) => ({ measure: c.label, people: c.people, start: oneDp(c.meanStart), review: oneDp(c.meanReview), change: oneDp(c.meanChange) })),
+      rows: changes.map((c) => ({ measure: c.label, people: c.people, start: c.meanStart, review: c.meanReview, change: c.meanChange })),
     },
-    chart: null,
-    notes: ['Days used fall as use falls; the three ratings (0-20) rise as the person does better. A value not disclosed leaves the person out of that measure only.'],
+    chart: topChart(changes),
+    notes: ['Days used and days injected fall as use falls; the three ratings (0-20) rise as the person does better. A value not disclosed leaves the person out of that measure only.'],
   };
 }
 
 export const outcomes: ReportDefinition = {
   id: 'outcomes',
   title: 'Patient outcomes',
-  description: 'Substance misuse referrals by source and outcome, SNOMED CT coded events, and TOP change between start and review.',
-  filters: [],
+  description: 'Substance misuse referrals by source and outcome, coded events (SNOMED CT, CTV3 mapped), and TOP change between start and review, for the site, a team or one worker’s caseload.',
+  filters: ['worker', 'team'],
+  usesCodeMaps: true,
   steps: (ctx) =>
-    outcomesSteps({ site: ctx.site.siteCode, from: ctx.period.startsAt, to: ctx.period.endsBefore, firstDay: ctx.period.from, lastDay: ctx.period.to, topTemplates: JSON.stringify(TOP_TEMPLATE_IDS) }),
-  sections: (rows) => [referrals(rows.referrals ?? []), coded(rows.coded ?? []), topChange(rows.top ?? [])],
+    outcomesSteps({
+      site: ctx.site.siteCode,
+      from: ctx.period.startsAt,
+      to: ctx.period.endsBefore,
+      firstDay: ctx.period.from,
+      lastDay: ctx.period.to,
+      topTemplates: JSON.stringify(TOP_TEMPLATE_IDS),
+      worker: ctx.workerId,
+      team: ctx.team,
+      caseloadTeam: SMS_TEAM,
+    }),
+  sections: (rows, ctx) => [referrals(rows.referrals ?? []), ...codedEventSections(rows.coded ?? [], ctx.codeMaps ?? []), topChange(rows.top ?? [])],
 };

@@ -7,6 +7,7 @@ import type { ReportFilter, ReportId, ReportSection } from '../../../contract/ch
 import type { Team } from '../../../domain/access/teams';
 import type { SiteConfig } from '../../../contract/site-config';
 import type { ReportPeriod } from '../../../domain/reports/period';
+import type { CodeMap } from '../../../domain/reports/coded-events/code-map';
 import type { ReportRow, ReportStep, StepRows } from '../../../db/reports/report-worker';
 
 export interface ReportContext {
@@ -17,6 +18,8 @@ export interface ReportContext {
   workerId: string | null;
   /** Only this team's work (domain/access/teams.ts); null for every team. */
   team: Team | null;
+  /** The site's maps from other terminologies to SNOMED CT (its `codeLists` files); none: the shipped map. */
+  codeMaps?: readonly CodeMap[];
 }
 
 export interface ReportDefinition {
@@ -27,6 +30,8 @@ export interface ReportDefinition {
   steps(ctx: ReportContext): ReportStep[];
   /** Turns the rows of every step into the report's sections. Pure: no store, no clock. */
   sections(rows: StepRows, ctx: ReportContext): ReportSection[];
+  /** Counts coded events: the run is given the site's code maps (ReportContext.codeMaps). */
+  usesCodeMaps?: boolean;
   /** A national return's file, as the receiving body takes it (the NDTMS CSV). Pure, like sections. */
   returnFile?(rows: StepRows, ctx: ReportContext): string;
 }
