@@ -2,10 +2,20 @@
 // site, a reception lookup (time-limited unless a stay starts), or having written about the person
 // (time-limited, so a site sees a conflict raised over its own edit). A new subscription owes the
 // site a snapshot of the person's earlier events; pull delivers it.
+import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Executor } from '../db/open';
 import { rowsOf } from '../db/open';
+
+/**
+ * Ids for a push's candidate subscription rows (most are discarded by ON CONFLICT): the random part
+ * of all of them drawn from the system RNG at once instead of once per row.
+ */
+function newIds(count: number): string[] {
+  const random = randomBytes(16 * count);
+  return Array.from({ length: count }, (_, i) => uuidv7({ random: random.subarray(16 * i, 16 * i + 16) }));
+}
 
 export interface StayRow {
   site: string;
@@ -21,7 +31,8 @@ export interface StayRow {
  */
 export async function upsertStaySubscriptions(tx: Executor, stays: readonly StayRow[], now: Date): Promise<void> {
   if (stays.length === 0) return;
-  const rows = stays.map((s) => ({ id: uuidv7(), site_code: s.site, person_id: s.personId, stay_record_id: s.stayRecordId, expires_at: s.expiresAt?.toISOString() ?? null }));
+  const ids = newIds(stays.length);
+  const rows = stays.map((s, i) => ({ id: ids[i], site_code: s.site, person_id: s.personId, stay_record_id: s.stayRecordId, expires_at: s.expiresAt?.toISOString() ?? null }));
   await tx.execute(sql`
     INSERT INTO subscriptions AS s (id, site_code, person_id, kind, purpose, category_cap, stay_record_id, expires_at, created_at,
                                     snapshot_seq, snapshot_floor, snapshot_gen, snapshot_done, granted)
@@ -41,7 +52,8 @@ export async function upsertStaySubscriptions(tx: Executor, stays: readonly Stay
  */
 export async function ensureAuthorSubscriptions(tx: Executor, site: string, personIds: readonly string[], expiresAt: Date, now: Date): Promise<void> {
   if (personIds.length === 0) return;
-  const rows = [...personIds].sort().map((personId) => ({ id: uuidv7(), person_id: personId }));
+  const ids = newIds(personIds.length);
+  const rows = [...personIds].sort().map((personId, i) => ({ id: ids[i], person_id: personId }));
   await tx.execute(sql`
     INSERT INTO subscriptions (id, site_code, person_id, kind, purpose, category_cap, stay_record_id, expires_at, created_at,
                                snapshot_seq, snapshot_floor, snapshot_gen, snapshot_done, granted)
