@@ -6,11 +6,11 @@
 // last batch and push time.
 import { sql } from 'drizzle-orm';
 import type { AuditHead } from '../../contract/sync/wire';
-import { rowsOf, type CentralTx } from '../db/open';
+import { executePrepared, rowsOf, type CentralTx } from '../db/open';
 
 export async function anchorAuditHead(tx: CentralTx, site: string, batchSeq: number, head: AuditHead, at: Date): Promise<{ count: number; hash: string; anomaly: string | null }> {
   const stored = rowsOf<{ anomaly: string | null }>(
-    await tx.execute(sql`
+    await executePrepared(tx, 'central_push_audit_anchor', sql`
       WITH last AS (
         SELECT count, hash FROM audit_anchors WHERE site_code = ${site} ORDER BY id DESC LIMIT 1
       ),

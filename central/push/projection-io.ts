@@ -3,7 +3,7 @@
 // with ON CONFLICT DO NOTHING, base-version claims are settled by a primary key, and projection rows
 // are merged in SQL by version, so concurrent pushes compose instead of overwriting each other.
 import { sql } from 'drizzle-orm';
-import { rowsOf, type CentralTx } from '../db/open';
+import { executePrepared, rowsOf, type CentralTx } from '../db/open';
 import { recordKey, type RecordState } from '../projection/record-state';
 
 export interface ConflictRow {
@@ -84,7 +84,7 @@ export async function mergeRecords(tx: CentralTx, states: readonly RecordState[]
     }));
   const registrations = JSON.stringify([...registeredAt].map(([person, site]) => ({ person_id: person, site })));
   const stays = rowsOf<{ record_id: string; person_id: string; started: { siteCode: string } | null; ended: { exitedAt: string } | null }>(
-    await tx.execute(sql`
+    await executePrepared(tx, 'central_push_merge_records', sql`
       WITH merged AS (
         INSERT INTO records AS r (record_type, record_id, person_id, origin_site, sensitivity, version, status, state, head_event_id, open_conflict_id)
         SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS n(record_type text, record_id text, person_id uuid, origin_site text,

@@ -3,7 +3,7 @@
 // lock is held to the commit, so log numbers become visible in order; nothing else is done under it.
 import { sql } from 'drizzle-orm';
 import type { ClinicalEvent } from '../../contract/sync/events';
-import { rowsOf, type CentralTx } from '../db/open';
+import { executePrepared, rowsOf, type CentralTx } from '../db/open';
 import type { CentralSettings } from '../settings';
 import { ensureAuthorSubscriptions, upsertStaySubscriptions, type StayRow } from '../subscriptions/subscriptions';
 import type { MergedStay } from './projection-io';
@@ -16,7 +16,7 @@ export async function publish(tx: CentralTx, events: readonly ClinicalEvent[]): 
   const rows = events.map((e, i) => ({ i: i + 1, event_id: e.eventId, person_id: e.personId, origin_site: e.originSite, sensitivity: e.sensitivity }));
   // One statement: the head moves (taking its row lock) and the events take the numbers it passed over.
   const row = rowsOf<{ base: string | number | null; logged: string | number }>(
-    await tx.execute(sql`
+    await executePrepared(tx, 'central_push_publish', sql`
       WITH head AS (
         UPDATE log_head SET last_seq = last_seq + ${rows.length} WHERE id = 1 RETURNING last_seq - ${rows.length} AS base
       ),

@@ -1,7 +1,8 @@
 // Storing a push's events: one statement checks each event against the record it names, inserts the
 // new ones (ON CONFLICT DO NOTHING) and claims their base versions, so a batch of 500 costs one round
-// trip and PostgreSQL parses the batch once. The events travel as one JSON recordset whose bodies are
-// the canonical encodings the content hashes were checked over, spliced in as they are.
+// trip. The events travel as one JSON array of their bodies (the canonical encodings the content
+// hashes were checked over, with the hash added), and PostgreSQL reads each event's columns from
+// its body, so the body stored is exactly the text whose fields fill the columns.
 //
 // Everything here may run while other pushes run: a concurrent copy of an event, or a concurrent
 // claim on the same base version, makes this statement wait for the other transaction and then skip
@@ -9,7 +10,7 @@
 // statement sees what the other transaction committed.
 import { sql } from 'drizzle-orm';
 import type { ClinicalEvent } from '../../contract/sync/events';
-import { rowsOf, type CentralTx } from '../db/open';
+import { executePrepared, rowsOf, type CentralTx } from '../db/open';
 import { recordKey } from '../projection/record-state';
 
 export interface EventToStore {
@@ -31,40 +32,26 @@ export interface StoreOutcome {
   claimed: Set<string>;
 }
 
-function recordsetRow(i: number, s: EventToStore): string {
-  const e = s.event;
-  const columns = JSON.stringify({
-    i,
-    event_id: e.eventId,
-    person_id: e.personId,
-    record_type: e.recordType,
-    record_id: e.recordId,
-    type: e.type,
-    base_version: e.baseVersion,
-    hlc: e.hlc,
-    origin_site: e.originSite,
-    sensitivity: e.sensitivity,
-    content_hash: e.contentHash,
-    claims: s.claims,
-    admit: s.admit,
-  });
-  return `${columns.slice(0, -1)},"body":${s.body}}`;
-}
-
 export async function storeEvents(tx: CentralTx, events: readonly EventToStore[], at: Date): Promise<StoreOutcome> {
   const outcome: StoreOutcome = { misfiled: new Set(), inserted: new Set(), claimed: new Set() };
   if (events.length === 0) return outcome;
-  // Brackets go on the first and last rows, so the one join makes the whole text flat: a 500-event
-  // batch is not copied again when the driver measures and writes it.
-  const rows = events.map((s, i) => recordsetRow(i, s));
-  rows[0] = `[${rows[0] as string}`;
-  rows[rows.length - 1] = `${rows[rows.length - 1] as string}]`;
-  const recordset = rows.join(',');
+  // The bodies as one JSON array, joined once (brackets on the first and last, so the text is flat
+  // and not copied again when the driver measures and writes it); each event's columns are read
+  // from its own body by PostgreSQL, so nothing travels twice.
+  const bodies = events.map((s) => s.body);
+  bodies[0] = `[${bodies[0] as string}`;
+  bodies[bodies.length - 1] = `${bodies[bodies.length - 1] as string}]`;
+  const flags = JSON.stringify(events.map((s) => (s.claims ? 1 : 0) | (s.admit ? 2 : 0)));
   const row = rowsOf<{ misfiled: string[] | null; inserted: string[] | null; claimed: string[] | null }>(
-    await tx.execute(sql`
+    await executePrepared(tx, 'central_push_store_events', sql`
       WITH input AS (
-        SELECT * FROM json_to_recordset(${recordset}::json) AS r(i integer, event_id uuid, person_id uuid, record_type text, record_id text, type text,
-               base_version integer, hlc bigint, origin_site text, sensitivity text, content_hash text, claims boolean, admit boolean, body json)
+        SELECT b.n AS i, r."eventId" AS event_id, r."personId" AS person_id, r."recordType" AS record_type, r."recordId" AS record_id, r.type,
+               r."baseVersion" AS base_version, r.hlc, r."originSite" AS origin_site, r.sensitivity, r."contentHash" AS content_hash,
+               (f.flag::integer & 1) = 1 AS claims, (f.flag::integer & 2) = 2 AS admit, b.body
+        FROM json_array_elements(${bodies.join(',')}::json) WITH ORDINALITY AS b(body, n)
+        CROSS JOIN LATERAL json_to_record(b.body) AS r("eventId" uuid, "personId" uuid, "recordType" text, "recordId" text, type text,
+               "baseVersion" integer, hlc bigint, "originSite" text, sensitivity text, "contentHash" text)
+        JOIN json_array_elements_text(${flags}::json) WITH ORDINALITY AS f(flag, n) ON f.n = b.n
       ),
       misfiled AS (
         SELECT n.event_id FROM input n JOIN records r ON r.record_type = n.record_type AND r.record_id = n.record_id WHERE r.person_id <> n.person_id

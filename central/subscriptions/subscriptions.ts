@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Executor } from '../db/open';
-import { rowsOf } from '../db/open';
+import { executePrepared, rowsOf } from '../db/open';
 
 /**
  * Ids for a push's candidate subscription rows (most are discarded by ON CONFLICT): the random part
@@ -33,7 +33,7 @@ export async function upsertStaySubscriptions(tx: Executor, stays: readonly Stay
   if (stays.length === 0) return;
   const ids = newIds(stays.length);
   const rows = stays.map((s, i) => ({ id: ids[i], site_code: s.site, person_id: s.personId, stay_record_id: s.stayRecordId, expires_at: s.expiresAt?.toISOString() ?? null }));
-  await tx.execute(sql`
+  await executePrepared(tx, 'central_push_stay_subscriptions', sql`
     INSERT INTO subscriptions AS s (id, site_code, person_id, kind, purpose, category_cap, stay_record_id, expires_at, created_at,
                                     snapshot_seq, snapshot_floor, snapshot_gen, snapshot_done, granted)
     SELECT r.id, r.site_code, r.person_id, 'stay', 'direct_care', NULL, r.stay_record_id, r.expires_at, ${now.toISOString()}, NULL, 0, 1, false, NULL
@@ -54,7 +54,7 @@ export async function ensureAuthorSubscriptions(tx: Executor, site: string, pers
   if (personIds.length === 0) return;
   const ids = newIds(personIds.length);
   const rows = [...personIds].sort().map((personId, i) => ({ id: ids[i], person_id: personId }));
-  await tx.execute(sql`
+  await executePrepared(tx, 'central_push_author_subscriptions', sql`
     INSERT INTO subscriptions (id, site_code, person_id, kind, purpose, category_cap, stay_record_id, expires_at, created_at,
                                snapshot_seq, snapshot_floor, snapshot_gen, snapshot_done, granted)
     SELECT r.id, ${site}, r.person_id, 'author', 'direct_care', NULL, NULL, ${expiresAt.toISOString()}, ${now.toISOString()},
