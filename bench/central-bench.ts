@@ -4,7 +4,7 @@
 // sites, each pushing its outbox in 500-event batches through the site's own client.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -29,9 +29,19 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 const root = join(import.meta.dirname, '..');
 
+/** CPU time (user + system) a process has used so far, from /proc; null where there is no /proc. */
+function processCpuMs(pid: number | undefined): number | null {
+  if (pid === undefined || !existsSync(`/proc/${pid}/stat`)) return null;
+  // Fields after the command name: state is field 3, utime and stime are fields 14 and 15 (clock ticks of 10 ms).
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 interface Database {
   url: string | null;
   describe: string;
+  /** The server's CPU time so far, when the bench started the server itself. */
+  cpuMs(): number | null;
   cleanup(): Promise<void>;
 }
 
@@ -48,6 +58,7 @@ export async function benchDatabase(log: (m: string) => void): Promise<Database>
     return {
       url: url.toString(),
       describe: 'the PostgreSQL server named by DATABASE_URL (a fresh database)',
+      cpuMs: () => null,
       cleanup: async () => {
         const c = new pg.Client({ connectionString: given });
         await c.connect();
@@ -59,9 +70,9 @@ export async function benchDatabase(log: (m: string) => void): Promise<Database>
   if (clusterAvailable()) {
     log('starting a throwaway PostgreSQL cluster');
     const cluster = await startThrowawayCluster({ fsync: true });
-    return { url: cluster.url, describe: cluster.describe, cleanup: async () => cluster.stop() };
+    return { url: cluster.url, describe: cluster.describe, cpuMs: () => cluster.cpuMs(), cleanup: async () => cluster.stop() };
   }
-  return { url: null, describe: 'PGlite (no PostgreSQL server binaries on this machine; not the target configuration)', cleanup: async () => undefined };
+  return { url: null, describe: 'PGlite (no PostgreSQL server binaries on this machine; not the target configuration)', cpuMs: () => null, cleanup: async () => undefined };
 }
 
 async function startCentralProcess(dataDir: string, dbUrl: string | null): Promise<{ url: string; child: ChildProcess }> {
@@ -91,7 +102,7 @@ async function enrol(dataDir: string, url: string, code: string): Promise<Centra
 const COLUMNS = ['event_id', 'person_id', 'record_type', 'record_id', 'type', 'base_version', 'hlc', 'origin_site', 'sensitivity', 'content_hash', 'body', 'received_at'] as const;
 
 /** The raw baseline: the same rows as multi-row INSERTs of 500, one pipeline per site, into a copy of the table. */
-async function rawInsert(dbUrl: string, perSite: ClinicalEvent[][]): Promise<{ seconds: number }> {
+async function rawInsert(dbUrl: string, perSite: ClinicalEvent[][], serverCpuMs: () => number | null): Promise<{ seconds: number; serverCpuMs: number | null }> {
   const setup = new pg.Client({ connectionString: dbUrl });
   await setup.connect();
   await setup.query('DROP TABLE IF EXISTS raw_events');
@@ -103,6 +114,7 @@ async function rawInsert(dbUrl: string, perSite: ClinicalEvent[][]): Promise<{ s
     await c.connect();
     return c;
   }));
+  const cpu0 = serverCpuMs();
   const started = performance.now();
   await Promise.all(
     rowsPerSite.map(async (rows, i) => {
@@ -115,8 +127,9 @@ async function rawInsert(dbUrl: string, perSite: ClinicalEvent[][]): Promise<{ s
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const cpu = cpu0 === null ? null : (serverCpuMs() ?? Number.NaN) - cpu0;
   await Promise.all(clients.map((c) => c.end()));
-  return { seconds };
+  return { seconds, serverCpuMs: cpu };
 }
 
 export async function benchCentralIngest(args: CentralBenchArgs, log: (m: string) => void): Promise<Record<string, unknown>> {
@@ -142,6 +155,9 @@ export async function benchCentralIngest(args: CentralBenchArgs, log: (m: string
 
     const latencies: number[] = [];
     let accepted = 0;
+    const cpu0 = processCpuMs(child.pid);
+    const pgCpu0 = db.cpuMs();
+    const clientCpu0 = process.cpuUsage();
     const t0 = performance.now();
     await Promise.all(
       clients.map(async (client, i) => {
@@ -155,6 +171,9 @@ export async function benchCentralIngest(args: CentralBenchArgs, log: (m: string
       }),
     );
     const seconds = (performance.now() - t0) / 1000;
+    const centralCpuMs = cpu0 === null ? null : (processCpuMs(child.pid) ?? Number.NaN) - cpu0;
+    const pgCpuMs = pgCpu0 === null ? null : (db.cpuMs() ?? Number.NaN) - pgCpu0;
+    const clientCpu = process.cpuUsage(clientCpu0);
     const eventsPerSecond = Math.round(total / seconds);
     log(`  central: ${eventsPerSecond} events/s (${accepted}/${total} accepted in ${seconds.toFixed(2)} s)`);
 
@@ -164,10 +183,11 @@ export async function benchCentralIngest(args: CentralBenchArgs, log: (m: string
     await new Promise((resolve) => child?.once('exit', resolve));
     child = null;
 
-    let raw: { eventsPerSecond: number; seconds: number } | null = null;
+    let raw: { eventsPerSecond: number; seconds: number; postgresCpuMsPerBatch: number | null } | null = null;
     if (db.url) {
-      const r = await rawInsert(db.url, workloads);
-      raw = { eventsPerSecond: Math.round(total / r.seconds), seconds: Number(r.seconds.toFixed(3)) };
+      const r = await rawInsert(db.url, workloads, () => db.cpuMs());
+      const batches = workloads.reduce((n, w) => n + Math.ceil(w.length / 500), 0);
+      raw = { eventsPerSecond: Math.round(total / r.seconds), seconds: Number(r.seconds.toFixed(3)), postgresCpuMsPerBatch: r.serverCpuMs === null ? null : Number((r.serverCpuMs / batches).toFixed(1)) };
       log(`  raw multi-row INSERT: ${raw.eventsPerSecond} events/s`);
     }
     const sorted = [...latencies].sort((a, b) => a - b);
@@ -184,6 +204,10 @@ export async function benchCentralIngest(args: CentralBenchArgs, log: (m: string
         batches: latencies.length,
         batchP50Ms: Number(percentile(sorted, 50).toFixed(1)),
         batchP95Ms: Number(percentile(sorted, 95).toFixed(1)),
+        // Where a batch's work is done: the central process and the PostgreSQL server (both on this machine).
+        centralCpuMsPerBatch: centralCpuMs === null ? null : Number((centralCpuMs / latencies.length).toFixed(1)),
+        postgresCpuMsPerBatch: pgCpuMs === null ? null : Number((pgCpuMs / latencies.length).toFixed(1)),
+        sitesCpuMsPerBatch: Number(((clientCpu.user + clientCpu.system) / 1000 / latencies.length).toFixed(1)),
         work: 'per event: schema check, SHA-256 content hash, HLC quarantine check; per batch: one transaction with dedupe, seq, projection, subscriptions, conflict check, audit anchor',
       },
       rawInsert: raw

@@ -4,10 +4,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { PgDatabase, PgDialect, PgQueryResultHKT, PgSession, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
@@ -78,4 +78,16 @@ export async function openCentralStore(options: OpenOptions): Promise<CentralSto
 /** Rows of a raw `db.execute(sql...)` on either driver (both answer with `.rows`). */
 export function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
+}
+
+/**
+ * Runs a statement that a connection keeps prepared under `name`: PostgreSQL parses and plans it
+ * once per connection instead of on every call (a push's set-based statements cost a few
+ * milliseconds each to plan). The text behind a name must never change; the parameters may. PGlite
+ * runs it as an ordinary statement.
+ */
+export async function executePrepared(db: Executor, name: string, query: SQL): Promise<unknown> {
+  // drizzle's own path for prepared queries (what `.prepare(name)` uses for its query builders).
+  const internals = db as unknown as { dialect: PgDialect; session: PgSession };
+  return internals.session.prepareQuery(internals.dialect.sqlToQuery(query), undefined, name, false).execute();
 }

@@ -18,20 +18,10 @@ import { withRetry } from '../db/retry';
 import { applyToRecord, recordKey, type RecordState } from '../projection/record-state';
 import type { CentralSettings } from '../settings';
 import { anchorAuditHead } from './audit-anchor';
-import { checkEvent, type EventCheck } from './check-event';
-import {
-  claimBases,
-  followPeopleAndIdentifiers,
-  hlcsOf,
-  insertEvents,
-  loadConflicts,
-  mergeRecords,
-  recordOwners,
-  storedEvents,
-  writeConflicts,
-  type ConflictRow,
-} from './projection-io';
+import { checkEvents, storedBody, type EventCheck } from './check-event';
+import { conflictsById, mergeRecords, openConflictsOn, writeConflicts, type ConflictRow } from './projection-io';
 import { followSubscriptions, publish } from './publish';
+import { claimHolders, hlcsOf, storedEvents, storeEvents, storeRaisedEvents } from './store-events';
 
 export interface PushBatch {
   site: string;
@@ -51,7 +41,7 @@ type Pending = { index: number; status: 'accepted' | 'conflict'; eventId: string
 
 export async function ingestBatch(store: CentralStore, batch: PushBatch, settings: CentralSettings, now: () => Date): Promise<IngestOutcome> {
   const checkedAt = now();
-  const checks: EventCheck[] = batch.events.map((raw) => checkEvent(raw, { nowMs: checkedAt.getTime(), maxClockAheadMs: settings.maxClockAheadMs }));
+  const checks = await checkEvents(batch.events, { nowMs: checkedAt.getTime(), maxClockAheadMs: settings.maxClockAheadMs });
   return withRetry(() => store.db.transaction((tx) => ingestInTransaction(tx as CentralTx, batch, checks, settings, now())));
 }
 
@@ -61,7 +51,7 @@ async function ingestInTransaction(tx: CentralTx, batch: PushBatch, checks: Even
 
   // 1. Each event once: a second copy in the batch follows its first copy.
   const first = new Map<string, { index: number; event: ClinicalEvent }>();
-  const candidates: { index: number; event: ClinicalEvent }[] = [];
+  const candidates: { index: number; event: ClinicalEvent; hashed: string }[] = [];
   checks.forEach((check, index) => {
     if (!check.ok) {
       final[index] = { index, status: 'rejected', eventId: check.eventId, code: check.code, reason: check.reason };
@@ -70,48 +60,60 @@ async function ingestInTransaction(tx: CentralTx, batch: PushBatch, checks: Even
     const earlier = first.get(check.event.eventId);
     if (!earlier) {
       first.set(check.event.eventId, { index, event: check.event });
-      candidates.push({ index, event: check.event });
+      candidates.push({ index, event: check.event, hashed: check.hashed });
     } else if (earlier.event.contentHash !== check.event.contentHash) {
       final[index] = { index, status: 'rejected', eventId: check.event.eventId, code: 'id_reused', reason: 'the batch holds two different events with this id' };
     } else pending.push({ index, status: 'duplicate_of_batch', eventId: check.event.eventId });
   });
 
-  // 2. Refuse what contradicts the central's record.
-  const owners = await recordOwners(tx, candidates.map((c) => c.event));
-  const conflicts = await loadConflicts(tx, candidates.map((c) => c.event));
+  // 2. A resolution must keep one of its conflict's competing events.
+  const resolving = await conflictsById(tx, candidates.filter((c) => c.event.type === 'conflict.resolved').map((c) => c.event.recordId));
+  const badResolution = new Set(
+    candidates
+      .map((c) => c.event)
+      .filter((e) => e.type === 'conflict.resolved')
+      .filter((e) => {
+        const conflict = resolving.get(e.recordId);
+        return conflict !== undefined && !conflict.eventIds.includes(e.payload.keptEventId);
+      })
+      .map((e) => e.eventId),
+  );
+
+  // 3. One statement: refuse an event naming another person's record, store the new ones, claim base versions.
+  const stored = await storeEvents(
+    tx,
+    candidates.map((c) => ({ event: c.event, body: storedBody(c.hashed, c.event.contentHash), claims: claimsBase(c.event), admit: !badResolution.has(c.event.eventId) })),
+    at,
+  );
   const admissible = candidates.filter(({ index, event }) => {
-    const owner = owners.get(recordKey(event.recordType, event.recordId));
-    if (owner !== undefined && owner !== event.personId) {
+    if (stored.misfiled.has(event.eventId)) {
       final[index] = { index, status: 'rejected', eventId: event.eventId, code: 'inconsistent', reason: `record ${event.recordType} ${event.recordId} belongs to another person` };
       return false;
     }
-    if (event.type === 'conflict.resolved') {
-      const conflict = conflicts.get(event.recordId);
-      if (conflict && !conflict.eventIds.includes(event.payload.keptEventId)) {
-        final[index] = { index, status: 'rejected', eventId: event.eventId, code: 'inconsistent', reason: 'the kept event is not one of the conflict’s competing events' };
-        return false;
-      }
+    if (badResolution.has(event.eventId)) {
+      final[index] = { index, status: 'rejected', eventId: event.eventId, code: 'inconsistent', reason: 'the kept event is not one of the conflict’s competing events' };
+      return false;
     }
     return true;
   });
 
-  // 3. Store the new ones; the others are duplicates (or an id reused for different content).
-  const inserted = await insertEvents(tx, admissible.map((c) => c.event), at);
-  const fresh = admissible.filter((c) => inserted.has(c.event.eventId));
-  const known = await storedEvents(tx, admissible.filter((c) => !inserted.has(c.event.eventId)).map((c) => c.event.eventId));
+  // The others are duplicates (or an id reused for different content).
+  const fresh = admissible.filter((c) => stored.inserted.has(c.event.eventId));
+  const known = await storedEvents(tx, admissible.filter((c) => !stored.inserted.has(c.event.eventId)).map((c) => c.event.eventId));
   for (const { index, event } of admissible) {
-    if (inserted.has(event.eventId)) continue;
-    const stored = known.get(event.eventId);
-    if (!stored || stored.seq === null) throw new Error(`event ${event.eventId} is stored without a place in the log`);
+    if (stored.inserted.has(event.eventId)) continue;
+    const held = known.get(event.eventId);
+    if (!held || held.seq === null) throw new Error(`event ${event.eventId} is stored without a place in the log`);
     final[index] =
-      stored.hash === event.contentHash
-        ? { index, status: 'duplicate', eventId: event.eventId, seq: stored.seq }
+      held.hash === event.contentHash
+        ? { index, status: 'duplicate', eventId: event.eventId, seq: held.seq }
         : { index, status: 'rejected', eventId: event.eventId, code: 'id_reused', reason: 'this event id is already stored with different content' };
   }
 
   // 4. Conflicts: an event whose base version another event already built on.
-  const claims = fresh.filter((c) => claimsBase(c.event)).map((c) => ({ recordType: c.event.recordType, recordId: c.event.recordId, baseVersion: c.event.baseVersion as number, eventId: c.event.eventId }));
-  const rivals = await claimBases(tx, claims);
+  const lost = fresh.filter((c) => claimsBase(c.event) && !stored.claimed.has(c.event.eventId)).map((c) => c.event);
+  const rivals = await claimHolders(tx, lost.map((e) => ({ recordType: e.recordType, recordId: e.recordId, baseVersion: e.baseVersion as number, eventId: e.eventId })));
+  const conflicts = new Map([...resolving, ...(await openConflictsOn(tx, lost.filter((e) => rivals.has(e.eventId))))]);
   const hlcs = await hlcsOf(tx, [...new Set(rivals.values())].filter((id) => !first.has(id)));
   for (const { event } of fresh) hlcs.set(event.eventId, BigInt(event.hlc));
   const created: ConflictRow[] = [];
@@ -148,7 +150,7 @@ async function ingestInTransaction(tx: CentralTx, batch: PushBatch, checks: Even
     created.push({ id: conflictId, personId: event.personId, recordType: event.recordType, recordId: event.recordId, baseVersion: event.baseVersion as number, eventIds: competing, detectedEventId: detected.eventId, status: 'open' });
     pending.push({ index, status: 'conflict', eventId: event.eventId, conflictId });
   }
-  await insertEvents(tx, [...raised.values()], at);
+  await storeRaisedEvents(tx, [...raised.values()], at);
 
   // 5. The projection: this batch's state per record, merged into the stored rows.
   const states = new Map<string, RecordState>();
@@ -162,9 +164,8 @@ async function ingestInTransaction(tx: CentralTx, batch: PushBatch, checks: Even
     fold(event, detected ? detected.recordId : null);
     if (detected) fold(detected, null);
   }
-  const merged = await mergeRecords(tx, [...states.values()]);
   const registeredAt = new Map(fresh.filter((c) => c.event.type === 'person.registered').map((c) => [c.event.personId, c.event.originSite]));
-  await followPeopleAndIdentifiers(tx, merged, registeredAt);
+  const stays = await mergeRecords(tx, [...states.values()], registeredAt);
   const resolved = fresh
     .map((c) => c.event)
     .filter((e): e is Extract<ClinicalEvent, { type: 'conflict.resolved' }> => e.type === 'conflict.resolved')
@@ -172,14 +173,7 @@ async function ingestInTransaction(tx: CentralTx, batch: PushBatch, checks: Even
   await writeConflicts(tx, created, resolved, at);
 
   // 6. Subscriptions and the audit anchor, then number the events in the global log under the lock.
-  await followSubscriptions(tx, {
-    site: batch.site,
-    batchSeq: batch.batchSeq,
-    stays: merged.filter((r) => r.recordType === 'stay' && fresh.some((c) => c.event.recordType === 'stay' && c.event.recordId === r.recordId)),
-    authoredPersons: [...new Set(fresh.map((c) => c.event.personId))],
-    settings,
-    at,
-  });
+  await followSubscriptions(tx, { site: batch.site, stays, authoredPersons: [...new Set(fresh.map((c) => c.event.personId))], settings, at });
   const anchor = await anchorAuditHead(tx, batch.site, batch.batchSeq, batch.auditHead, at);
   const ordered: ClinicalEvent[] = [];
   for (const { event } of fresh) {

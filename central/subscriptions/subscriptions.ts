@@ -2,10 +2,20 @@
 // site, a reception lookup (time-limited unless a stay starts), or having written about the person
 // (time-limited, so a site sees a conflict raised over its own edit). A new subscription owes the
 // site a snapshot of the person's earlier events; pull delivers it.
+import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Executor } from '../db/open';
-import { rowsOf } from '../db/open';
+import { executePrepared, rowsOf } from '../db/open';
+
+/**
+ * Ids for a push's candidate subscription rows (most are discarded by ON CONFLICT): the random part
+ * of all of them drawn from the system RNG at once instead of once per row.
+ */
+function newIds(count: number): string[] {
+  const random = randomBytes(16 * count);
+  return Array.from({ length: count }, (_, i) => uuidv7({ random: random.subarray(16 * i, 16 * i + 16) }));
+}
 
 export interface StayRow {
   site: string;
@@ -21,8 +31,9 @@ export interface StayRow {
  */
 export async function upsertStaySubscriptions(tx: Executor, stays: readonly StayRow[], now: Date): Promise<void> {
   if (stays.length === 0) return;
-  const rows = stays.map((s) => ({ id: uuidv7(), site_code: s.site, person_id: s.personId, stay_record_id: s.stayRecordId, expires_at: s.expiresAt?.toISOString() ?? null }));
-  await tx.execute(sql`
+  const ids = newIds(stays.length);
+  const rows = stays.map((s, i) => ({ id: ids[i], site_code: s.site, person_id: s.personId, stay_record_id: s.stayRecordId, expires_at: s.expiresAt?.toISOString() ?? null }));
+  await executePrepared(tx, 'central_push_stay_subscriptions', sql`
     INSERT INTO subscriptions AS s (id, site_code, person_id, kind, purpose, category_cap, stay_record_id, expires_at, created_at,
                                     snapshot_seq, snapshot_floor, snapshot_gen, snapshot_done, granted)
     SELECT r.id, r.site_code, r.person_id, 'stay', 'direct_care', NULL, r.stay_record_id, r.expires_at, ${now.toISOString()}, NULL, 0, 1, false, NULL
@@ -41,8 +52,9 @@ export async function upsertStaySubscriptions(tx: Executor, stays: readonly Stay
  */
 export async function ensureAuthorSubscriptions(tx: Executor, site: string, personIds: readonly string[], expiresAt: Date, now: Date): Promise<void> {
   if (personIds.length === 0) return;
-  const rows = [...personIds].sort().map((personId) => ({ id: uuidv7(), person_id: personId }));
-  await tx.execute(sql`
+  const ids = newIds(personIds.length);
+  const rows = [...personIds].sort().map((personId, i) => ({ id: ids[i], person_id: personId }));
+  await executePrepared(tx, 'central_push_author_subscriptions', sql`
     INSERT INTO subscriptions (id, site_code, person_id, kind, purpose, category_cap, stay_record_id, expires_at, created_at,
                                snapshot_seq, snapshot_floor, snapshot_gen, snapshot_done, granted)
     SELECT r.id, ${site}, r.person_id, 'author', 'direct_care', NULL, NULL, ${expiresAt.toISOString()}, ${now.toISOString()},
