@@ -94,27 +94,28 @@ async function main(): Promise<void> {
     });
     log(`generated ${generation.people} people, ${generation.identifiers} identifiers, ${generation.aliases} aliases in ${generation.seconds.toFixed(1)} s`);
     const reportBench = async (): Promise<ReportBenchResult | null> => {
-      if (args.reportStays === 0) return null;
-      log(`custody KPI report over ${args.reportStays.toLocaleString('en-GB')} stays of history...`);
+      if (args.reportStays === 0 && args.reportSms === 0) return null;
+      log(`reports over ${args.reportStays.toLocaleString('en-GB')} stays of custody history and ${args.reportSms.toLocaleString('en-GB')} substance misuse episodes...`);
       const admin = await site.signIn();
       const manager = { username: 'bench.manager', temporary: 'bench temporary password 1', own: 'bench manager password not for real use' };
       await site.ok('staff.create', { fullName: 'Bench Manager', username: manager.username, roles: ['team_manager'], temporaryPassword: manager.temporary }, admin);
       const first = await site.ok('auth.signIn', { username: manager.username, password: manager.temporary });
       await site.ok('auth.changePassword', { currentPassword: manager.temporary, newPassword: manager.own }, first.token);
-      const result = await benchReports(site.app, async () => (await site.ok('auth.signIn', { username: manager.username, password: manager.own })).token, {
+      return benchReports(site.app, async () => (await site.ok('auth.signIn', { username: manager.username, password: manager.own })).token, {
         stays: args.reportStays,
+        smsEpisodes: args.reportSms,
         samples: args.reportSamples,
         warmup: Math.min(args.warmup, 12),
         seed: args.seed,
         createdBy: site.adminId,
         log,
       });
-      log(`  report p95 ${result.router.p95} ms (raw SQL p95 ${result.raw.p95} ms), event-loop delay max ${result.eventLoopDelayWhileReportRunsMs.max} ms`);
-      return result;
     };
     if (args.reportsOnly) {
       const reports = await reportBench();
-      process.stdout.write(JSON.stringify({ people: generation.people, reports, targets: { reportP95Ms: REPORT_TARGET_P95_MS }, pass: { reportP95: reports ? reports.router.p95 <= REPORT_TARGET_P95_MS : true } }, null, 2) + '\n');
+      const pass = reports ? { ...reports.pass, all: Object.values(reports.pass).every(Boolean) } : { all: true };
+      process.stdout.write(JSON.stringify({ people: generation.people, reports, targets: { reportP95Ms: REPORT_TARGET_P95_MS }, pass }, null, 2) + '\n');
+      log(pass.all ? 'all report targets met' : 'report targets missed');
       return;
     }
     if (args.startupOnly) {
