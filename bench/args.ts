@@ -38,7 +38,7 @@ export const USAGE = `usage: npm run bench -- [--people N] [--samples N] [--warm
   --startup-runs N  starts of the browser host timed on the large and on an empty store (default 3)
   --startup-only  load the population, then time start-up only
   --report-stays N  stays of custody and prison history for the report bench, ~5 events each (default 250000, about 1,000,000 events; 0 skips it)
-  --report-sms N  substance misuse episodes for the workforce and outcomes reports, ~20 events each written through the projector (default 50000, about 1,000,000 events; 0 skips them)
+  --report-sms N  substance misuse episodes for the workforce and outcomes reports, ~20 events each written through the projector (default 46000, about 1,000,000 events; 0 skips them)
   --report-samples N  timed runs of each report (default 40)
   --reports-only  load the population and the histories, then time the reports only`;
 
@@ -62,7 +62,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     startupRuns: 3,
     startupOnly: false,
     reportStays: 250_000,
-    reportSms: 50_000,
+    reportSms: 46_000,
     reportSamples: 40,
     reportsOnly: false,
   };

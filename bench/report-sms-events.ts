@@ -49,8 +49,6 @@ export interface EpisodeContext {
   clinical: readonly Worker[];
   psychosocial: readonly Worker[];
   healthcare: readonly Worker[];
-  /** Makes the next clock stamp (ascending across the whole history). */
-  hlc: () => bigint;
 }
 
 const REFERRER: Author = { id: 'bench-nurse', name: 'Bench Nurse', role: 'prison_nurse' };
@@ -91,14 +89,33 @@ export function topAnswers(rng: Prng, stage: 'start' | 'review', interviewDate: 
   return a;
 }
 
-/** One episode's events. `personId` must be held at the site. */
-export function episodeEvents(ctx: EpisodeContext, personId: string, referredAtMs: number): ClinicalEvent[] {
+/** An event as made, before the clock stamp and content hash it gets when it is applied (in time order). */
+export type Unstamped = Omit<ClinicalEvent, 'hlc' | 'contentHash'>;
+export interface TimedEvent {
+  atMs: number;
+  /** Made in this order: ties in time keep it. */
+  seq: number;
+  event: Unstamped;
+}
+
+/** Stamps an event with the next clock value and its content hash, as the store does when it emits one. */
+export function stamp(event: Unstamped, hlc: bigint): ClinicalEvent {
+  const unhashed = { ...event, hlc: hlc.toString() } as ClinicalEvent;
+  return { ...unhashed, contentHash: eventContentHash(unhashed) } as ClinicalEvent;
+}
+
+/** One episode's events (all at or after `referredAtMs`). `personId` must be held at the site. */
+export function episodeEvents(ctx: EpisodeContext, personId: string, referredAtMs: number): TimedEvent[] {
   const { rng, siteCode, endsAt } = ctx;
-  const events: ClinicalEvent[] = [];
-  const emit = (draft: EventDraft, atMs: number, author: Author): ClinicalEvent | null => {
+  const events: TimedEvent[] = [];
+  // A change to a record is never made before the change it follows (a task closed before it was
+  // made): applied in time order across episodes, each record's events stay in this order.
+  const lastOf = new Map<string, number>();
+  const emit = (draft: EventDraft, wantedMs: number, author: Author): TimedEvent | null => {
+    const atMs = Math.max(wantedMs, lastOf.get(draft.recordId) ?? wantedMs);
     if (atMs > endsAt) return null;
-    const unhashed = { ...draft, eventId: uuidv7({ msecs: atMs }, rng), hlc: ctx.hlc().toString(), originSite: siteCode, author, recordedAt: new Date(atMs).toISOString() };
-    const event = { ...unhashed, contentHash: eventContentHash(unhashed as ClinicalEvent) } as ClinicalEvent;
+    lastOf.set(draft.recordId, atMs);
+    const event: TimedEvent = { atMs, seq: ++made, event: { ...draft, eventId: uuidv7({ msecs: atMs }, rng), originSite: siteCode, author, recordedAt: new Date(atMs).toISOString() } as Unstamped };
     events.push(event);
     return event;
   };
@@ -250,7 +267,7 @@ export function episodeEvents(ctx: EpisodeContext, personId: string, referredAtM
     );
     closeTask(due.id, doneMs, leadAuthor, PATHWAY_OUTCOMES.reviewCompleted, `Reviewed ${day(doneMs)}`);
     if (rng.chance(0.7)) top(doneMs + HOUR, 'review', better);
-    if (!reassigned && doneMs + 7 * DAY < endsAt) {
+    if (!reassigned && doneMs + 7 * DAY < Math.min(endMs, endsAt)) {
       const slot = slots[1]!;
       slot.worker = pick(ctx.psychosocial);
       if (emit({ type: 'caseload.assigned', recordType: 'caseload', recordId: slot.id, personId, baseVersion: slot.version, sensitivity: 'substance_use', payload: { siteCode, kind: slot.kind, worker: slot.worker, referralId, reason: 'Caseload balanced across the team' } }, doneMs + 7 * DAY, leadAuthor)) slot.version++;

@@ -1,0 +1,3 @@
+CREATE INDEX `form_responses_template_recorded` ON `form_responses` (`template_id`,`recorded_at`,`origin_site`,`current`,`status`,`person_id`);--> statement-breakpoint
+CREATE INDEX `referrals_site_service_created` ON `referrals` (`site_code`,`to_service`,`created_at`,`source`,`status`);--> statement-breakpoint
+CREATE INDEX `referrals_site_decided` ON `referrals` (`site_code`,`status`,`decided_on`,`referred_on_code`,`referred_on_display`);
