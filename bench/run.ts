@@ -1,7 +1,9 @@
 // `npm run bench`: builds a site with a synthetic population in its encrypted database, then times
-// patient search and registration through the router next to the raw SQL underneath; then the
-// central record's ingest over mutual TLS into PostgreSQL next to a raw multi-row INSERT (under
-// "central"). Progress goes to stderr; stdout carries exactly one JSON object. Exits 0 when a target
+// patient search and registration through the router next to the raw SQL underneath, and the
+// custody KPI, workforce planning and patient outcomes reports through the report worker next to
+// their SQL run directly (report-bench.ts); then the central record's ingest over mutual TLS into
+// PostgreSQL next to a raw multi-row INSERT and the governance lead's KPI page over a regional
+// history (under "central"). Progress goes to stderr; stdout carries exactly one JSON object. Exits 0 when a target
 // is missed (the JSON says so) and 1 only when the bench itself fails.
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,6 +25,7 @@ import { benchStartup } from './startup-bench';
 import { benchCentralIngest } from './central-bench';
 import { benchSyncLatency } from './sync-latency-bench';
 import { CENTRAL_USAGE, takeCentralArgs, type CentralOptions } from './central-args';
+import { benchCentralKpis } from './central-kpi-bench';
 import { benchReports, REPORT_TARGET_P95_MS, type ReportBenchResult } from './report-bench';
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -63,7 +66,12 @@ async function centralSection(options: CentralOptions): Promise<Record<string, u
   const ingest = await benchCentralIngest({ events: options.events, sites: options.sites }, log);
   log('write at one site to readable at another...');
   const latency = await benchSyncLatency({ samples: 50 }, log);
-  return { ...ingest, syncLatency: latency, pass: ingest.pass === true && latency.pass === true };
+  let kpis: Awaited<ReturnType<typeof benchCentralKpis>> | null = null;
+  if (options.kpiStays > 0) {
+    log(`the governance lead's KPI page over ${options.kpiStays.toLocaleString('en-GB')} stays of regional history...`);
+    kpis = await benchCentralKpis({ stays: options.kpiStays, sites: 20, samples: 10, explain: false }, log);
+  }
+  return { ...ingest, syncLatency: latency, kpiPage: kpis, pass: ingest.pass === true && latency.pass === true && (kpis?.pass ?? true) };
 }
 
 async function main(): Promise<void> {
