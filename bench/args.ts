@@ -16,6 +16,8 @@ export interface BenchArgs {
   startupOnly: boolean;
   /** Stays of synthetic custody and prison history for the report bench (0 skips it). */
   reportStays: number;
+  /** Substance misuse episodes (referrals, ~20 events each) for the workforce and outcomes reports (0 skips them). */
+  reportSms: number;
   reportSamples: number;
   /** Only the report bench (after loading the population). */
   reportsOnly: boolean;
@@ -23,7 +25,7 @@ export interface BenchArgs {
 
 export const USAGE = `usage: npm run bench -- [--people N] [--samples N] [--warmup N] [--seed N] [--batch N]
                           [--data-dir DIR] [--keep] [--no-breakdown] [--startup-runs N] [--startup-only]
-                          [--report-stays N] [--report-samples N] [--reports-only]
+                          [--report-stays N] [--report-sms N] [--report-samples N] [--reports-only]
   --people N      synthetic people to load (default 1000000)
   --samples N     measured calls per benchmark (default 2000)
   --warmup N      unmeasured calls before each benchmark (default 200)
@@ -36,8 +38,9 @@ export const USAGE = `usage: npm run bench -- [--people N] [--samples N] [--warm
   --startup-runs N  starts of the browser host timed on the large and on an empty store (default 3)
   --startup-only  load the population, then time start-up only
   --report-stays N  stays of custody and prison history for the report bench, ~5 events each (default 250000, about 1,000,000 events; 0 skips it)
-  --report-samples N  timed runs of the custody KPI report (default 40)
-  --reports-only  load the population and the history, then time the report only`;
+  --report-sms N  substance misuse episodes for the workforce and outcomes reports, ~20 events each written through the projector (default 46000, about 1,000,000 events; 0 skips them)
+  --report-samples N  timed runs of each report (default 40)
+  --reports-only  load the population and the histories, then time the reports only`;
 
 function count(flag: string, value: string | undefined, min: number): number {
   const n = Number((value ?? '').replace(/_/g, ''));
@@ -59,6 +62,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     startupRuns: 3,
     startupOnly: false,
     reportStays: 250_000,
+    reportSms: 46_000,
     reportSamples: 40,
     reportsOnly: false,
   };
@@ -104,6 +108,9 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
         break;
       case '--report-stays':
         args.reportStays = count(flag, value(), 0);
+        break;
+      case '--report-sms':
+        args.reportSms = count(flag, value(), 0);
         break;
       case '--report-samples':
         args.reportSamples = count(flag, value(), 1);

@@ -4,7 +4,9 @@
 // aggregate over the same stays (stays begun per site in the month, from the same index) and the
 // KPI statement on its own. The history is written straight into the projection (`records`) in
 // the shape pushes leave it, by SQL, so loading takes seconds; the page reads it exactly as it
-// reads pushed data. Progress on stderr; one JSON object on stdout.
+// reads pushed data. Progress on stderr; one JSON object on stdout. `npm run bench` runs it too
+// (benchCentralKpis, under "central").
+import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { sql, type SQL } from 'drizzle-orm';
 import { openCentralStore, rowsOf, type CentralStore } from '../central/db/open';
@@ -15,12 +17,19 @@ import { kpiTables } from '../central/reports/kpi-tables';
 import { benchDatabase } from './central-bench';
 import { summarise, type Percentiles } from './percentiles';
 
-const log = (m: string) => process.stderr.write(`[kpi-bench] ${m}\n`);
+const cliLog = (m: string) => process.stderr.write(`[kpi-bench] ${m}\n`);
 
 /** Warm p95 of the whole page (all five KPIs, protected tables, HTML) for one month. */
 export const KPI_PAGE_TARGET_P95_MS = 2000;
 
-function args(argv: readonly string[]) {
+export interface CentralKpiOptions {
+  stays: number;
+  sites: number;
+  samples: number;
+  explain: boolean;
+}
+
+function args(argv: readonly string[]): CentralKpiOptions {
   const value = (flag: string, fallback: number) => {
     const i = argv.indexOf(flag);
     const n = i >= 0 ? Number(argv[i + 1]) : fallback;
@@ -31,7 +40,7 @@ function args(argv: readonly string[]) {
 }
 
 /** Two years of stays at `sites` sites (a third prisons), each with its first assessment; prisons with second-stage forms and tasks; some referrals. */
-async function load(store: CentralStore, stays: number, sites: number): Promise<void> {
+async function load(store: CentralStore, stays: number, sites: number, log: (m: string) => void): Promise<void> {
   const exec = (q: SQL) => store.db.execute(q);
   await exec(sql`
     INSERT INTO sites (code, name, org_type, registered_at)
@@ -107,14 +116,14 @@ async function time(samples: number, fn: () => Promise<unknown>): Promise<Percen
   return summarise(ns);
 }
 
-async function main(): Promise<void> {
-  const a = args(process.argv.slice(2));
+/** The KPI page over a synthetic regional history, next to its raw baselines; the JSON the CLI prints. */
+export async function benchCentralKpis(a: CentralKpiOptions, log: (m: string) => void): Promise<Record<string, unknown> & { pass: boolean }> {
   const db = await benchDatabase(log);
   const store = await openCentralStore({ databaseUrl: db.url, pgliteDir: null, poolSize: 4 });
   try {
     log(`loading ${a.stays} stays at ${a.sites} sites into ${db.describe}`);
     const loadStarted = performance.now();
-    await load(store, a.stays, a.sites);
+    await load(store, a.stays, a.sites, log);
     const loadSeconds = (performance.now() - loadStarted) / 1000;
     const records = Number(rowsOf<{ n: string }>(await store.db.execute(sql`SELECT count(*) AS n FROM records`))[0]?.n);
     const now = new Date('2026-01-01T12:00:00Z');
@@ -141,16 +150,18 @@ async function main(): Promise<void> {
     const year = await time(1, () => runKpis(store, '2024-04-01', '2025-03-31', now));
     const staysInMonth = Number(rowsOf<{ n: string }>(await store.db.execute(sql`SELECT count(*) AS n FROM records WHERE record_type = 'stay' AND (state -> 'stay.started' -> 'payload' ->> 'arrivedAt') LIKE '2025-03%'`))[0]?.n);
     const pass = page.p95 <= KPI_PAGE_TARGET_P95_MS;
-    process.stdout.write(
-      `${JSON.stringify({ database: db.describe, stays: a.stays, sites: a.sites, records, staysInMonth, loadSeconds: Math.round(loadSeconds * 10) / 10, pageMs: page, yearPageMs: year, rawStaysPerSiteMs: raw, statementMs: statement, targetP95Ms: KPI_PAGE_TARGET_P95_MS, pass }, null, 2)}\n`,
-    );
+    return { database: db.describe, stays: a.stays, sites: a.sites, records, staysInMonth, loadSeconds: Math.round(loadSeconds * 10) / 10, pageMs: page, yearPageMs: year, rawStaysPerSiteMs: raw, statementMs: statement, targetP95Ms: KPI_PAGE_TARGET_P95_MS, pass };
   } finally {
     await store.close();
     await db.cleanup();
   }
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exitCode = 1;
-});
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  benchCentralKpis(args(process.argv.slice(2)), cliLog)
+    .then((result) => process.stdout.write(`${JSON.stringify(result, null, 2)}\n`))
+    .catch((err: unknown) => {
+      process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exitCode = 1;
+    });
+}

@@ -12,8 +12,8 @@ import { REPORT_TARGET_P95_MS, type ReportBenchResult } from './report-bench';
 
 /**
  * Ranked name search p95 <= 10 ms and <= 3x the raw unranked FTS query; identifier search p95 <= 5 ms;
- * saves within 10 ms; events received by sync applied at >= 50,000 a second; a custody KPI report
- * run p95 within its target.
+ * saves within 10 ms; events received by sync applied at >= 50,000 a second; the custody KPI,
+ * workforce planning and patient outcomes reports each with a run p95 within the report target.
  */
 export const TARGETS = { nameSearchP95Ms: 10, nameSearchRatioMax: 3, identifierSearchP95Ms: 5, saveP95Ms: 10, formSaveP95Ms: 10, projectorApplyEventsPerSecond: 50_000, reportP95Ms: REPORT_TARGET_P95_MS } as const;
 
@@ -58,10 +58,12 @@ export function buildReport(input: ReportInput) {
     formSaveP95: input.formSave.router.p95 <= TARGETS.formSaveP95Ms,
     projectorApply: input.projector.projector.eventsPerSecond >= TARGETS.projectorApplyEventsPerSecond,
     startup: input.startup?.pass ?? true,
-    reportP95: input.reports ? input.reports.router.p95 <= TARGETS.reportP95Ms : true,
+    custodyKpiReportP95: input.reports?.pass.custodyKpis ?? true,
+    workforceReportP95: input.reports?.pass.workforce ?? true,
+    outcomesReportP95: input.reports?.pass.outcomes ?? true,
     all: false,
   };
-  pass.all = pass.nameSearchP95 && pass.nameSearchRatio && pass.identifierSearchP95 && pass.saveP95 && pass.formSaveP95 && pass.projectorApply && pass.startup && pass.reportP95;
+  pass.all = Object.entries(pass).every(([k, v]) => k === 'all' || v);
   return {
     people: input.people,
     identifiers: input.identifiers,

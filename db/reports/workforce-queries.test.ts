@@ -41,7 +41,7 @@ describe('workforce queries', () => {
         const plan = (store.raw.prepare(`EXPLAIN QUERY PLAN ${step.sql}`).all(step.params) as { detail: string }[]).map((r) => r.detail);
         const tableReads = plan.filter((d) => /^(SEARCH|SCAN) (a|t)\b/.test(d));
         expect(tableReads.length, step.id).toBeGreaterThan(0);
-        for (const read of tableReads) expect(read, `${step.id}: ${read}`).toMatch(/USING COVERING INDEX (caseload_assignments_site|tasks_site_work) /);
+        for (const read of tableReads) expect(read, `${step.id}: ${read}`).toMatch(/USING COVERING INDEX (caseload_assignments_site|caseload_assignments_site_ended|tasks_site_work) /);
       }
     } finally {
       store.close();

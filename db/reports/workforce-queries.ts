@@ -1,8 +1,8 @@
 // The SQL of the workforce planning report, as data for the report worker: keyworker caseloads
 // current in the period, reviews falling due in the next 7 and 28 days, and open work past its due
 // time. Caseloads are over the period; reviews due and overdue work are as they stand when the
-// report is run (a manager plans from now). Each reads one covering index
-// (caseload_assignments_site, tasks_site_work): no table page is read.
+// report is run (a manager plans from now). Each reads covering indexes only
+// (caseload_assignments_site or _site_ended, tasks_site_work): no table page is read.
 //
 // Times are the app's own UTC instants (toISOString), so they compare as text and the index range
 // applies. A filter that is null keeps every row.
@@ -30,25 +30,25 @@ export interface WorkforceParams {
   caseloadTeam: string;
 }
 
-/** Assignments in force at some moment of the period: begun before its end, not ended before its start. */
+/**
+ * Assignments in force at some moment of the period: begun before its end, not ended before its
+ * start. Each worker's people are found once (with whether they were clinical or psychosocial
+ * keyworker to them), then counted per worker and, once per person, for the site.
+ */
 export const CASELOAD_SQL = `
 WITH current AS MATERIALIZED (
-  SELECT a.worker_id, a.worker_name, a.kind, a.person_id
+  SELECT a.worker_id, max(a.worker_name) AS worker_name, a.person_id,
+    max(a.kind = 'clinical') AS clinical, max(a.kind = 'psychosocial') AS psychosocial
   FROM caseload_assignments a
   WHERE a.site_code = @site AND a.assigned_at < @to AND (a.ended_at IS NULL OR a.ended_at >= @from)
     AND (@worker IS NULL OR a.worker_id = @worker) AND (@team IS NULL OR @team = @caseloadTeam)
+  GROUP BY a.worker_id, a.person_id
 )
-SELECT worker_id, max(worker_name) AS worker_name,
-  count(DISTINCT CASE WHEN kind = 'clinical' THEN person_id END) AS clinical,
-  count(DISTINCT CASE WHEN kind = 'psychosocial' THEN person_id END) AS psychosocial,
-  count(DISTINCT person_id) AS people
+SELECT worker_id, max(worker_name) AS worker_name, sum(clinical) AS clinical, sum(psychosocial) AS psychosocial, count(*) AS people
 FROM current GROUP BY worker_id
 UNION ALL
-SELECT '*', NULL,
-  count(DISTINCT CASE WHEN kind = 'clinical' THEN person_id END),
-  count(DISTINCT CASE WHEN kind = 'psychosocial' THEN person_id END),
-  count(DISTINCT person_id)
-FROM current`;
+SELECT '*', NULL, coalesce(sum(clinical), 0), coalesce(sum(psychosocial), 0), count(*)
+FROM (SELECT max(clinical) AS clinical, max(psychosocial) AS psychosocial FROM current GROUP BY person_id)`;
 
 const TASK_FILTERS = `t.site_code = @site AND t.status = 'open'
   AND (@worker IS NULL OR t.assignee_id = @worker) AND (@team IS NULL OR t.team = @team)`;
