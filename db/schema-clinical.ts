@@ -82,6 +82,8 @@ export const formResponses = sqliteTable(
     index('form_responses_chain').on(t.chainId, t.version),
     // Outcomes report: a period's responses to a template (the TOPs recorded here), from the index, not the table.
     index('form_responses_template_recorded').on(t.templateId, t.recordedAt, t.originSite, t.current, t.status, t.personId),
+    // Outcomes report: the codes forms recorded here in a period, found by site and time.
+    index('form_responses_site_recorded').on(t.originSite, t.recordedAt),
     // Reports also read two indexes on expressions of the body, made by the custom migration
     // `report_expression_indexes` (db/reports/kpi-index.ts): drizzle-kit cannot write them.
   ],
@@ -229,8 +231,8 @@ export const referrals = sqliteTable(
     // Reports: a person's referrals at a site with their service and where they stand, from the index alone.
     index('referrals_person_site').on(t.personId, t.siteCode, t.createdAt, t.toService, t.status),
     // Outcomes report: a period's referrals to a service by source and status, and those decided in a period with their code, from the index alone.
-    index('referrals_site_service_created').on(t.siteCode, t.toService, t.createdAt, t.source, t.status),
-    index('referrals_site_decided').on(t.siteCode, t.status, t.decidedOn, t.referredOnCode, t.referredOnDisplay),
+    index('referrals_site_service_created').on(t.siteCode, t.toService, t.createdAt, t.source, t.status, t.personId),
+    index('referrals_site_decided').on(t.siteCode, t.status, t.decidedOn, t.referredOnCode, t.referredOnDisplay, t.personId),
   ],
 );
 

@@ -1,6 +1,7 @@
 // The outcomes queries find a period's referrals and TOPs through indexes, never by reading a large
 // site's whole referral or form history: referrals by source and the coded referral outcomes read
-// covering indexes only; the TOP step finds the period's responses by template and time.
+// covering indexes only (the worker filter's person too); the codes forms recorded are found by
+// site and time; the TOP step finds the period's responses by template and time.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,6 +43,8 @@ describe('outcomes queries', () => {
     expect(p.coded!.filter((d) => /^(SEARCH|SCAN) r\b/.test(d))).toEqual([
       'SEARCH r USING COVERING INDEX referrals_site_decided (site_code=? AND status=? AND decided_on>? AND decided_on<?)',
     ]);
+    // The codes forms recorded: the period's responses at this site, not every response ever.
+    expect(p.coded!.filter((d) => /^(SEARCH|SCAN) fr\b/.test(d))).toEqual(['SEARCH fr USING INDEX form_responses_site_recorded (origin_site=? AND recorded_at>? AND recorded_at<?)']);
   });
 
   it('finds the period’s TOPs by template and time, and each person’s start and review by person', () => {

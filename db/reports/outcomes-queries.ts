@@ -71,7 +71,8 @@ const TOP_FORM = `fr.template_id IN (SELECT value FROM json_each(@topTemplates))
 export const TOP_CHANGE_SQL = `
 WITH review AS MATERIALIZED (
   SELECT fr.person_id, max(fr.recorded_at) AS recorded_at
-  FROM form_responses fr
+  -- The TOPs of the period, not every form the site recorded in it (form_responses_site_recorded).
+  FROM form_responses fr INDEXED BY form_responses_template_recorded
   WHERE ${TOP_FORM} AND fr.origin_site = @site AND fr.recorded_at >= @from AND fr.recorded_at < @to
     AND json_extract(fr.body, '$.answers.stage') = 'review' AND ${whose('fr.person_id')}
   GROUP BY fr.person_id
