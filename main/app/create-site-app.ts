@@ -22,7 +22,7 @@ import { takeInstanceLock } from './instance-lock';
 import { openSiteStore } from './open-site-store';
 import { platformPolicySources, resolveSiteSettings, type PolicySources, type ResolvedSite } from './policy/resolve-site-settings';
 import { describeSource } from './policy/settings-layer';
-import { loadSiteContent } from './policy/site-content';
+import { loadCodeMaps, loadSiteContent } from './policy/site-content';
 import { bindDatabaseToSite } from './site-binding';
 import { NoticeHub } from '../services/notice-hub';
 import { SiteCredentialStore } from '../keys/site-credentials';
@@ -112,7 +112,10 @@ export async function createSiteApp(options: SiteAppOptions): Promise<SiteApp> {
   const sources = [...new Set(Object.values(settings.origins).map((o) => (o === 'default' ? 'defaults' : describeSource(o))))];
   log(`Site ${site.siteCode} (${site.siteName}); settings from ${sources.join(', ')}`);
   if (site.updateMode !== 'none') log(`updateMode "${site.updateMode}" is set, but this version has no update feed: IT deploys new versions.`);
-  const templates = options.templates ?? (site.templates.length + site.codeLists.length > 0 ? loadSiteContent(site).templates : templateRegistry);
+  // The site's files are read and checked once, here: a wrong file stops start-up, naming it.
+  const content = options.templates || site.templates.length + site.codeLists.length === 0 ? null : loadSiteContent(site);
+  const templates = options.templates ?? content?.templates ?? templateRegistry;
+  const codeMaps = content?.codeMaps ?? loadCodeMaps(site.codeLists);
   const now = options.testNow ? shiftedClock(options.testNow, site.demo) : (options.now ?? (() => new Date()));
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const dbFile = join(options.dataDir, DB_FILE);
@@ -151,7 +154,7 @@ export async function createSiteApp(options: SiteAppOptions): Promise<SiteApp> {
   const sync = await startSync(options, site, store, now, log, notices);
   // Reports run in a worker on its own read-only connection; it reads the key when first used.
   const reports = new ReportRuns(new ReportWorker({ file: dbFile, key: () => options.keyStore.read() }), { nowMs, log });
-  const handlers = createHandlers({ sessions, throttle: new SignInThrottle(store.signInAttempts, nowMs), reports });
+  const handlers = createHandlers({ sessions, throttle: new SignInThrottle(store.signInAttempts, nowMs), reports, codeMaps });
   const router = createRouter({ store, site, now, newId: uuidv7, sessions, handlers, log, templates, guard, sync, notices });
   const close = () => {
     guard.close();

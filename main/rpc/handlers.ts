@@ -36,6 +36,7 @@ import { exportFhirRecord } from '../services/fhir/fhir-export-service';
 import type { ReportRuns } from '../services/reports/report-runs';
 import { createReportsService } from '../services/reports/reports-service';
 import type { Call } from '../services/call';
+import type { CodeMap } from '../../domain/reports/coded-events/code-map';
 import { resolveConflict, syncConflicts, syncLookup, syncNow, syncRefused, syncStatus, waitForNotices } from '../services/sync-service';
 
 export type Handlers = {
@@ -45,12 +46,14 @@ export type Handlers = {
 export interface HandlerDeps extends AuthDeps {
   /** Report runs (in the report worker). */
   reports: ReportRuns;
+  /** The site's code maps to SNOMED CT, read and checked at start-up. */
+  codeMaps: readonly CodeMap[];
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const auth = createAuthService(deps);
   const staff = createStaffService(deps);
-  const reports = createReportsService(deps.reports);
+  const reports = createReportsService(deps.reports, deps.codeMaps);
   return {
     'setup.status': setupStatus,
     'setup.createFirstAdmin': createFirstAdmin,

@@ -50,14 +50,18 @@ function readJson(file: string, what: string): unknown {
   }
 }
 
+/** Each file named in `codeLists`, read once: a code list, or a code map ("kind": "code-map"). */
+function readCodeFiles(files: readonly string[]): { file: string; json: unknown }[] {
+  return files.map((file) => ({ file, json: readJson(file, 'code list') }));
+}
+
 /**
- * The code maps among the files in `codeLists` (a file with "kind": "code-map"), each validated;
- * at most one map from each terminology, so an event is never counted under two maps.
+ * The code maps among the files in `codeLists`, each validated; at most one map from each
+ * terminology, so an event is never counted under two maps.
  */
-export function loadCodeMaps(files: readonly string[]): CodeMap[] {
+function codeMapsOf(read: readonly { file: string; json: unknown }[]): CodeMap[] {
   const maps: CodeMap[] = [];
-  for (const file of files) {
-    const json = readJson(file, 'code list');
+  for (const { file, json } of read) {
     if (!isCodeMapJson(json)) continue;
     const parsed = codeMapSchema.safeParse(json);
     if (!parsed.success) throw new SiteConfigError(`The code map ${file} is not valid: ${formatIssues(parsed.error.issues)}`);
@@ -68,8 +72,13 @@ export function loadCodeMaps(files: readonly string[]): CodeMap[] {
   return maps;
 }
 
-export function loadCodeList(file: string): CodeList {
-  const parsed = codeListSchema.safeParse(readJson(file, 'code list'));
+/** The code maps among the files in `codeLists` (for a site whose templates come from elsewhere). */
+export function loadCodeMaps(files: readonly string[]): CodeMap[] {
+  return codeMapsOf(readCodeFiles(files));
+}
+
+function codeListOf(file: string, json: unknown): CodeList {
+  const parsed = codeListSchema.safeParse(json);
   if (!parsed.success) throw new SiteConfigError(`The code list ${file} is not valid: ${formatIssues(parsed.error.issues)}`);
   const problems = Object.entries(parsed.data.concepts).flatMap(([key, c]) => {
     const problem = sctidConceptProblem(c.code);
@@ -94,8 +103,9 @@ export function loadTemplateFile(file: string): Template[] {
 
 /** The shipped library plus the site's files, every site code checked against the known code lists. */
 export function loadSiteContent(config: Pick<SiteConfig, 'templates' | 'codeLists'>): SiteContent {
-  const codeMaps = loadCodeMaps(config.codeLists);
-  const codeLists = config.codeLists.filter((file) => !isCodeMapJson(readJson(file, 'code list'))).map(loadCodeList);
+  const read = readCodeFiles(config.codeLists);
+  const codeMaps = codeMapsOf(read);
+  const codeLists = read.filter(({ json }) => !isCodeMapJson(json)).map(({ file, json }) => codeListOf(file, json));
   const terms = new Map<string, Set<string>>();
   for (const list of [snomedCodeList, ...codeLists]) {
     for (const concept of Object.values(list.concepts)) {

@@ -109,7 +109,6 @@ export const outcomes: ReportDefinition = {
   title: 'Patient outcomes',
   description: 'Substance misuse referrals by source and outcome, coded events (SNOMED CT, CTV3 mapped), and TOP change between start and review, for the site, a team or one worker’s caseload.',
   filters: ['worker', 'team'],
-  usesCodeMaps: true,
   steps: (ctx) =>
     outcomesSteps({
       site: ctx.site.siteCode,

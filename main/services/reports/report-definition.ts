@@ -30,8 +30,6 @@ export interface ReportDefinition {
   steps(ctx: ReportContext): ReportStep[];
   /** Turns the rows of every step into the report's sections. Pure: no store, no clock. */
   sections(rows: StepRows, ctx: ReportContext): ReportSection[];
-  /** Counts coded events: the run is given the site's code maps (ReportContext.codeMaps). */
-  usesCodeMaps?: boolean;
   /** A national return's file, as the receiving body takes it (the NDTMS CSV). Pure, like sections. */
   returnFile?(rows: StepRows, ctx: ReportContext): string;
 }

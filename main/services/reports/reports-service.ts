@@ -6,7 +6,7 @@ import type { ChannelOutput, ParsedInput } from '../../../contract/channels';
 import { rolePermissions } from '../../../domain/access/roles';
 import { teamLabels, teamSchema } from '../../../domain/access/teams';
 import { periodProblem, reportPeriod, MAX_REPORT_DAYS } from '../../../domain/reports/period';
-import { loadCodeMaps } from '../../app/policy/site-content';
+import type { CodeMap } from '../../../domain/reports/coded-events/code-map';
 import type { Call } from '../call';
 import { ServiceError } from '../service-error';
 import { reportDefinitions } from './index';
@@ -15,16 +15,7 @@ import { exportFileName } from './report-format';
 import { reportPdf } from './report-pdf';
 import type { ReportRuns } from './report-runs';
 
-/** The site's code maps, read when a report that counts codes is run (checked at start-up too). */
-function siteCodeMaps(files: readonly string[]) {
-  try {
-    return loadCodeMaps(files);
-  } catch (error) {
-    throw new ServiceError('conflict', `${(error as Error).message}. Ask IT to correct the file, then run the report again.`);
-  }
-}
-
-export function createReportsService(runs: ReportRuns) {
+export function createReportsService(runs: ReportRuns, codeMaps: readonly CodeMap[]) {
   return {
     list(_input: ParsedInput<'reports.list'>, call: Call): ChannelOutput<'reports.list'> {
       const workers = call.reads.users
@@ -58,7 +49,6 @@ export function createReportsService(runs: ReportRuns) {
         throw new ServiceError('invalid_input', `${definition.title} is for the whole site: it cannot be narrowed to one team.`, 'team');
       }
       const runId = call.env.newId();
-      const codeMaps = definition.usesCodeMaps ? siteCodeMaps(call.site.codeLists) : [];
       const ctx = { site: call.site, period: reportPeriod(input.from, input.to), now: call.env.now().toISOString(), workerId: input.workerId, team: input.team, codeMaps };
       const teamName = input.team === null ? null : teamLabels[input.team];
       runs.start(runId, definition, ctx, { userId: session.userId, fullName: session.fullName }, { workerName, teamName, siteName: call.site.siteName });
