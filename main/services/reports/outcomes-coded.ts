@@ -68,7 +68,7 @@ export function codedEventSections(rows: readonly ReportRow[], maps: readonly Co
   const unmappedSection: ReportSection = {
     id: 'unmapped-codes',
     title: 'Codes not mapped to SNOMED CT',
-    description: `Events of the period whose code is in no map the site loads (${mapName}) or in a code system SONAR does not know. They are not in the coded event counts: add the codes to the site’s map (a new version of it), then run the report again.`,
+    description: `Events of the period whose code is in no map the site loads (${mapName}) or in a code system SONAR does not know. They are not in the coded event counts: add the codes to the site’s map (a new version of it), restart SONAR so it reads the map, then run the report again.`,
     figures: [
       { id: 'codes', label: 'Codes not mapped', value: unmapped.length, unit: 'count' },
       { id: 'events', label: 'Events with them', value: unmappedEvents, unit: 'count' },
