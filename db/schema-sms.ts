@@ -48,8 +48,8 @@ export const caseloadAssignments = sqliteTable(
     index('caseload_assignments_person').on(t.personId, t.assignedAt),
     // Workforce report: the site's assignments current in a period with their worker, kind and person, from the index alone.
     index('caseload_assignments_site').on(t.siteCode, t.assignedAt, t.endedAt, t.workerId, t.kind, t.personId, t.workerName),
-    // Workforce report: the assignments not ended before a period began (a large site's history ended long ago), from the index alone.
-    index('caseload_assignments_site_ended').on(t.siteCode, t.endedAt, t.assignedAt, t.workerId, t.kind, t.personId, t.workerName),
+    // Workforce report: caseloads grouped by worker and person as the index is read (no sort), from the index alone.
+    index('caseload_assignments_site_worker').on(t.siteCode, t.workerId, t.personId, t.kind, t.assignedAt, t.endedAt, t.workerName),
   ],
 );
 

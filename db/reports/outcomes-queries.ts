@@ -2,9 +2,11 @@
 // referrals made at this site in the period by source and where they stand; the coded events of
 // the period (referrals on to a key service, decided in the period, community referrals on
 // release, referred in the period, and the codes forms recorded); and, per person whose latest TOP review in the
-// period was recorded here, that review's answers with the latest start TOP before it. The TOP
-// arithmetic is the definition's (domain/sms/top-summary.ts), not SQL's.
+// period was recorded here, that review's measures with the latest start TOP's before it. The TOP
+// arithmetic is the definition's (domain/sms/top-summary.ts), not SQL's: the SQL reads the answers
+// it needs, from indexes (top-index.ts).
 import type { ReportStep } from './report-worker';
+import { TOP_MEASURES_SQL, TOP_STAGE_SQL, TOP_TEMPLATES_SQL } from './top-index';
 
 export interface OutcomesParams {
   site: string;
@@ -14,8 +16,6 @@ export interface OutcomesParams {
   /** yyyy-mm-dd: the period's first and last day (for days recorded as days). */
   firstDay: string;
   lastDay: string;
-  /** The TOP templates, as a JSON array. */
-  topTemplates: string;
   /** Only the people on this worker's caseload (as a keyworker at any time in the period); none: everyone. */
   worker?: string | null;
   /** One team's work only; none: every team. The outcomes are the substance misuse team's (`caseloadTeam`). */
@@ -45,6 +45,9 @@ GROUP BY 1, 2`;
  * referrals on release made in the period, and the codes the site's forms recorded in the period.
  * CTV3 codes are mapped to SNOMED CT after the query (domain/reports/coded-events/), not here.
  */
+/** The condition of form_responses_site_coded (migration outcome_and_caseload_indexes): a form that recorded a code. */
+export const CODED_FORM = `json_array_length(body, '$.codes') > 0`;
+
 export const CODED_EVENTS_SQL = `
 SELECT 'referral-outcome' AS event, NULL AS system, r.referred_on_code AS code, max(r.referred_on_display) AS display, count(*) AS events
 FROM referrals r
@@ -61,30 +64,33 @@ WHERE rp.site_code = @site AND json_extract(rp.community_referral, '$.code.code'
 GROUP BY 2, 3
 UNION ALL
 SELECT 'form:' || fr.template_id, json_extract(c.value, '$.system'), json_extract(c.value, '$.code'), max(json_extract(c.value, '$.display')), count(*)
-FROM form_responses fr, json_each(fr.body, '$.codes') c
-WHERE fr.origin_site = @site AND fr.current = 1 AND fr.status <> 'entered_in_error' AND fr.recorded_at >= @from AND fr.recorded_at < @to
+FROM form_responses fr INDEXED BY form_responses_site_coded, json_each(fr.body, '$.codes') c
+WHERE ${CODED_FORM} AND fr.origin_site = @site AND fr.current = 1 AND fr.status <> 'entered_in_error' AND fr.recorded_at >= @from AND fr.recorded_at < @to
   AND ${whose('fr.person_id')}
 GROUP BY 1, 2, 3`;
 
-const TOP_FORM = `fr.template_id IN (SELECT value FROM json_each(@topTemplates)) AND fr.current = 1 AND fr.status <> 'entered_in_error'`;
+const TOP_FORM = `fr.template_id IN ${TOP_TEMPLATES_SQL} AND fr.current = 1 AND fr.status <> 'entered_in_error'`;
+const stageIs = (stage: string) => `${TOP_STAGE_SQL} = '${stage}'`;
 
+/**
+ * Per person whose latest TOP review in the period was recorded here: that review's measures and
+ * those of their latest start TOP before it (TOP_MEASURES_SQL: a JSON array in the order of
+ * TOP_MEASURE_ITEM_IDS). Every read is of form_responses_top_site or _top_person (top-index.ts).
+ */
 export const TOP_CHANGE_SQL = `
 WITH review AS MATERIALIZED (
   SELECT fr.person_id, max(fr.recorded_at) AS recorded_at
-  -- The TOPs of the period, not every form the site recorded in it (form_responses_site_recorded).
-  FROM form_responses fr INDEXED BY form_responses_template_recorded
+  FROM form_responses fr INDEXED BY form_responses_top_site
   WHERE ${TOP_FORM} AND fr.origin_site = @site AND fr.recorded_at >= @from AND fr.recorded_at < @to
-    AND json_extract(fr.body, '$.answers.stage') = 'review' AND ${whose('fr.person_id')}
+    AND ${stageIs('review')} AND ${whose('fr.person_id')}
   GROUP BY fr.person_id
 )
 SELECT rv.person_id,
-  (SELECT json_extract(fr.body, '$.answers') FROM form_responses fr
-    WHERE fr.person_id = rv.person_id AND ${TOP_FORM} AND fr.recorded_at = rv.recorded_at
-      AND json_extract(fr.body, '$.answers.stage') = 'review' LIMIT 1) AS review_answers,
-  (SELECT json_extract(fr.body, '$.answers') FROM form_responses fr
-    WHERE fr.person_id = rv.person_id AND ${TOP_FORM} AND fr.recorded_at < rv.recorded_at
-      AND json_extract(fr.body, '$.answers.stage') = 'start'
-    ORDER BY fr.recorded_at DESC LIMIT 1) AS start_answers
+  (SELECT ${TOP_MEASURES_SQL} FROM form_responses fr INDEXED BY form_responses_top_person
+    WHERE fr.person_id = rv.person_id AND ${stageIs('review')} AND fr.recorded_at = rv.recorded_at AND ${TOP_FORM} LIMIT 1) AS review_measures,
+  (SELECT ${TOP_MEASURES_SQL} FROM form_responses fr INDEXED BY form_responses_top_person
+    WHERE fr.person_id = rv.person_id AND ${stageIs('start')} AND fr.recorded_at < rv.recorded_at AND ${TOP_FORM}
+    ORDER BY fr.recorded_at DESC LIMIT 1) AS start_measures
 FROM review rv`;
 
 export function outcomesSteps(params: OutcomesParams): ReportStep[] {
@@ -94,6 +100,6 @@ export function outcomesSteps(params: OutcomesParams): ReportStep[] {
   return [
     { id: 'referrals', label: 'Referrals by source and outcome', sql: REFERRALS_BY_SOURCE_SQL, params: pick(filters) },
     { id: 'coded', label: 'Coded events', sql: CODED_EVENTS_SQL, params: pick([...filters, 'firstDay', 'lastDay']) },
-    { id: 'top', label: 'TOP change between start and review', sql: TOP_CHANGE_SQL, params: pick([...filters, 'topTemplates']) },
+    { id: 'top', label: 'TOP change between start and review', sql: TOP_CHANGE_SQL, params: pick(filters) },
   ];
 }

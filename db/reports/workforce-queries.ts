@@ -2,7 +2,7 @@
 // current in the period, reviews falling due in the next 7 and 28 days, and open work past its due
 // time. Caseloads are over the period; reviews due and overdue work are as they stand when the
 // report is run (a manager plans from now). Each reads covering indexes only
-// (caseload_assignments_site or _site_ended, tasks_site_work): no table page is read.
+// (caseload_assignments_site_worker, tasks_site_work): no table page is read.
 //
 // Times are the app's own UTC instants (toISOString), so they compare as text and the index range
 // applies. A filter that is null keeps every row.
@@ -33,13 +33,16 @@ export interface WorkforceParams {
 /**
  * Assignments in force at some moment of the period: begun before its end, not ended before its
  * start. Each worker's people are found once (with whether they were clinical or psychosocial
- * keyworker to them), then counted per worker and, once per person, for the site.
+ * keyworker to them), then counted per worker and, once per person, for the site. The site's
+ * assignments are read in worker and person order (caseload_assignments_site_worker), so each
+ * worker's people are grouped as they are read: sorting a period's assignments instead took
+ * 100-400 ms at a large site, where reading them all in order takes about 20.
  */
 export const CASELOAD_SQL = `
 WITH current AS MATERIALIZED (
   SELECT a.worker_id, max(a.worker_name) AS worker_name, a.person_id,
     max(a.kind = 'clinical') AS clinical, max(a.kind = 'psychosocial') AS psychosocial
-  FROM caseload_assignments a
+  FROM caseload_assignments a INDEXED BY caseload_assignments_site_worker
   WHERE a.site_code = @site AND a.assigned_at < @to AND (a.ended_at IS NULL OR a.ended_at >= @from)
     AND (@worker IS NULL OR a.worker_id = @worker) AND (@team IS NULL OR @team = @caseloadTeam)
   GROUP BY a.worker_id, a.person_id

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { NOT_DISCLOSED, type Answers } from '../templates/answers';
 import { TOP_SUBSTANCES, weekItemIds } from '../templates/library/top-items';
+import { summariseTop, type TopMeasures } from '../sms/top-summary';
 import { topChanges } from './top-change';
 
-function top(stage: string, opioidDays: number | typeof NOT_DISCLOSED, psych: number): Answers {
+function top(stage: string, opioidDays: number | typeof NOT_DISCLOSED, psych: number): TopMeasures {
+  return summariseTop(answersOf(stage, opioidDays, psych));
+}
+
+function answersOf(stage: string, opioidDays: number | typeof NOT_DISCLOSED, psych: number): Answers {
   const a: Answers = { stage };
   for (const s of TOP_SUBSTANCES) for (const id of weekItemIds(s.key)) a[id] = 0;
   const weeks = weekItemIds('opioids');

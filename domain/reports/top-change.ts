@@ -2,12 +2,12 @@
 // days injected, and the three 0-20 ratings), the mean of (review - start) over the people who have a value at
 // both, and how many people that is. A value not asked or not disclosed at either end leaves the
 // person out of that measure only, never counted as 0.
-import { summariseTop } from '../sms/top-summary';
-import type { Answers } from '../templates/answers';
+import type { TopMeasures } from '../sms/top-summary';
 
+/** A person's start TOP and latest review, summarised (summariseTop, or summariseTopMeasures from the values a report reads). */
 export interface TopPair {
-  start: Answers;
-  review: Answers;
+  start: TopMeasures;
+  review: TopMeasures;
 }
 
 export interface TopChange {
@@ -32,9 +32,7 @@ export function topChanges(pairs: readonly TopPair[]): TopChange[] {
     m.start.push(start);
     m.review.push(review);
   };
-  for (const pair of pairs) {
-    const start = summariseTop(pair.start);
-    const review = summariseTop(pair.review);
+  for (const { start, review } of pairs) {
     for (const d of start.days) add(`days-${d.key}`, `${d.label}: days used`, 'days', d.days.value, review.days.find((x) => x.key === d.key)?.days.value ?? null);
     add('injecting-days', 'Injecting: days injected', 'days', start.injectingDays.value, review.injectingDays.value);
     for (const r of start.ratings) add(r.id, r.label, 'rating', r.rating.value, review.ratings.find((x) => x.id === r.id)?.rating.value ?? null);

@@ -10,9 +10,8 @@ import { outcomesSteps } from '../../../db/reports/outcomes-queries';
 import type { ReportRow } from '../../../db/reports/report-worker';
 import { topChanges, type TopChange, type TopPair } from '../../../domain/reports/top-change';
 import { referralSourceLabels, type ReferralSource } from '../../../domain/sms/referral-services';
-import { TOP_TEMPLATE_IDS } from '../../../domain/sms/top-summary';
+import { summariseTopMeasures, type TopMeasures } from '../../../domain/sms/top-summary';
 import type { Team } from '../../../domain/access/teams';
-import type { Answers } from '../../../domain/templates/answers';
 import { codedEventSections } from './outcomes-coded';
 import { count, type ReportDefinition } from './report-definition';
 
@@ -56,7 +55,14 @@ function referrals(rows: readonly ReportRow[]): ReportSection {
   };
 }
 
-const parse = (v: unknown): Answers | null => (typeof v === 'string' && v !== '' ? (JSON.parse(v) as Answers) : null);
+/** A TOP's measures from the values the SQL reads (a JSON array); null when there is no such TOP. */
+function parse(v: unknown): TopMeasures | null {
+  if (typeof v !== 'string' || v === '') return null;
+  const values: unknown = JSON.parse(v);
+  if (!Array.isArray(values)) throw new Error('A TOP’s measures were not read as a list');
+  // Each value is checked where it is used (summariseTopMeasures counts numbers and "Not disclosed" only).
+  return summariseTopMeasures(values);
+}
 
 /** Start and review means side by side per measure, for the measures anyone has both values of. */
 function topChart(changes: readonly TopChange[]): ReportChart | null {
@@ -75,8 +81,8 @@ function topChart(changes: readonly TopChange[]): ReportChart | null {
 
 function topChange(rows: readonly ReportRow[]): ReportSection {
   const pairs: TopPair[] = rows.flatMap((r) => {
-    const start = parse(r.start_answers);
-    const review = parse(r.review_answers);
+    const start = parse(r.start_measures);
+    const review = parse(r.review_measures);
     return start && review ? [{ start, review }] : [];
   });
   const changes = topChanges(pairs);
@@ -116,7 +122,6 @@ export const outcomes: ReportDefinition = {
       to: ctx.period.endsBefore,
       firstDay: ctx.period.from,
       lastDay: ctx.period.to,
-      topTemplates: JSON.stringify(TOP_TEMPLATE_IDS),
       worker: ctx.workerId,
       team: ctx.team,
       caseloadTeam: SMS_TEAM,
