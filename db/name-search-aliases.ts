@@ -34,10 +34,13 @@ function groupsSql(words: 1 | 2): { ag: string; og: string } {
 /** One row per promoted person: seq, alias group, own group, and what they are ordered by. */
 function promotedSql(words: 1 | 2, aLonger: boolean): string {
   const { ag, og } = groupsSql(words);
-  // (One alias row per line; a person with several is one promoted row, at their best.)
-  return `WITH candidates AS (SELECT seq, ${ag} AS ag, ${og} AS og, own_fk, own_gk, birth_date FROM (${aliasCandidatesSql(words, aLonger)})),
+  // (One alias row per line; a person with several is one promoted row, at their best.) A person's
+  // own keys are the same on each of their alias rows, so their own group is too: a row whose alias
+  // group is no better than it can never promote them, and is left out before the grouping (most
+  // rows a common prefix finds, such as an alias keeping the person's own given name).
+  return `WITH candidates AS (SELECT * FROM (SELECT seq, ${ag} AS ag, ${og} AS og, own_fk, own_gk, birth_date FROM (${aliasCandidatesSql(words, aLonger)})) WHERE ag < og),
     promoted AS (SELECT seq, min(ag) AS ag, min(og) AS og, min(own_fk) AS fkey, min(own_gk) AS gkey, min(birth_date) AS birthDate
-                   FROM candidates GROUP BY seq HAVING min(ag) < min(og))`;
+                   FROM candidates GROUP BY seq)`;
 }
 
 export interface PromotedRow {
@@ -49,22 +52,36 @@ export interface PromotedRow {
 
 type Prepare = (sql: string) => Statement<unknown[]>;
 
+/** The groups an alias can put a person in (one word: 0, 2, 4; two words: 0, 2). */
+const ALIAS_GROUPS = [0, 2, 4] as const;
+
 /**
- * The alias-promoted people of one query, in one statement: each group's first `k` in rank order
- * with the group's size, and everyone taken out of an indexed group (few: their own name already
- * ranks them there, an alias ranks them higher).
+ * The alias-promoted people of one query, in one statement: each group's first `k` in rank order,
+ * each group's size, and everyone taken out of an indexed group (few: their own name already ranks
+ * them there, an alias ranks them higher). The promoted people are found once (MATERIALIZED) and
+ * each group's first k taken with ORDER BY ... LIMIT, which keeps only k rows while it reads:
+ * numbering a whole group (row_number() over thousands of people for a common prefix) cost
+ * about twice as much.
  */
-function windowSql(base: string, byBirthDate: boolean): string {
-  const dob = byBirthDate ? 'abs(julianday(birthDate) - julianday(@dob)), ' : '';
-  const order = `${dob}CASE WHEN ag >= 4 THEN gkey ELSE fkey END, CASE WHEN ag >= 4 THEN fkey ELSE gkey END, birthDate, seq`;
-  return `${base}, ranked AS (SELECT *, row_number() OVER (PARTITION BY ag ORDER BY ${order}) AS rn, count(*) OVER (PARTITION BY ag) AS n FROM promoted)
-    SELECT seq, ag, og, fkey, gkey, birthDate, rn, n FROM ranked WHERE rn <= @k OR og IN (0, 2, 4) ORDER BY ag, rn`;
+function pageSql(base: string, byBirthDate: boolean): string {
+  const promoted = base.replace('promoted AS (', 'promoted AS MATERIALIZED (');
+  // The rank order (domain/person/search-rank.ts orderKeys): given-first groups by given name.
+  const keys = `${byBirthDate ? 'abs(julianday(birthDate) - julianday(@dob))' : '0'} AS k1,
+    CASE WHEN ag >= 4 THEN gkey ELSE fkey END AS k2, CASE WHEN ag >= 4 THEN fkey ELSE gkey END AS k3`;
+  const first = ALIAS_GROUPS.map(
+    (g) => `SELECT * FROM (SELECT 'first' AS part, seq, ag, og, fkey, gkey, birthDate, NULL AS n, ${keys} FROM promoted WHERE ag = ${g} ORDER BY k1, k2, k3, birthDate, seq LIMIT @k)`,
+  );
+  return `${promoted}
+    ${first.join('\n    UNION ALL ')}
+    UNION ALL SELECT 'own', seq, ag, og, fkey, gkey, birthDate, NULL, NULL, NULL, NULL FROM promoted WHERE og IN (0, 2, 4)
+    UNION ALL SELECT 'size', NULL, ag, NULL, NULL, NULL, NULL, count(*), NULL, NULL, NULL FROM promoted GROUP BY ag
+    ORDER BY 1, 3, 9, 10, 11, 7, 2`;
 }
 
-interface WindowRow extends PromotedRow {
+interface PageRow extends PromotedRow {
+  part: 'first' | 'own' | 'size';
   ag: Group;
   og: number;
-  rn: number;
   n: number;
 }
 
@@ -73,7 +90,7 @@ export class AliasPromotions {
   private readonly base: string;
   private readonly sql: string;
   private loadedK = 0;
-  private byGroup = new Map<Group, WindowRow[]>();
+  private byGroup = new Map<Group, PromotedRow[]>();
   private sizes = new Map<Group, number>();
   private promotedOwn = new Map<Group, Set<number>>();
 
@@ -86,20 +103,21 @@ export class AliasPromotions {
   ) {
     const [a = '', b = ''] = query.words;
     this.base = promotedSql(query.words.length as 1 | 2, a.length >= b.length);
-    this.sql = windowSql(this.base, query.birthDate !== null);
+    this.sql = pageSql(this.base, query.birthDate !== null);
   }
 
   private load(k: number): void {
     const want = Math.max(k, this.pageEnd, 1);
     if (this.loadedK >= want) return;
-    const rows = this.prepare(this.sql).all({ ...this.params, k: want }) as WindowRow[];
+    const rows = this.prepare(this.sql).all({ ...this.params, k: want }) as PageRow[];
     this.byGroup = new Map();
     this.sizes = new Map();
     this.promotedOwn = new Map();
     for (const r of rows) {
-      this.sizes.set(r.ag, r.n);
-      if (r.rn <= want) this.byGroup.set(r.ag, [...(this.byGroup.get(r.ag) ?? []), r]);
-      if (r.og === 0 || r.og === 2 || r.og === 4) this.promotedOwn.set(r.og, (this.promotedOwn.get(r.og) ?? new Set()).add(r.seq));
+      // Each group's first rows arrive in rank order (the statement's ORDER BY).
+      if (r.part === 'first') this.byGroup.set(r.ag, [...(this.byGroup.get(r.ag) ?? []), r]);
+      else if (r.part === 'size') this.sizes.set(r.ag, r.n);
+      else if (r.og === 0 || r.og === 2 || r.og === 4) this.promotedOwn.set(r.og, (this.promotedOwn.get(r.og) ?? new Set()).add(r.seq));
     }
     this.loadedK = want;
   }

@@ -121,6 +121,32 @@ describe('ranked name search', () => {
     );
   });
 
+  it('reads a large alias-promoted group a short page at a time, in rank order', () => {
+    // Thirty people known by the alias Smith (some Mary Smith), none by their own name: the alias
+    // group is larger than a page, and its rank order by own family name differs from the order by
+    // own given name, so taking a group's first k in the wrong order would show the wrong people.
+    const own = ['Jones', 'Brown', 'Walsh', 'Welsh', 'Johnson', 'Bergman', "O'Brien", 'Jonas', 'van der Berg', 'Smyth'];
+    const given = ['Will', 'Paul John', 'Mary', 'John', 'Brian', 'Ann Marie', 'Joan', 'Jo', 'William', 'Jon'];
+    const people: Person[] = Array.from({ length: 30 }, (_, i) => ({
+      own: { familyName: own[i % own.length]!, givenNames: given[(i * 7) % given.length]! },
+      birthDate: DATES[i % DATES.length]!,
+      aliases: [{ familyName: i % 3 === 0 ? 'Smithson' : 'Smith', givenNames: i % 2 === 0 ? 'Mary' : given[(i * 3) % given.length]! }],
+    }));
+    const { store, indexed } = load(people);
+    try {
+      const repo = new NameSearchRepo(store.raw, { rankAllMax: 0 });
+      for (const text of ['smith', 'smi', 'mary smith', 'smith ma']) {
+        for (const birthDate of [null, '1981-06-30']) {
+          const q: NameQuery = { words: queryWords(text), birthDate };
+          const expected = reference(indexed, q);
+          for (const pageSize of [1, 2, 4]) expect(everyPage(repo, q, pageSize).seen, `${text} ${birthDate} ${pageSize}`).toEqual(expected.matches);
+        }
+      }
+    } finally {
+      store.close();
+    }
+  });
+
   it('above the ranking limit still lists everyone exactly once, and says the list is not fully ranked', () => {
     fc.assert(
       fc.property(population, fc.array(query, { minLength: 1, maxLength: 8 }), (people, queries) => {
