@@ -206,7 +206,7 @@ export class NameSearchRepo {
     const [a = '', b = ''] = words;
     const params: Record<string, string> = { a, aHi: upperBound(a), ...(n === 2 ? { b, bHi: upperBound(b) } : {}) };
     if (query.birthDate) params.dob = query.birthDate;
-    const groups = indexedGroups(n);
+    const groups = indexedGroups(n, a.length >= b.length);
     const aliases = new AliasPromotions((sql) => this.stmt(sql), query, params, pageEnd);
     // In registration order (too many to rank), the alias-promoted people are left out of the FTS rows.
     const promotedSeqs = () => aliases.all();

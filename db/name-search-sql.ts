@@ -60,6 +60,13 @@ export interface IndexedGroupSql {
   givenFirst: boolean;
   /** The condition fixes the family key to one value. */
   familyFixed?: boolean;
+  /**
+   * Two words: the group is two disjoint conditions (neither word starts the other), each read
+   * through its own index from the index alone. As one OR, SQLite read every person whose given
+   * name starts with the shorter word from the table and worked out their keys again (85-170 ms
+   * for "scott pi" at a million people, against under 1 ms this way).
+   */
+  branches?: readonly { where: string; index: string }[];
 }
 
 const starts = (key: string, w: string): string => `(${key} >= @${w} AND ${key} < @${w}Hi)`;
@@ -69,7 +76,7 @@ const startsLonger = (key: string, w: string): string => `(${key} > @${w} AND ${
  * The groups whose members' own name decides their place, for one word (`a`) or two (`a`, `b`).
  * Parameters: @a, @aHi (and @b, @bHi), and @dob when ordering by date of birth.
  */
-export function indexedGroups(words: 1 | 2): Record<0 | 2 | 4, IndexedGroupSql | null> {
+export function indexedGroups(words: 1 | 2, aLonger = true): Record<0 | 2 | 4, IndexedGroupSql | null> {
   if (words === 1) {
     return {
       0: { where: `${FAMILY_KEY} = @a`, givenFirst: false, familyFixed: true },
@@ -77,18 +84,34 @@ export function indexedGroups(words: 1 | 2): Record<0 | 2 | 4, IndexedGroupSql |
       4: { where: `${starts(GIVEN_KEY, 'a')} AND NOT ${starts(FAMILY_KEY, 'a')}`, givenFirst: true },
     };
   }
-  return {
-    0: { where: `(${FAMILY_KEY} = @a AND ${starts(GIVEN_KEY, 'b')}) OR (${FAMILY_KEY} = @b AND ${starts(GIVEN_KEY, 'a')})`, givenFirst: false },
-    2: { where: `(${startsLonger(FAMILY_KEY, 'a')} AND ${starts(GIVEN_KEY, 'b')}) OR (${startsLonger(FAMILY_KEY, 'b')} AND ${starts(GIVEN_KEY, 'a')})`, givenFirst: false },
-    4: null,
-  };
+  // Family key starting with one word and given key with the other: read through the index of the
+  // longer word (the fewer entries to walk); an exact family key through the family index.
+  const startsPair = (f: 'a' | 'b', g: 'a' | 'b') => ({
+    where: `${startsLonger(FAMILY_KEY, f)} AND ${starts(GIVEN_KEY, g)}`,
+    index: (f === 'a') === aLonger ? 'persons_name_family' : 'persons_name_given',
+  });
+  const exact = (f: 'a' | 'b', g: 'a' | 'b') => ({ where: `${FAMILY_KEY} = @${f} AND ${starts(GIVEN_KEY, g)}`, index: 'persons_name_family' });
+  const group = (branches: { where: string; index: string }[]): IndexedGroupSql => ({
+    where: branches.map((b) => `(${b.where})`).join(' OR '),
+    givenFirst: false,
+    branches,
+  });
+  return { 0: group([exact('a', 'b'), exact('b', 'a')]), 2: group([startsPair('a', 'b'), startsPair('b', 'a')]), 4: null };
 }
 
+const branchSql = (b: { where: string; index: string }): string => `SELECT ${KEYS} INDEXED BY ${b.index} WHERE ${b.where}`;
+
 export function indexedPageSql(group: IndexedGroupSql, byBirthDate: boolean): string {
+  if (group.branches) {
+    // Over the union, the same order by the columns' names (two-word groups are family-first).
+    const dob = byBirthDate ? 'abs(julianday(birthDate) - julianday(@dob)), ' : '';
+    return `SELECT * FROM (${group.branches.map(branchSql).join(' UNION ALL ')}) ORDER BY ${dob}fkey, gkey, birthDate, seq LIMIT @limit`;
+  }
   return `SELECT ${KEYS} WHERE ${group.where} ${order(group, byBirthDate)} LIMIT @limit`;
 }
 
 export function indexedCountSql(group: IndexedGroupSql): string {
+  if (group.branches) return `SELECT ${group.branches.map((b) => `(SELECT count(*) FROM (${branchSql(b)}))`).join(' + ')}`;
   return `SELECT count(*) FROM persons WHERE ${group.where}`;
 }
 

@@ -40,10 +40,21 @@ it('reads the given-name group from the given index alone', () => {
   expect(p).not.toContain('TEMP B-TREE');
 });
 
-it('reads two-word pairs from the family index', () => {
-  const g = indexedGroups(2);
-  expect(plan(indexedPageSql(g[0]!, false), two)).toContain('INDEX persons_name_family');
-  expect(plan(indexedPageSql(g[2]!, false), two)).not.toContain('SCAN persons');
+it('reads two-word pairs from the name indexes alone, each half through the index of its longer word', () => {
+  for (const aLonger of [true, false]) {
+    const g = indexedGroups(2, aLonger);
+    for (const sql of [indexedPageSql(g[0]!, false), indexedPageSql(g[0]!, true), indexedCountSql(g[0]!)]) {
+      expect(plan(sql, two).match(/SEARCH persons USING COVERING INDEX persons_name_family \(<expr>=\? AND <expr>>\? AND <expr><\?\)/g)).toHaveLength(2);
+    }
+    for (const sql of [indexedPageSql(g[2]!, false), indexedCountSql(g[2]!)]) {
+      const reads = plan(sql, two).split(' | ').filter((d) => /^(SEARCH|SCAN) persons/.test(d));
+      // Family key starting with the first word and given key with the second, then the other way round.
+      expect(reads).toEqual([
+        `SEARCH persons USING COVERING INDEX ${aLonger ? 'persons_name_family' : 'persons_name_given'} (<expr>>? AND <expr><?)`,
+        `SEARCH persons USING COVERING INDEX ${aLonger ? 'persons_name_given' : 'persons_name_family'} (<expr>>? AND <expr><?)`,
+      ]);
+    }
+  }
 });
 
 it('finds alias candidates from the alias key indexes', () => {
