@@ -168,7 +168,7 @@ export class NameSearchRepo {
       ranked = false;
     };
     const rankAll = total <= this.rankAllMax || !this.fastPathApplies(words);
-    const sources = rankAll ? [lazy(() => this.materialised(fts.all(words), query, null, unranked))] : this.fastSources(query, unranked, offset + limit);
+    const sources = rankAll ? [lazy(() => this.materialised(fts.all(words), query, null, unranked, undefined, total))] : this.fastSources(query, unranked, offset + limit);
     const members: NameSearchMember[] = [];
     let skip = offset;
     const walk = (source: Source) => {
@@ -238,14 +238,18 @@ export class NameSearchRepo {
     keep: readonly Group[] | null,
     unranked: () => void,
     promoted: () => Set<number> = () => new Set(),
+    /** How many the expression matches, when already counted: too many to rank are then never read. */
+    known: number | null = null,
   ): Source {
+    const tooMany = () => {
+      unranked();
+      if (keep === null || keep.includes(5)) return this.rowOrderSource(match, known ?? this.ftsCount(match), query, promoted());
+      return this.filteredRowOrderSource(match, query, keep);
+    };
+    if (known !== null && known > this.materialiseMax) return tooMany();
     // One read: the rows themselves, one more than can be ranked.
     const rows = this.ftsRows(match, this.materialiseMax + 1);
-    if (rows.length > this.materialiseMax) {
-      unranked();
-      if (keep === null || keep.includes(5)) return this.rowOrderSource(match, this.ftsCount(match), query, promoted());
-      return this.filteredRowOrderSource(match, query, keep);
-    }
+    if (rows.length > this.materialiseMax) return tooMany();
     const ranks = rows
       .map((p) => rankOf(p, query))
       .filter((r): r is Rank => r !== null && (keep === null || keep.includes(r.group)))
@@ -308,12 +312,14 @@ export class NameSearchRepo {
     const match = fts.similar(query.words);
     if (match === null) return listSource([]);
     const max = Math.min(this.materialiseMax, SIMILAR_RANK_MAX);
-    const rows = this.ftsRows(match, max + 1);
-    if (rows.length > max) {
+    // Counted first: the sound codes of a short name can match thousands, whose rows would be read
+    // only to be put aside.
+    const n = this.ftsCount(match);
+    if (n > max) {
       unranked();
-      const n = this.ftsCount(match);
       return { count: () => n, take: (o, l) => this.ftsSeqs(match, o + l).slice(o).map((seq) => ({ seq, group: 'similar' as const })) };
     }
+    const rows = this.ftsRows(match, max);
     const ranks = rows
       .filter((p) => soundsLike(p, query))
       .map((p) => similarRankOf(p, query))
