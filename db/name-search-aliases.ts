@@ -39,7 +39,7 @@ function promotedSql(words: 1 | 2, aLonger: boolean): string {
   // group is no better than it can never promote them, and is left out before the grouping (most
   // rows a common prefix finds, such as an alias keeping the person's own given name).
   return `WITH candidates AS (SELECT * FROM (SELECT seq, ${ag} AS ag, ${og} AS og, own_fk, own_gk, birth_date FROM (${aliasCandidatesSql(words, aLonger)})) WHERE ag < og),
-    promoted AS (SELECT seq, min(ag) AS ag, min(og) AS og, min(own_fk) AS fkey, min(own_gk) AS gkey, min(birth_date) AS birthDate
+    promoted AS MATERIALIZED (SELECT seq, min(ag) AS ag, min(og) AS og, min(own_fk) AS fkey, min(own_gk) AS gkey, min(birth_date) AS birthDate
                    FROM candidates GROUP BY seq)`;
 }
 
@@ -58,20 +58,19 @@ const ALIAS_GROUPS = [0, 2, 4] as const;
 /**
  * The alias-promoted people of one query, in one statement: each group's first `k` in rank order,
  * each group's size, and everyone taken out of an indexed group (few: their own name already ranks
- * them there, an alias ranks them higher). The promoted people are found once (MATERIALIZED) and
- * each group's first k taken with ORDER BY ... LIMIT, which keeps only k rows while it reads:
+ * them there, an alias ranks them higher). The promoted people are found once (promotedSql's
+ * MATERIALIZED) and each group's first k taken with ORDER BY ... LIMIT, which keeps only k rows while it reads:
  * numbering a whole group (row_number() over thousands of people for a common prefix) cost
  * about twice as much.
  */
 function pageSql(base: string, byBirthDate: boolean): string {
-  const promoted = base.replace('promoted AS (', 'promoted AS MATERIALIZED (');
   // The rank order (domain/person/search-rank.ts orderKeys): given-first groups by given name.
   const keys = `${byBirthDate ? 'abs(julianday(birthDate) - julianday(@dob))' : '0'} AS k1,
     CASE WHEN ag >= 4 THEN gkey ELSE fkey END AS k2, CASE WHEN ag >= 4 THEN fkey ELSE gkey END AS k3`;
   const first = ALIAS_GROUPS.map(
     (g) => `SELECT * FROM (SELECT 'first' AS part, seq, ag, og, fkey, gkey, birthDate, NULL AS n, ${keys} FROM promoted WHERE ag = ${g} ORDER BY k1, k2, k3, birthDate, seq LIMIT @k)`,
   );
-  return `${promoted}
+  return `${base}
     ${first.join('\n    UNION ALL ')}
     UNION ALL SELECT 'own', seq, ag, og, fkey, gkey, birthDate, NULL, NULL, NULL, NULL FROM promoted WHERE og IN (0, 2, 4)
     UNION ALL SELECT 'size', NULL, ag, NULL, NULL, NULL, NULL, count(*), NULL, NULL, NULL FROM promoted GROUP BY ag

@@ -2,12 +2,12 @@
 // (a CTV3 code through the site's map, domain/reports/coded-events/), and every code that could not
 // be mapped listed in a section of its own with its count, so a CTV3 site sees what is missing
 // from the totals instead of a quietly smaller number.
-import type { ReportChart, ReportSection } from '../../../contract/channels/reports';
+import type { ReportSection } from '../../../contract/channels/reports';
 import type { ReportRow } from '../../../db/reports/report-worker';
 import { CTV3_SYSTEM, shippedCtv3Map, type CodeMap } from '../../../domain/reports/coded-events/code-map';
 import { countCodedEvents, type CodedEventRow } from '../../../domain/reports/coded-events/coded-event-counts';
 import { templateRegistry } from '../../../domain/templates/library';
-import { count } from './report-definition';
+import { count, drawn } from './report-definition';
 
 const EVENT_LABELS: Record<string, string> = { 'referral-outcome': 'Referral outcome: referred on', 'release-referral': 'Community referral on release' };
 
@@ -27,8 +27,6 @@ export function codedRows(rows: readonly ReportRow[]): CodedEventRow[] {
     return code === null ? [] : [{ event: String(r.event), system: str(r.system), code, display: str(r.display), events: count(r, 'events') }];
   });
 }
-
-const drawn = (chart: ReportChart): ReportChart | null => (chart.data.length > 0 ? chart : null);
 
 export function codedEventSections(rows: readonly ReportRow[], maps: readonly CodeMap[]): ReportSection[] {
   const map = maps.find((m) => m.from === CTV3_SYSTEM) ?? shippedCtv3Map;

@@ -13,7 +13,7 @@ import { referralSourceLabels, type ReferralSource } from '../../../domain/sms/r
 import { summariseTopMeasures, type TopMeasures } from '../../../domain/sms/top-summary';
 import type { Team } from '../../../domain/access/teams';
 import { codedEventSections } from './outcomes-coded';
-import { count, type ReportDefinition } from './report-definition';
+import { count, drawn, type ReportDefinition } from './report-definition';
 
 const STATUSES = [
   { key: 'open', label: 'Waiting' },
@@ -26,7 +26,6 @@ const STATUSES = [
 /** Keyworker caseloads, referrals to substance misuse and TOPs are this team's work. */
 const SMS_TEAM: Team = 'sms';
 
-const drawn = (chart: ReportChart): ReportChart | null => (chart.data.length > 0 ? chart : null);
 const sourceLabel = (source: string) => referralSourceLabels[source as ReferralSource] ?? 'Not recorded';
 
 function referrals(rows: readonly ReportRow[]): ReportSection {

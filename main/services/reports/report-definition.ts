@@ -3,7 +3,7 @@
 // report (workforce planning, patient outcomes, the NDTMS return, continuity of care) is adding
 // one definition to reports/index.ts and its id to the contract: the runner, progress, the
 // screen, CSV and PDF, and the audit are the same for every report.
-import type { ReportFilter, ReportId, ReportSection } from '../../../contract/channels/reports';
+import type { ReportChart, ReportFilter, ReportId, ReportSection } from '../../../contract/channels/reports';
 import type { Team } from '../../../domain/access/teams';
 import type { SiteConfig } from '../../../contract/site-config';
 import type { ReportPeriod } from '../../../domain/reports/period';
@@ -35,6 +35,9 @@ export interface ReportDefinition {
 }
 
 /** A whole-number column of a row; SQLite returns integers as numbers. */
+/** No chart when there is nothing to draw (the section's table says so in words). */
+export const drawn = (chart: ReportChart): ReportChart | null => (chart.data.length > 0 ? chart : null);
+
 export function count(row: ReportRow | undefined, column: string): number {
   const v = row?.[column];
   if (typeof v === 'number') return v;

@@ -1,19 +1,16 @@
 // Workforce planning (the SMS Toolkit's caseload and upcoming-reviews reports): keyworker caseloads
 // per worker over the period, the reviews falling due in the next 7 and 28 days, and the work
 // that is overdue now, by kind and by worker. The SQL is in db/reports/workforce-queries.ts.
-import type { ReportChart, ReportSection } from '../../../contract/channels/reports';
+import type { ReportSection } from '../../../contract/channels/reports';
 import { CARE_PLAN_REVIEW_KIND, GENERIC_KIND, SMS_REVIEW_KIND, taskKind, taskKinds } from '../../../domain/tasks/task-kinds';
 import { workforceSteps } from '../../../db/reports/workforce-queries';
 import type { ReportRow } from '../../../db/reports/report-worker';
-import { count, type ReportDefinition } from './report-definition';
+import { count, drawn, type ReportDefinition } from './report-definition';
 
 /** The task kinds counted as reviews due. */
 export const WORKFORCE_REVIEW_KINDS = [SMS_REVIEW_KIND, CARE_PLAN_REVIEW_KIND] as const;
 const DAY_MS = 86_400_000;
 const UNASSIGNED = 'Not given to anyone';
-
-/** No chart when there is nothing to draw (the table says so in words). */
-const drawn = (chart: ReportChart): ReportChart | null => (chart.data.length > 0 ? chart : null);
 
 const workerLabel = (row: ReportRow, idKey: string, nameKey: string) => (row[idKey] === null ? UNASSIGNED : String(row[nameKey] ?? row[idKey]));
 
