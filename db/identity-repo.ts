@@ -4,7 +4,7 @@
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { IdentifierType } from '../domain/identifiers/identifier-types';
 import type { SiteDb } from './open';
-import type { PersonRow } from './persons-repo';
+import { currentNhsJoin, type PersonRow } from './persons-repo';
 import { personAliases } from './schema-clinical';
 import { personIdentifiers, persons } from './schema';
 
@@ -55,7 +55,7 @@ export class IdentityRepo {
     this.summariesQuery = db
       .select({ ...personColumns, nhsNumber: personIdentifiers.value })
       .from(persons)
-      .leftJoin(personIdentifiers, and(eq(personIdentifiers.personId, persons.id), eq(personIdentifiers.type, 'nhs_number'), isNull(personIdentifiers.retiredAt)))
+      .leftJoin(personIdentifiers, currentNhsJoin)
       .where(inList(persons.id))
       .prepare();
     this.aliasesQuery = db

@@ -32,13 +32,13 @@ function groupsSql(words: 1 | 2): { ag: string; og: string } {
 }
 
 /** One row per promoted person: seq, alias group, own group, and what they are ordered by. */
-function promotedSql(words: 1 | 2, aLonger: boolean): string {
+function promotedSql(words: 1 | 2, aLonger: boolean, familyOnly = false): string {
   const { ag, og } = groupsSql(words);
   // (One alias row per line; a person with several is one promoted row, at their best.) A person's
   // own keys are the same on each of their alias rows, so their own group is too: a row whose alias
   // group is no better than it can never promote them, and is left out before the grouping (most
   // rows a common prefix finds, such as an alias keeping the person's own given name).
-  return `WITH candidates AS (SELECT * FROM (SELECT seq, ${ag} AS ag, ${og} AS og, own_fk, own_gk, birth_date FROM (${aliasCandidatesSql(words, aLonger)})) WHERE ag < og),
+  return `WITH candidates AS (SELECT * FROM (SELECT seq, ${ag} AS ag, ${og} AS og, own_fk, own_gk, birth_date FROM (${aliasCandidatesSql(words, aLonger, familyOnly)})) WHERE ag < og),
     promoted AS MATERIALIZED (SELECT seq, min(ag) AS ag, min(og) AS og, min(own_fk) AS fkey, min(own_gk) AS gkey, min(birth_date) AS birthDate
                    FROM candidates GROUP BY seq)`;
 }
@@ -84,11 +84,22 @@ interface PageRow extends PromotedRow {
   n: number;
 }
 
-/** The alias-promoted people of one query, read once (again only for a deeper page). */
+/**
+ * The alias-promoted people of one query, read once (again only for a deeper page, or when the page
+ * reaches group 4).
+ *
+ * For one word, what a page needs first (groups 0 and 2, and who leaves an own-name group) comes
+ * from the aliases whose family name starts with the word alone: a person reaches group 0 or 2
+ * only through such an alias, and someone whose best alias is a given name (group 4) has no own
+ * group to leave (they would not be promoted otherwise). The aliases whose given name starts with
+ * the word are read only when the page reaches group 4: for a prefix such as "dav" that is about
+ * three times as many rows as the family names, and rarely needed.
+ */
 export class AliasPromotions {
-  private readonly base: string;
-  private readonly sql: string;
+  private readonly full: { base: string; sql: string };
+  private readonly family: { base: string; sql: string };
   private loadedK = 0;
+  private loadedFull = false;
   private byGroup = new Map<Group, PromotedRow[]>();
   private sizes = new Map<Group, number>();
   private promotedOwn = new Map<Group, Set<number>>();
@@ -101,14 +112,21 @@ export class AliasPromotions {
     private readonly pageEnd: number,
   ) {
     const [a = '', b = ''] = query.words;
-    this.base = promotedSql(query.words.length as 1 | 2, a.length >= b.length);
-    this.sql = pageSql(this.base, query.birthDate !== null);
+    const words = query.words.length as 1 | 2;
+    const statements = (familyOnly: boolean) => {
+      const base = promotedSql(words, a.length >= b.length, familyOnly);
+      return { base, sql: pageSql(base, query.birthDate !== null) };
+    };
+    this.full = statements(false);
+    // Two words: an alias reaches groups 0 and 2 only, so there is one statement.
+    this.family = words === 1 ? statements(true) : this.full;
   }
 
-  private load(k: number): void {
+  private load(k: number, needFull: boolean): void {
     const want = Math.max(k, this.pageEnd, 1);
-    if (this.loadedK >= want) return;
-    const rows = this.prepare(this.sql).all({ ...this.params, k: want }) as PageRow[];
+    const full = needFull || this.loadedFull || this.family === this.full;
+    if (this.loadedK >= want && (this.loadedFull || !full)) return;
+    const rows = this.prepare((full ? this.full : this.family).sql).all({ ...this.params, k: want }) as PageRow[];
     this.byGroup = new Map();
     this.sizes = new Map();
     this.promotedOwn = new Map();
@@ -119,27 +137,28 @@ export class AliasPromotions {
       else if (r.og === 0 || r.og === 2 || r.og === 4) this.promotedOwn.set(r.og, (this.promotedOwn.get(r.og) ?? new Set()).add(r.seq));
     }
     this.loadedK = want;
+    this.loadedFull = full;
   }
 
   /** For each indexed group, the people to leave out of it because an alias lists them higher. */
   promotedFrom(g: Group): Set<number> {
-    this.load(this.loadedK);
+    this.load(this.loadedK, false);
     return this.promotedOwn.get(g) ?? new Set();
   }
 
   /** The first `limit` people an alias puts in group `g`, in rank order. */
   first(g: Group, limit: number): PromotedRow[] {
-    this.load(limit);
+    this.load(limit, g === 4);
     return (this.byGroup.get(g) ?? []).slice(0, limit);
   }
 
   count(g: Group): number {
-    this.load(this.loadedK);
+    this.load(this.loadedK, g === 4);
     return this.sizes.get(g) ?? 0;
   }
 
   /** Everyone promoted (for listing the rest in registration order without them). */
   all(): Set<number> {
-    return new Set(this.prepare(`${this.base} SELECT seq FROM promoted`).pluck().all(this.params) as number[]);
+    return new Set(this.prepare(`${this.full.base} SELECT seq FROM promoted`).pluck().all(this.params) as number[]);
   }
 }

@@ -143,11 +143,14 @@ function pairScan(fk: AliasKey, f: string, gk: AliasKey, g: string, fLonger: boo
  * One word: an alias family name or first given name starting with it. Two: a family name and a
  * first given name of one name form, at least one of them the alias's (alias family with alias or
  * own given name; own family with alias given name), each word taking either part. `aLonger`:
- * the first word is at least as long as the second (chooses the indexes to walk).
+ * the first word is at least as long as the second (chooses the indexes to walk). `familyOnly`
+ * (one word): only the aliases whose family name starts with it, which are all an alias can put in
+ * groups 0 and 2 (an alias given name alone reaches group 4 at best).
  */
-export function aliasCandidatesSql(words: 1 | 2, aLonger = true): string {
+export function aliasCandidatesSql(words: 1 | 2, aLonger = true, familyOnly = false): string {
   if (words === 1) {
-    return `${ALIAS_COLUMNS} INDEXED BY ${ALIAS_INDEX.afk} WHERE ${starts('afk', 'a')}
+    const family = `${ALIAS_COLUMNS} INDEXED BY ${ALIAS_INDEX.afk} WHERE ${starts('afk', 'a')}`;
+    return familyOnly ? family : `${family}
       UNION ALL ${ALIAS_COLUMNS} INDEXED BY ${ALIAS_INDEX.agk} WHERE ${starts('agk', 'a')}`;
   }
   const pairs = (f: 'a' | 'b', g: 'a' | 'b') => {

@@ -31,7 +31,18 @@ const summaryColumns = {
   nhsNumber: personIdentifiers.value,
 };
 
-const nhsJoin = and(eq(personIdentifiers.personId, persons.id), eq(personIdentifiers.type, 'nhs_number'), isNull(personIdentifiers.retiredAt));
+// The type is written into the SQL, not bound: it is the condition of the partial index that
+// answers the join from the index alone (person_identifiers_nhs_current).
+export const currentNhsJoin = and(eq(personIdentifiers.personId, persons.id), sql`${personIdentifiers.type} = 'nhs_number'`, isNull(personIdentifiers.retiredAt));
+
+/** People by store sequence number (a JSON array in `seqs`) with their current NHS number: a page of search results. */
+export function bySeqsQuery(db: SiteDb) {
+  return db
+    .select({ ...summaryColumns, seq: persons.seq })
+    .from(persons)
+    .leftJoin(personIdentifiers, currentNhsJoin)
+    .where(sql`${persons.seq} IN (SELECT value FROM json_each(${sql.placeholder('seqs')}))`);
+}
 
 export class PersonsRepo {
   private readonly byBirthDate;
@@ -45,19 +56,14 @@ export class PersonsRepo {
     this.byBirthDate = db
       .select(summaryColumns)
       .from(persons)
-      .leftJoin(personIdentifiers, nhsJoin)
+      .leftJoin(personIdentifiers, currentNhsJoin)
       .where(eq(persons.birthDate, sql.placeholder('birthDate')))
       .orderBy(persons.birthDate, persons.familyName, persons.givenNames, persons.seq)
       .limit(limit)
       .offset(sql.placeholder('offset'))
       .prepare();
     // One prepared statement for any list of people: the list travels as JSON.
-    this.bySeqs = db
-      .select({ ...summaryColumns, seq: persons.seq })
-      .from(persons)
-      .leftJoin(personIdentifiers, nhsJoin)
-      .where(sql`${persons.seq} IN (SELECT value FROM json_each(${sql.placeholder('seqs')}))`)
-      .prepare();
+    this.bySeqs = bySeqsQuery(db).prepare();
     this.countBornOn = db
       .select({ n: sql<number>`count(*)` })
       .from(persons)
@@ -72,7 +78,7 @@ export class PersonsRepo {
         createdBy: persons.createdBy,
       })
       .from(persons)
-      .leftJoin(personIdentifiers, nhsJoin)
+      .leftJoin(personIdentifiers, currentNhsJoin)
       .where(eq(persons.id, sql.placeholder('id')))
       .prepare();
     this.idByNhs = db

@@ -62,6 +62,10 @@ export const personIdentifiers = sqliteTable(
   (t) => [
     uniqueIndex('person_identifiers_type_value').on(t.type, t.value).where(sql`${t.retiredAt} IS NULL`),
     index('person_identifiers_person').on(t.personId),
+    // A search page's NHS numbers, from the index alone (migration 0011).
+    index('person_identifiers_nhs_current')
+      .on(t.personId, t.value, t.type, t.retiredAt)
+      .where(sql`${t.type} = 'nhs_number' AND ${t.retiredAt} IS NULL`),
   ],
 );
 

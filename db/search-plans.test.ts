@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { IdentityRepo } from './identity-repo';
 import { aliasCandidatesSql, indexedCountSql, indexedGroups, indexedPageSql } from './name-search-sql';
 import { openStore, type OpenedStore } from './open';
+import { bySeqsQuery } from './persons-repo';
 
 let dir: string;
 let store: OpenedStore;
@@ -72,4 +73,11 @@ it('finds alias candidates from the alias key indexes', () => {
 it('looks a local id up in any case by its own index', () => {
   const q = new IdentityRepo(store.db as never).localHolder().toSQL();
   expect(plan(q.sql, q.params.length ? ['loc-77'] : [])).toContain('person_identifiers_local_nocase');
+});
+
+it('reads a result page’s NHS numbers from the partial index alone', () => {
+  const q = bySeqsQuery(store.db).toSQL();
+  const p = plan(q.sql, q.params.map(() => '[1, 2, 3]'));
+  expect(p).toContain('SEARCH persons USING INTEGER PRIMARY KEY (rowid=?)');
+  expect(p).toContain('SEARCH person_identifiers USING COVERING INDEX person_identifiers_nhs_current (person_id=?) LEFT-JOIN');
 });
