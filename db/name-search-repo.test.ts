@@ -147,6 +147,29 @@ describe('ranked name search', () => {
     }
   });
 
+  it('reads one family nearest the date of birth first, outward from the date, a short page at a time', () => {
+    // Forty Joneses on a handful of dates, several born on the same day on each side of the date
+    // typed and on it: a page boundary inside one day's people must still follow the given names.
+    const given = ['Will', 'Ann', 'Zoe', 'Brian', 'Mary', 'Carl', 'Joan', 'Eve'];
+    const dates = ['1981-06-30', '1981-06-29', '1981-07-01', '1981-06-28', '1981-07-02', '1970-01-01', '1999-12-31'];
+    const people: Person[] = Array.from({ length: 40 }, (_, i) => ({
+      own: { familyName: i % 10 === 9 ? 'Jonesy' : 'Jones', givenNames: given[(i * 5) % given.length]! },
+      birthDate: dates[(i * 3) % dates.length]!,
+      aliases: [],
+    }));
+    const { store, indexed } = load(people);
+    try {
+      const repo = new NameSearchRepo(store.raw, { rankAllMax: 0 });
+      for (const birthDate of ['1981-06-30', '1981-06-27', '1970-01-01', '2001-01-01']) {
+        const q: NameQuery = { words: queryWords('jones'), birthDate };
+        const expected = reference(indexed, q);
+        for (const pageSize of [1, 2, 3, 5]) expect(everyPage(repo, q, pageSize).seen, `${birthDate} ${pageSize}`).toEqual(expected.matches);
+      }
+    } finally {
+      store.close();
+    }
+  });
+
   it('above the ranking limit still lists everyone exactly once, and says the list is not fully ranked', () => {
     fc.assert(
       fc.property(population, fc.array(query, { minLength: 1, maxLength: 8 }), (people, queries) => {

@@ -103,7 +103,20 @@ export function indexedGroups(words: 1 | 2, aLonger = true): Record<0 | 2 | 4, I
 
 const branchSql = (b: IndexedBranch): string => `SELECT ${KEYS} INDEXED BY ${b.index} WHERE ${b.where}`;
 
+/**
+ * One family key, nearest date of birth first: the nearest `limit` born on or after the date and
+ * the nearest `limit` born before it, read outward from the date in persons_name_family_birth,
+ * hold the page (each side is already in the page's order: distance, then given key, date, seq).
+ */
+function nearestBirthDateSql(where: string): string {
+  const side = (cond: string, dir: 'ASC' | 'DESC') =>
+    `SELECT * FROM (SELECT ${KEYS} INDEXED BY persons_name_family_birth WHERE ${where} AND ${cond} ORDER BY birth_date ${dir}, ${GIVEN_KEY}, seq LIMIT @limit)`;
+  return `SELECT * FROM (${side('birth_date >= @dob', 'ASC')} UNION ALL ${side('birth_date < @dob', 'DESC')})
+    ORDER BY abs(julianday(birthDate) - julianday(@dob)), gkey, birthDate, seq LIMIT @limit`;
+}
+
 export function indexedPageSql(group: IndexedGroupSql, byBirthDate: boolean): string {
+  if (!('branches' in group) && group.familyFixed && byBirthDate) return nearestBirthDateSql(group.where);
   if ('branches' in group) {
     // Over the union, the same order by the columns' names (two-word groups are family-first).
     const dob = byBirthDate ? 'abs(julianday(birthDate) - julianday(@dob)), ' : '';

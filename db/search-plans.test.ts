@@ -31,8 +31,11 @@ it('reads the family-name groups from the family index alone, in order', () => {
   expect(plan(indexedPageSql(g[0]!, false), one)).toMatch(/^SEARCH persons USING COVERING INDEX persons_name_family \(<expr>=\?\)$/);
   expect(plan(indexedPageSql(g[2]!, false), one)).toMatch(/^SEARCH persons USING COVERING INDEX persons_name_family \(<expr>>\? AND <expr><\?\)$/);
   expect(plan(indexedCountSql(g[0]!), one)).toContain('COVERING INDEX persons_name_family');
-  // Nearest date of birth first sorts the group, still from the index alone.
-  expect(plan(indexedPageSql(g[0]!, true), one)).toContain('COVERING INDEX persons_name_family');
+  // Nearest date of birth first: read outward from the date, on each side only as far as the page.
+  const nearest = plan(indexedPageSql(g[0]!, true), one);
+  expect(nearest).toContain('SEARCH persons USING COVERING INDEX persons_name_family_birth (<expr>=? AND birth_date>?)');
+  expect(nearest).toContain('SEARCH persons USING COVERING INDEX persons_name_family_birth (<expr>=? AND birth_date<?)');
+  expect(nearest).not.toMatch(/SCAN persons/);
 });
 
 it('reads the given-name group from the given index alone', () => {
