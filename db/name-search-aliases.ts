@@ -77,6 +77,13 @@ function pageSql(base: string, byBirthDate: boolean): string {
     ORDER BY 1, 3, 9, 10, 11, 7, 2`;
 }
 
+interface Statements {
+  /** The promoted people (a WITH clause). */
+  base: string;
+  /** The page statement built on it. */
+  sql: string;
+}
+
 interface PageRow extends PromotedRow {
   part: 'first' | 'own' | 'size';
   ag: Group;
@@ -96,8 +103,9 @@ interface PageRow extends PromotedRow {
  * three times as many rows as the family names, and rarely needed.
  */
 export class AliasPromotions {
-  private readonly full: { base: string; sql: string };
-  private readonly family: { base: string; sql: string };
+  private readonly statements: (familyOnly: boolean) => Statements;
+  private fullStatements: Statements | null = null;
+  private readonly oneWord: boolean;
   private loadedK = 0;
   private loadedFull = false;
   private byGroup = new Map<Group, PromotedRow[]>();
@@ -113,20 +121,24 @@ export class AliasPromotions {
   ) {
     const [a = '', b = ''] = query.words;
     const words = query.words.length as 1 | 2;
-    const statements = (familyOnly: boolean) => {
+    this.oneWord = words === 1;
+    this.statements = (familyOnly) => {
       const base = promotedSql(words, a.length >= b.length, familyOnly);
       return { base, sql: pageSql(base, query.birthDate !== null) };
     };
-    this.full = statements(false);
-    // Two words: an alias reaches groups 0 and 2 only, so there is one statement.
-    this.family = words === 1 ? statements(true) : this.full;
+  }
+
+  /** Every alias candidate (built only when needed: most one-word pages never need it). */
+  private get full(): Statements {
+    return (this.fullStatements ??= this.statements(false));
   }
 
   private load(k: number, needFull: boolean): void {
     const want = Math.max(k, this.pageEnd, 1);
-    const full = needFull || this.loadedFull || this.family === this.full;
-    if (this.loadedK >= want && (this.loadedFull || !full)) return;
-    const rows = this.prepare((full ? this.full : this.family).sql).all({ ...this.params, k: want }) as PageRow[];
+    // Two words: an alias reaches groups 0 and 2 only, so there is one statement, the full one.
+    const full = needFull || this.loadedFull || !this.oneWord;
+    if (this.loadedK >= want && this.loadedFull === full) return;
+    const rows = this.prepare((full ? this.full : this.statements(true)).sql).all({ ...this.params, k: want }) as PageRow[];
     this.byGroup = new Map();
     this.sizes = new Map();
     this.promotedOwn = new Map();

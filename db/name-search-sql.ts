@@ -116,12 +116,12 @@ function nearestBirthDateSql(where: string): string {
 }
 
 export function indexedPageSql(group: IndexedGroupSql, byBirthDate: boolean): string {
-  if (!('branches' in group) && group.familyFixed && byBirthDate) return nearestBirthDateSql(group.where);
   if ('branches' in group) {
     // Over the union, the same order by the columns' names (two-word groups are family-first).
     const dob = byBirthDate ? 'abs(julianday(birthDate) - julianday(@dob)), ' : '';
     return `SELECT * FROM (${group.branches.map(branchSql).join(' UNION ALL ')}) ORDER BY ${dob}fkey, gkey, birthDate, seq LIMIT @limit`;
   }
+  if (group.familyFixed && byBirthDate) return nearestBirthDateSql(group.where);
   return `SELECT ${KEYS} WHERE ${group.where} ${order(group, byBirthDate)} LIMIT @limit`;
 }
 
