@@ -128,6 +128,16 @@ export class SmsRepo {
     return this.db.select().from(releasePlans).where(and(eq(releasePlans.personId, personId), eq(releasePlans.siteCode, siteCode))).get() ?? null;
   }
 
+  /** The sites holding any of a person's substance misuse record (their own, or received by sync). */
+  sitesFor(personId: string): string[] {
+    return this.db.all<{ site_code: string }>(sql`
+      SELECT site_code FROM ${treatments} WHERE person_id = ${personId}
+      UNION SELECT site_code FROM ${carePlans} WHERE person_id = ${personId}
+      UNION SELECT site_code FROM ${releasePlans} WHERE person_id = ${personId}
+      UNION SELECT site_code FROM ${caseloadAssignments} WHERE person_id = ${personId}
+      UNION SELECT site_code FROM ${referrals} WHERE person_id = ${personId} AND to_service = 'substance_misuse'`).map((r) => r.site_code);
+  }
+
   /** Prison (NOMIS) numbers of people, for lists printed with their identifiers. */
   prisonNumbers(personIds: readonly string[]): Map<string, string> {
     if (personIds.length === 0) return new Map();

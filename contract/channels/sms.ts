@@ -172,6 +172,22 @@ export const reviewViewSchema = z.object({
   recordedByName: z.string(),
 });
 
+/**
+ * What another site recorded of the person's substance misuse care, received by sync (a transfer,
+ * a lookup): read only here, each part under the site that recorded it.
+ */
+export const smsElsewhereSchema = z.object({
+  siteCode: z.string(),
+  referrals: z.array(smsReferralSchema),
+  keyworkers: z.array(keyworkerSchema),
+  history: z.array(assignmentHistorySchema),
+  /** Newest first; an open one is still in progress at that site. */
+  treatments: z.array(treatmentViewSchema),
+  reviews: z.array(reviewViewSchema),
+  carePlan: carePlanViewSchema.nullable(),
+  releasePlan: releasePlanViewSchema.nullable(),
+});
+
 export const smsRecord = channel({
   input: z.object({ personId: uuidSchema }).strict(),
   output: z.object({
@@ -184,6 +200,8 @@ export const smsRecord = channel({
     reviews: z.array(reviewViewSchema),
     carePlan: carePlanViewSchema.nullable(),
     releasePlan: releasePlanViewSchema.nullable(),
+    /** Other sites' records, the most recently active first. */
+    elsewhere: z.array(smsElsewhereSchema),
   }),
   access: { kind: 'permission', permission: 'patient.view' },
   auditAction: 'viewed substance misuse record',

@@ -36,21 +36,18 @@ function treatmentView(call: Call, row: TreatmentRow, detail: boolean) {
   };
 }
 
-export function smsRecord(input: ParsedInput<'sms.record'>, call: Call): ChannelOutput<'sms.record'> {
-  const scope = scopeOf(call);
+type SmsRecordOutput = ChannelOutput<'sms.record'>;
+type Scope = SmsRecordOutput['scope'];
+
+/** One site's part of a person's substance misuse record, as the caller's scope allows. */
+function sitePart(call: Call, personId: string, site: string, scope: Scope): Omit<SmsRecordOutput['elsewhere'][number], 'siteCode'> {
   const detail = scope === 'detail';
-  const site = call.site.siteCode;
-  const personId = input.personId;
-  call.note = { personId, detail: { scope } };
-  const treatments = call.reads.sms.treatmentsFor(personId).filter((t) => t.siteCode === site);
-  const open = treatments.find((t) => t.endedOn === null) ?? null;
   const plan = call.reads.sms.carePlanFor(personId, site);
   const release = call.reads.sms.releasePlanFor(personId, site);
   const followUp = release ? (call.reads.tasks.list({ siteCode: site, personId, status: 'all', kinds: ['release-follow-up'] }).find((t) => t.aboutType === 'release_plan' && t.aboutId === release.id) ?? null) : null;
   const goals = (g: { goal: string; actions: { action: string; owner: string; by: string | null }[] }[]) => (detail ? g : null);
   const referral = release?.communityReferral ?? null;
   return {
-    scope,
     referrals: call.reads.forms
       .referralsFor(personId)
       .filter((r) => r.toService === 'substance_misuse' && r.siteCode === site)
@@ -66,8 +63,10 @@ export function smsRecord(input: ParsedInput<'sms.record'>, call: Call): Channel
       endedAt: a.endedAt,
       endReason: a.endReason,
     })),
-    treatment: open ? treatmentView(call, open, detail) : null,
-    pastTreatments: treatments.filter((t) => t !== open).map((t) => treatmentView(call, t, detail)),
+    treatments: call.reads.sms
+      .treatmentsFor(personId)
+      .filter((t) => t.siteCode === site)
+      .map((t) => treatmentView(call, t, detail)),
     reviews: call.reads.sms
       .reviewsFor(personId)
       .filter((r) => r.siteCode === site)
@@ -129,6 +128,37 @@ export function smsRecord(input: ParsedInput<'sms.record'>, call: Call): Channel
         }
       : null,
   };
+}
+
+/** The newest date a site's part carries (ISO dates and times compare as text). */
+function lastActive(part: ReturnType<typeof sitePart>): string {
+  const dates = [
+    ...part.treatments.flatMap((t) => [t.startedOn, t.endedOn ?? '']),
+    ...part.history.flatMap((h) => [h.assignedAt, h.endedAt ?? '']),
+    ...part.referrals.map((r) => r.createdAt),
+    part.carePlan?.updatedAt ?? '',
+    part.releasePlan?.recordedAt ?? '',
+  ];
+  return dates.reduce((max, d) => (d > max ? d : max), '');
+}
+
+export function smsRecord(input: ParsedInput<'sms.record'>, call: Call): ChannelOutput<'sms.record'> {
+  const scope = scopeOf(call);
+  const site = call.site.siteCode;
+  const personId = input.personId;
+  call.note = { personId, detail: { scope } };
+  const { treatments, ...here } = sitePart(call, personId, site, scope);
+  const open = treatments.find((t) => t.endedOn === null) ?? null;
+  // A person arriving from another prison brings that prison's treatment, plans and keyworkers
+  // (received by sync where substance use may be shared): shown beside this site's, never mixed in.
+  const elsewhere = call.reads.sms
+    .sitesFor(personId)
+    .filter((code) => code !== site)
+    .map((siteCode) => ({ siteCode, ...sitePart(call, personId, siteCode, scope) }))
+    .map((part) => ({ part, last: lastActive(part) }))
+    .sort((a, b) => b.last.localeCompare(a.last) || a.part.siteCode.localeCompare(b.part.siteCode))
+    .map(({ part }) => part);
+  return { scope, ...here, treatment: open, pastTreatments: treatments.filter((t) => t !== open), elsewhere };
 }
 
 export function topHistory(input: ParsedInput<'sms.topHistory'>, call: Call): ChannelOutput<'sms.topHistory'> {

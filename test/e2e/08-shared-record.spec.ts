@@ -2,7 +2,8 @@
 // made now), a custody suite and a prison each on their own browser host with sync on. The prison
 // nurse looks up a detainee by NHS number with a purpose, sees what was shared and what was not,
 // opens the record and reads the custody suite's flag marked as theirs; the status area says when
-// the site last synced; two sites' edits of one flag make a conflict that the nurse resolves.
+// the site last synced; two sites' edits of one flag make a conflict that the nurse resolves; a
+// referral made at the custody suite shows in the prison's substance misuse section under the suite.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -138,4 +139,23 @@ test('two sites editing the seizure flag at once make a conflict; the nurse read
   await section.getByRole('button', { name: 'Resolve the conflict' }).click();
   await expect(prisonPage.getByTestId('conflict-done')).toContainText('Conflict resolved');
   await expect(banner(prisonPage).getByTestId('banner-flag').filter({ hasText: 'Seizure risk' })).toContainText('Second fit at 02:10');
+});
+
+test("a referral to the substance misuse team made at the custody suite shows in the prison's substance misuse section, under the custody suite", async () => {
+  const made = await rpc(
+    custodyContext,
+    'referrals.make',
+    { personId, toService: 'substance_misuse', source: 'reception', urgency: 'urgent', reason: 'Heroin daily, last used this morning', substances: ['opioids'] },
+    custodySetup.token,
+    custody.origin,
+  );
+  expect(made.ok).toBe(true);
+  const elsewhere = prisonPage.getByTestId('sms-elsewhere');
+  await expect(elsewhere).toBeVisible({ timeout: 20_000 });
+  const fromCustody = elsewhere.getByTestId('sms-elsewhere-site');
+  await expect(fromCustody).toHaveAttribute('data-site', 'CUSTX1');
+  await expect(fromCustody).toContainText('Recorded at CUSTX1');
+  await expect(fromCustody).toContainText('Waiting for a decision');
+  // The prison's own panels stay its own: nothing of the custody suite's is offered for action here.
+  await expect(prisonPage.getByTestId('sms-referrals')).toContainText('No referral to the substance misuse team.');
 });

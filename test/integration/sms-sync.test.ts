@@ -3,8 +3,9 @@
 // records a care plan and a release plan; every one of those events carries the substance use
 // category (a healthcare letter task stays care planning), the central accepts every type, and
 // prison B, looking the person up at reception, holds A's treatment, keyworker, care plan, release
-// plan and review task. When the person declines sharing substance use, B's copies of all of it go,
-// and what B may still hold (the person, the letter task) stays.
+// plan and review task, and shows them in its substance misuse section under A, apart from its own.
+// When the person declines sharing substance use, B's copies of all of it go, and what B may still
+// hold (the person, the letter task) stays.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCalendarDays, siteDateOf } from '../../domain/sms/review-schedule';
 import { fastestBackend } from './central-support/backends';
@@ -22,6 +23,7 @@ let prisonB: TempSite;
 let adminA: string;
 let adminB: string;
 let smsA: string;
+let smsB: string;
 let personId: string;
 
 async function until<T>(what: string, probe: () => Promise<T | null | undefined | false> | T | null | undefined | false, ms = 20_000): Promise<T> {
@@ -120,6 +122,35 @@ describe('the substance misuse record between prisons', () => {
     expect(prisonB.app.store.raw.prepare("SELECT site_code FROM treatments WHERE person_id = ?").pluck().get(personId)).toBe('PRISA1');
   }, 60_000);
 
+  it("B's substance misuse section shows A's treatment, care plan, release medicines and keyworker under A, apart from its own", async () => {
+    // The person arrives at B; B's team and B's nurse open the record.
+    await prisonB.ok('stays.start', { personId, arrivedAt: new Date().toISOString(), arrivalReason: 'Transfer from PRISA1' }, adminB);
+    smsB = await staffSession(prisonB, adminB, 'bea.sms', ['sms_clinical']);
+    const nurseB = await staffSession(prisonB, adminB, 'nina.nurse', ['prison_nurse']);
+
+    const team = await prisonB.ok('sms.record', { personId }, smsB);
+    // Nothing of A's is B's own: B has not started treatment, a care plan or a release plan.
+    expect(team).toMatchObject({ scope: 'detail', treatment: null, pastTreatments: [], carePlan: null, releasePlan: null, keyworkers: [], referrals: [] });
+    expect(team.elsewhere.map((e) => e.siteCode)).toEqual(['PRISA1']);
+    const fromA = team.elsewhere[0]!;
+    expect(fromA.treatments).toMatchObject([{ endedOn: null, interventions: ['pharmacological'], substances: ['opioids'], startedByName: expect.any(String) }]);
+    expect(fromA.carePlan?.goals?.[0]?.goal).toBe('Stable on methadone');
+    expect(fromA.releasePlan).toMatchObject({ destination: 'Approved premises, Leeds', ost: { doseMg: 60 }, naloxone: 'issued' });
+    expect(fromA.keyworkers.map((k) => k.kind)).toEqual(['clinical']);
+    expect(fromA.referrals.map((r) => r.status)).toEqual(['accepted']);
+
+    // A nurse outside the team sees the medicines (continuity, overdose risk) but not the detail.
+    const nurse = await prisonB.ok('sms.record', { personId }, nurseB);
+    const summary = nurse.elsewhere[0]!;
+    expect(nurse.scope).toBe('summary');
+    expect(summary.treatments[0]?.substances).toBeNull();
+    expect(summary.carePlan?.goals).toBeNull();
+    expect(summary.releasePlan).toMatchObject({ destination: null, ost: { doseMg: 60 } });
+
+    // A's own view lists nothing under other sites.
+    expect((await prisonA.ok('sms.record', { personId }, smsA)).elsewhere).toEqual([]);
+  }, 60_000);
+
   it('a dissent from sharing substance use removes all of it from B, and nothing else', async () => {
     await prisonA.ok('consent.record', { personId, decision: 'do_not_share', categories: ['substance_use'], legalBasis: 'direct_care', decidedOn: siteDateOf(new Date()), notes: null }, adminA);
     await prisonA.ok('sync.now', {}, adminA);
@@ -130,6 +161,7 @@ describe('the substance misuse record between prisons', () => {
     for (const table of SMS_TABLES) expect(rowsAt(prisonB, table), table).toBe(0);
     expect(prisonB.app.store.raw.prepare("SELECT count(*) FROM referrals WHERE person_id = ? AND to_service = 'substance_misuse'").pluck().get(personId)).toBe(0);
     expect(tasksAt(prisonB)).toEqual(['hospital-letter']);
+    expect((await prisonB.ok('sms.record', { personId }, smsB)).elsewhere).toEqual([]);
     expect(prisonB.app.store.reads.persons.get(personId)?.familyName).toBe('Reed');
     // Prison A keeps its own record whole.
     for (const table of SMS_TABLES) expect(rowsAt(prisonA, table), table).toBeGreaterThan(0);

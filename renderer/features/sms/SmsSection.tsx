@@ -12,6 +12,7 @@ import { LoadFailed } from '../forms/LoadFailed';
 import { KeyworkerPanel } from './KeyworkerPanel';
 import { DecideReferralForm, ReferralForm, ReferralLine } from './ReferralPanel';
 import { naloxoneLabels } from './sms-labels';
+import { SmsElsewhere } from './SmsElsewhere';
 import { TreatmentPanel } from './TreatmentPanel';
 import { useChannel } from './use-channel';
 
@@ -121,6 +122,7 @@ export function SmsSection({ personId, onChanged }: { personId: string; onChange
               You see what your role needs. Withheld: {WITHHELD_FROM_SUMMARY.join('; ')}.
             </p>
           ) : null}
+          <SmsElsewhere elsewhere={load.value.elsewhere} />
           <div className="sonar-subsection" data-testid="sms-referrals">
             <h3 className="nhsuk-heading-s">Referrals</h3>
             {load.value.referrals.length === 0 ? <p>No referral to the substance misuse team.</p> : null}
