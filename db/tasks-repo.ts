@@ -40,6 +40,16 @@ export class TasksRepo {
     return this.db.select().from(tasks).where(this.where(filter)).orderBy(asc(tasks.dueAt), asc(tasks.id)).limit(limit).all();
   }
 
+  /** A person's tasks closed as done at any site this one holds them for (its own, or received by sync). */
+  doneForPerson(personId: string): TaskRow[] {
+    return this.db
+      .select()
+      .from(tasks)
+      .where(and(eq(tasks.personId, personId), eq(tasks.status, 'done')))
+      .orderBy(asc(tasks.dueAt), asc(tasks.id))
+      .all();
+  }
+
   get(id: string): TaskRow | null {
     return this.db.select().from(tasks).where(eq(tasks.id, id)).get() ?? null;
   }

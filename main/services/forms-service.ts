@@ -162,27 +162,30 @@ function completeTaskIn(w: StoreWrites, call: Call, template: Template, response
  * never reopened in place (tasks close once, as every site sees them), so an open task like it is
  * made: same kind, title, stay, role and due date (the deadline from reception still stands), and
  * saying why. Saving the assessment again then completes that task.
+ *
+ * The task may be another site's (the prison that received the person, the entry marked at the site
+ * they moved to): the new task is that site's, on its list, and reaches it by sync like any task.
  */
 function reopenTasksMetByIn(w: StoreWrites, call: Call, row: FormResponseRow, reason: string): string[] {
-  const done = w.tasks
-    .list({ siteCode: call.site.siteCode, personId: row.personId, status: 'done' })
-    .filter((t) => {
-      const by = responseCompleting(t.closeNote);
-      return by !== null && w.forms.get(by)?.chainId === row.chainId;
-    });
+  const here = call.site.siteCode;
+  const done = w.tasks.doneForPerson(row.personId).filter((t) => {
+    const by = responseCompleting(t.closeNote);
+    return by !== null && w.forms.get(by)?.chainId === row.chainId;
+  });
   for (const task of done) {
     createTaskIn(w, call, {
       personId: task.personId,
       stayId: task.stayId,
       kind: task.kind,
       title: task.title,
-      detail: `Open again: the form that completed it (recorded ${formatClinicalDateTime(row.recordedAt)}) was entered in error: ${reason}`,
+      detail: `Open again: the form that completed it (recorded ${formatClinicalDateTime(row.recordedAt)}) was entered in error${task.siteCode === here ? '' : ` at ${here}`}: ${reason}`,
       forRole: roleSchema.safeParse(task.forRole).data ?? null,
       dueAt: task.dueAt,
       sourceResponseId: task.sourceResponseId,
+      siteCode: task.siteCode,
     });
   }
-  return done.map((t) => t.title);
+  return done.map((t) => (t.siteCode === here ? t.title : `${t.title} (at ${t.siteCode})`));
 }
 
 /** Flags, tasks and referrals from a saved version; rules that already fired for the entry's earlier version are not repeated. */

@@ -59,6 +59,8 @@ export interface NewTask {
   team?: Team | null;
   dueOn?: string | null;
   about?: { type: 'treatment' | 'care_plan' | 'release_plan' | 'task' | 'referral'; id: string; step: number | null } | null;
+  /** The site whose task list holds it: this site unless the task is another site's obligation (it reaches that site by sync). */
+  siteCode?: string;
 }
 
 /** A task due on a day: it becomes overdue when that day ends at the site. */
@@ -69,7 +71,7 @@ export function dueOnDay(dueOn: string): { dueOn: string; dueAt: string } {
 /** Creates a task inside the caller's write: it exists exactly when the change that needs it does. */
 export function createTaskIn(w: StoreWrites, call: Call, task: NewTask): string {
   const id = call.env.newId();
-  const { personId, assignee, team, dueOn, about, ...rest } = task;
+  const { personId, assignee, team, dueOn, about, siteCode, ...rest } = task;
   w.emit({
     type: 'task.created',
     recordType: 'task',
@@ -77,7 +79,7 @@ export function createTaskIn(w: StoreWrites, call: Call, task: NewTask): string 
     personId,
     baseVersion: null,
     sensitivity: taskSensitivity(task.kind),
-    payload: { ...rest, siteCode: call.site.siteCode, assignee: assignee ?? null, team: team === undefined ? taskKind(task.kind).team : team, dueOn: dueOn ?? null, about: about ?? null },
+    payload: { ...rest, siteCode: siteCode ?? call.site.siteCode, assignee: assignee ?? null, team: team === undefined ? taskKind(task.kind).team : team, dueOn: dueOn ?? null, about: about ?? null },
   });
   return id;
 }

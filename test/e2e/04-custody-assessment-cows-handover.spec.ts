@@ -227,6 +227,8 @@ test('a COWS entry marked entered in error leaves the trend but stays listed; an
   await form.getByLabel('Why was this entered in error?').fill('Scored before the detainee had settled; repeated later');
   await form.getByRole('button', { name: 'Mark as entered in error' }).click();
   await expect(page.getByTestId('response-meta')).toContainText('Entered in error');
+  // A COWS completes no task, so nothing is said to be open again.
+  await expect(page.getByTestId('response-done')).toHaveText('Success: Marked as entered in error.');
   await expect(page.getByTestId('response-meta')).toContainText('Reason: Scored before the detainee had settled');
   await expect(page.getByRole('button', { name: 'Amend' })).toHaveCount(0);
 

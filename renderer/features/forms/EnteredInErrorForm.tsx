@@ -9,7 +9,8 @@ import { TextAreaField } from '../../components/TextAreaField';
 type Field = 'reason';
 const fields: readonly Field[] = ['reason'];
 
-export function EnteredInErrorForm({ responseId, onDone, onCancel }: { responseId: string; onDone(): void; onCancel(): void }) {
+/** `onDone` gets the tasks the entry had completed that are open again (titles; another site's say which). */
+export function EnteredInErrorForm({ responseId, onDone, onCancel }: { responseId: string; onDone(tasksReopened: readonly string[]): void; onCancel(): void }) {
   const call = useApp((s) => s.call);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -27,7 +28,7 @@ export function EnteredInErrorForm({ responseId, onDone, onCancel }: { responseI
     setBusy(true);
     const r = await call('forms.markEnteredInError', { responseId, reason: reason.trim() });
     setBusy(false);
-    if (r.ok) onDone();
+    if (r.ok) onDone(r.value.tasksReopened);
     else form.showServer(r.error, { reason: 'eie-reason' });
   }
 

@@ -10,6 +10,7 @@ import { LoadFailed } from './LoadFailed';
 import { ResponseView } from './ResponseView';
 import { useResponses, useTemplate } from './use-forms';
 import { PageHeading } from '../../components/PageHeading';
+import { DoneMessage } from '../../components/DoneMessage';
 
 const statusText: Record<SavedResponse['status'], string> = { final: 'Final', amended: 'Amended', entered_in_error: 'Entered in error' };
 
@@ -17,12 +18,14 @@ function Body({ personId, response, history, reload }: { personId: string; respo
   const navigate = useApp((s) => s.navigate);
   const template = useTemplate(response.templateId, response.templateVersion);
   const [marking, setMarking] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
   const handover = template.state === 'loaded' && template.value.use?.handover === true;
   const open = response.current && response.status !== 'entered_in_error';
   const siteCode = useApp((s) => s.site?.siteCode ?? '');
   return (
     <>
       <PageHeading>{response.title}</PageHeading>
+      <DoneMessage text={done} testId="response-done" />
       <p data-testid="response-meta">
         <strong className={`nhsuk-tag ${response.status === 'entered_in_error' ? 'nhsuk-tag--grey' : 'nhsuk-tag--blue'}`}>{statusText[response.status]}</strong> Recorded{' '}
         {formatClinicalDateTime(response.recordedAt)} by {response.recordedByName}
@@ -59,8 +62,10 @@ function Body({ personId, response, history, reload }: { personId: string; respo
         <EnteredInErrorForm
           responseId={response.id}
           onCancel={() => setMarking(false)}
-          onDone={() => {
+          onDone={(reopened) => {
             setMarking(false);
+            // The obligation the entry had met is open again: say so, or it looks met.
+            setDone(`Marked as entered in error.${reopened.length > 0 ? ` Open again: ${reopened.join('; ')}.` : ''}`);
             reload();
           }}
         />
