@@ -13,7 +13,7 @@ export interface WorkforceParams {
   /** ISO instants: the period's first local midnight, and the one after its last day. */
   from: string;
   to: string;
-  /** When the report is run, and 7 and 28 days (of 24 hours) on. */
+  /** When the report is run; the ends (inclusive) of the 7th and 28th calendar days after that day at the site. */
   now: string;
   in7: string;
   in28: string;
@@ -56,12 +56,15 @@ FROM (SELECT max(clinical) AS clinical, max(psychosocial) AS psychosocial FROM c
 const TASK_FILTERS = `t.site_code = @site AND t.status = 'open'
   AND (@worker IS NULL OR t.assignee_id = @worker) AND (@team IS NULL OR t.team = @team)`;
 
-/** Open reviews not yet overdue that fall due within 28 days of now (and which of them within 7). */
+/**
+ * Open reviews not yet overdue that fall due by the end of the 28th day from today (and which of them
+ * by the end of the 7th): a review due on a day falls due at that day's end, so the ends are inclusive.
+ */
 export const REVIEWS_DUE_SQL = `
 SELECT t.assignee_id, max(t.assignee_name) AS assignee_name, t.kind,
-  coalesce(sum(t.due_at < @in7), 0) AS due_7, count(*) AS due_28
+  coalesce(sum(t.due_at <= @in7), 0) AS due_7, count(*) AS due_28
 FROM tasks t
-WHERE ${TASK_FILTERS} AND t.due_at >= @now AND t.due_at < @in28
+WHERE ${TASK_FILTERS} AND t.due_at >= @now AND t.due_at <= @in28
   AND t.kind IN (SELECT value FROM json_each(@reviewKinds))
 GROUP BY t.assignee_id, t.kind`;
 

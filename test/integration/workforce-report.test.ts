@@ -86,10 +86,19 @@ beforeAll(async () => {
   await site.ok('sms.recordCarePlan', { personId: reed, baseVersion: null, goals, reviewOn: '2026-12-20', note: '' }, token('sam'));
   await task(reed, 'hospital-letter', '2026-11-28', 'nina');
   await task(reed, 'recall', '2026-12-10', 'sam');
-  // 1 December 08:00: Underwood on Sam's caseload after the period (not counted).
+  // 1 December 08:00: Underwood on Sam's caseload after the period (not counted). Three more on
+  // Sam's caseload after the period have care plans to review on calendar-day edges: Vance on 8
+  // December (7 days from the run's day: within 7 days, though it falls due 15 hours more than
+  // 7 x 24 hours after the run), Xu on 9 December (8 days: within 28 only) and Walsh on
+  // 29 December (the 28th day: within 28).
   await at('2026-12-01T08:00:00Z');
   const underwood = await admit('Underwood', '2026-12-01T07:00:00Z');
   await assign(underwood, 'clinical', 'sam');
+  for (const [name, reviewOn] of [['Vance', '2026-12-08'], ['Xu', '2026-12-09'], ['Walsh', '2026-12-29']] as const) {
+    const personId = await admit(name, '2026-12-01T07:00:00Z');
+    await assign(personId, 'clinical', 'sam');
+    await site.ok('sms.recordCarePlan', { personId, baseVersion: null, goals, reviewOn, note: '' }, token('sam'));
+  }
   await at('2026-12-01T09:00:00Z');
 }, 120_000);
 afterAll(() => site.cleanup());
@@ -108,8 +117,10 @@ describe('workforce planning report, November 2026, run on 1 December', () => {
 
   it('counts reviews due in the next 7 and 28 days', async () => {
     const r = await runReport();
-    expect(figures(r, 'reviews-due')).toEqual({ 'due-7': 1, 'due-28': 2, 'sms-review-28': 1, 'care-plan-review-28': 1 });
-    expect(rows(r, 'reviews-due')).toEqual([{ worker: 'Test sam', due7: 1, due28: 2 }]);
+    // Within 7 days: Reed's 5-day review (3 December) and Vance's care plan (8 December); within 28
+    // also Reed's care plan (20 December), Xu's (9 December) and Walsh's (29 December).
+    expect(figures(r, 'reviews-due')).toEqual({ 'due-7': 2, 'due-28': 5, 'sms-review-28': 1, 'care-plan-review-28': 4 });
+    expect(rows(r, 'reviews-due')).toEqual([{ worker: 'Test sam', due7: 2, due28: 5 }]);
   });
 
   it('counts overdue work by kind and by worker, with escalation as the task lists show it', async () => {
@@ -133,7 +144,7 @@ describe('workforce planning report, November 2026, run on 1 December', () => {
     const sam = await runReport({ workerId: userId('sam') });
     expect(sam.workerName).toBe('Test sam');
     expect(figures(sam, 'caseload')).toEqual({ workers: 1, people: 2, clinical: 2, psychosocial: 0 });
-    expect(figures(sam, 'reviews-due')).toMatchObject({ 'due-7': 1, 'due-28': 2 });
+    expect(figures(sam, 'reviews-due')).toMatchObject({ 'due-7': 2, 'due-28': 5 });
     expect(figures(sam, 'overdue')).toEqual({ overdue: 0, escalated: 0, unassigned: 0 });
 
     const healthcare = await runReport({ team: 'healthcare' });

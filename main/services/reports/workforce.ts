@@ -5,11 +5,11 @@ import type { ReportSection } from '../../../contract/channels/reports';
 import { CARE_PLAN_REVIEW_KIND, GENERIC_KIND, SMS_REVIEW_KIND, taskKind, taskKinds } from '../../../domain/tasks/task-kinds';
 import { workforceSteps } from '../../../db/reports/workforce-queries';
 import type { ReportRow } from '../../../db/reports/report-worker';
+import { addCalendarDays, endOfSiteDay, siteDateOf } from '../../../domain/sms/review-schedule';
 import { count, drawn, type ReportDefinition } from './report-definition';
 
 /** The task kinds counted as reviews due. */
 export const WORKFORCE_REVIEW_KINDS = [SMS_REVIEW_KIND, CARE_PLAN_REVIEW_KIND] as const;
-const DAY_MS = 86_400_000;
 const UNASSIGNED = 'Not given to anyone';
 
 const workerLabel = (row: ReportRow, idKey: string, nameKey: string) => (row[idKey] === null ? UNASSIGNED : String(row[nameKey] ?? row[idKey]));
@@ -77,8 +77,8 @@ function reviewsDue(rows: readonly ReportRow[]): ReportSection {
     id: 'reviews-due',
     title: 'Reviews due in the next 7 and 28 days',
     description:
-      'Open substance misuse reviews and care plan reviews, not yet overdue, falling due within 7 days (7 x 24 hours) and within 28 days of when the report was run, by the worker they are given to. ' +
-      'A review due on a day falls due at the end of that day at the site.',
+      'Open substance misuse reviews and care plan reviews, not yet overdue, falling due by the end of the 7th and of the 28th calendar day after the day the report was run (at the site), by the worker they are given to. ' +
+      'A review due on a day falls due at the end of that day at the site, so a review due 7 days from today counts within 7 days.',
     figures: [
       { id: 'due-7', label: 'Reviews due within 7 days', value: sum(rows, 'due_7'), unit: 'count' },
       { id: 'due-28', label: 'Reviews due within 28 days', value: sum(rows, 'due_28'), unit: 'count' },
@@ -150,7 +150,11 @@ function overdue(rows: readonly ReportRow[]): ReportSection {
   };
 }
 
-const plus = (iso: string, days: number) => new Date(Date.parse(iso) + days * DAY_MS).toISOString();
+/**
+ * The end of the site's calendar day `days` after the day of `iso`: "due within 7 days" counts a
+ * review due on the 7th day (it falls due at that day's end), as a worker planning the week reads it.
+ */
+const endOfDayAfter = (iso: string, days: number) => endOfSiteDay(addCalendarDays(siteDateOf(iso), days));
 
 export const workforce: ReportDefinition = {
   id: 'workforce',
@@ -163,8 +167,8 @@ export const workforce: ReportDefinition = {
       from: ctx.period.startsAt,
       to: ctx.period.endsBefore,
       now: ctx.now,
-      in7: plus(ctx.now, 7),
-      in28: plus(ctx.now, 28),
+      in7: endOfDayAfter(ctx.now, 7),
+      in28: endOfDayAfter(ctx.now, 28),
       worker: ctx.workerId,
       team: ctx.team,
       reviewKinds: JSON.stringify(WORKFORCE_REVIEW_KINDS),
