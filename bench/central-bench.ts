@@ -13,6 +13,7 @@ import { sendAdminCommand } from '../central/admin/admin-client';
 import { createCsr, newKeyPair, privateKeyToPem } from '../central/ca/certificates';
 import type { ClinicalEvent } from '../contract/sync/events';
 import { CentralClient, planBatches } from '../main/sync/central-client';
+import { checkFloorCpuMs, ingestBudget } from './central-budget';
 import { clusterAvailable, startThrowawayCluster } from './central-pg-cluster';
 import { siteWorkload } from './central-workload';
 
@@ -191,6 +192,19 @@ export async function benchCentralIngest(args: CentralBenchArgs, log: (m: string
       log(`  raw multi-row INSERT: ${raw.eventsPerSecond} events/s`);
     }
     const sorted = [...latencies].sort((a, b) => a - b);
+    const centralCpuMsPerBatch = centralCpuMs === null ? null : Number((centralCpuMs / latencies.length).toFixed(1));
+    const postgresCpuMsPerBatch = pgCpuMs === null ? null : Number((pgCpuMs / latencies.length).toFixed(1));
+    const sitesCpuMsPerBatch = Number(((clientCpu.user + clientCpu.system) / 1000 / latencies.length).toFixed(1));
+    const budget = ingestBudget({
+      targetEventsPerSecond: CENTRAL_TARGET_EVENTS_PER_SECOND,
+      batchSize: 500,
+      sitesCpuMsPerBatch,
+      centralCpuMsPerBatch,
+      postgresCpuMsPerBatch,
+      checkFloorCpuMsPerBatch: checkFloorCpuMs(workloads[0] as ClinicalEvent[], 500, 20),
+      rawInsertPostgresCpuMsPerBatch: raw?.postgresCpuMsPerBatch ?? null,
+    });
+    log(`  CPU per batch: ${budget.usedCpuMsPerBatch ?? '?'} ms used, ${budget.availableCpuMsPerBatch} ms available at the target; floor ${budget.floorCpuMsPerBatch ?? '?'} ms (${budget.floorEventsPerSecond ?? '?'} events/s at most)`);
     return {
       database: db.describe,
       events: total,
@@ -205,15 +219,16 @@ export async function benchCentralIngest(args: CentralBenchArgs, log: (m: string
         batchP50Ms: Number(percentile(sorted, 50).toFixed(1)),
         batchP95Ms: Number(percentile(sorted, 95).toFixed(1)),
         // Where a batch's work is done: the central process and the PostgreSQL server (both on this machine).
-        centralCpuMsPerBatch: centralCpuMs === null ? null : Number((centralCpuMs / latencies.length).toFixed(1)),
-        postgresCpuMsPerBatch: pgCpuMs === null ? null : Number((pgCpuMs / latencies.length).toFixed(1)),
-        sitesCpuMsPerBatch: Number(((clientCpu.user + clientCpu.system) / 1000 / latencies.length).toFixed(1)),
+        centralCpuMsPerBatch,
+        postgresCpuMsPerBatch,
+        sitesCpuMsPerBatch,
         work: 'per event: schema check, SHA-256 content hash, HLC quarantine check; per batch: one transaction with dedupe, seq, projection, subscriptions, conflict check, audit anchor',
       },
       rawInsert: raw
         ? { ...raw, statement: 'INSERT ... VALUES of 500 rows per statement into a copy of the events table (same indexes, no triggers), one connection per site' }
         : { skipped: 'no PostgreSQL server: the raw baseline needs one' },
       rawOverIngest: raw ? Number((raw.eventsPerSecond / eventsPerSecond).toFixed(2)) : null,
+      cpuBudget: budget,
       target: { eventsPerSecond: CENTRAL_TARGET_EVENTS_PER_SECOND },
       pass: db.url !== null && eventsPerSecond >= CENTRAL_TARGET_EVENTS_PER_SECOND && accepted === total,
       note: 'the bench (TLS clients), the central process and PostgreSQL share this machine’s cores',
