@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultMigrationsFolder, openStore } from '../open';
-import { custodyKpiSteps, type CustodyKpiParams } from './custody-kpi-queries';
+import { FIRST_ASSESSMENT_BANDS, OBSERVATION_LEVELS, ROUSING_AT_LEAST_30, ROUSING_CRITERIA, ROUSING_FREQUENCIES, SECOND_STAGE_DAYS } from '../../domain/reports/kpi/custody-kpi-definitions';
+import { FIRST_ASSESSMENT_SQL, OBSERVATION_SQL, SECOND_STAGE_SQL, custodyKpiSteps, levelKey, rousingKey, type CustodyKpiParams } from './custody-kpi-queries';
 import { CUSTODY_KPI_ANSWERS, OBSERVED_AT_SQL, answerSql } from './kpi-index';
 
 /** The report migrations by name (their numbers change as other migrations land before them). */
@@ -36,6 +37,18 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('custody KPI queries', () => {
+  it('count what the shared KPI definitions say (the central reads the same definitions)', () => {
+    for (const b of FIRST_ASSESSMENT_BANDS) {
+      expect(FIRST_ASSESSMENT_SQL, b.id).toContain(`sum(minutes >= ${b.from}${b.to === null ? '' : ` AND minutes < ${b.to}`}), 0) AS ${b.id}`);
+    }
+    expect(SECOND_STAGE_SQL).toContain(`length_days > ${SECOND_STAGE_DAYS} AS longer`);
+    expect(SECOND_STAGE_SQL).toContain(`done_after <= ${SECOND_STAGE_DAYS}), 0) AS within_7`);
+    for (const l of OBSERVATION_LEVELS) expect(OBSERVATION_SQL).toContain(`sum(level = '${l.value}'), 0) AS ${levelKey(l.value)}`);
+    for (const f of ROUSING_FREQUENCIES) expect(OBSERVATION_SQL).toContain(`sum(rousing = '${f.value}'), 0) AS ${rousingKey(f.value)}`);
+    for (const id of ROUSING_CRITERIA.yes) expect(OBSERVATION_SQL).toContain(`coalesce(${answerSql(id).replace('json_extract(body,', 'json_extract(fr.body,')}, 0) = 1`);
+    expect(OBSERVATION_SQL).toContain(`rousing IN (${ROUSING_AT_LEAST_30.map((v) => `'${v}'`).join(', ')})`);
+  });
+
   it('read the stays, forms, tasks and referrals they need from covering indexes only', () => {
     const store = openStore({ file: join(dir, 'site.db'), key, create: true });
     try {

@@ -11,8 +11,33 @@
 // task closed as done counts only for a stay with no second-stage form at all (closed by hand):
 // saving the form closes the task, so a stay with a form is judged by the form, and a form later
 // entered in error is not counted through the task it closed.
+//
+// What is counted (the bands, the 7 days, the rousing criteria, the levels and frequencies) comes
+// from the KPI definitions in domain/reports/kpi, which the central's cross-site figures read too.
+import {
+  CUSTODY_KPI_ANSWERS as A,
+  FIRST_ASSESSMENT_BANDS,
+  NOT_FIT_HOSPITAL,
+  OBSERVATION_LEVELS,
+  ROUSING_AT_LEAST_30,
+  ROUSING_CRITERIA,
+  ROUSING_FREQUENCIES,
+  SECOND_STAGE_DAYS,
+} from '../../domain/reports/kpi/custody-kpi-definitions';
 import { CUSTODY_ASSESSMENT_TEMPLATE, answerSql, type CustodyKpiAnswer } from './kpi-index';
 import type { ReportStep } from './report-worker';
+
+/** A constant from the definitions as an SQL string literal. */
+const text = (value: string) => `'${value.replace(/'/g, "''")}'`;
+
+/** The result column counting assessments at an observation level. */
+export const levelKey = (value: string) => `level_${value}`;
+/** The result column counting assessments with a rousing frequency. */
+export const rousingKey = (value: string) => `rousing_${value.replace(/-/g, '_')}`;
+
+const BAND_COUNTS = FIRST_ASSESSMENT_BANDS.map(
+  (b) => `coalesce(sum(minutes >= ${b.from}${b.to === null ? '' : ` AND minutes < ${b.to}`}), 0) AS ${b.id}`,
+).join(',\n  ');
 
 export interface CustodyKpiParams {
   site: string;
@@ -72,12 +97,7 @@ SELECT
   count(*) AS stays,
   count(minutes) AS assessed,
   coalesce(sum(minutes < 0), 0) AS before_arrival,
-  coalesce(sum(minutes >= 0 AND minutes < 30), 0) AS under_30,
-  coalesce(sum(minutes >= 30 AND minutes < 60), 0) AS from_30_to_60,
-  coalesce(sum(minutes >= 60 AND minutes < 120), 0) AS from_1_to_2h,
-  coalesce(sum(minutes >= 120 AND minutes < 240), 0) AS from_2_to_4h,
-  coalesce(sum(minutes >= 240 AND minutes < 480), 0) AS from_4_to_8h,
-  coalesce(sum(minutes >= 480), 0) AS over_8h,
+  ${BAND_COUNTS},
   ${percentile(50)} AS median_minutes,
   ${percentile(90)} AS p90_minutes
 FROM firsts`;
@@ -96,15 +116,15 @@ timed AS MATERIALIZED (
   FROM period_stays ps
 ),
 judged AS (
-  SELECT length_days > 7 AS longer, still_here,
+  SELECT length_days > ${SECOND_STAGE_DAYS} AS longer, still_here,
     CASE WHEN form_at IS NULL THEN task_at WHEN task_at IS NULL THEN form_at ELSE min(form_at, task_at) END - arrived AS done_after
   FROM timed
 )
 SELECT
   count(*) AS prison_stays,
   coalesce(sum(longer), 0) AS longer_than_7,
-  coalesce(sum(longer AND done_after <= 7), 0) AS within_7,
-  coalesce(sum(longer AND done_after > 7), 0) AS late,
+  coalesce(sum(longer AND done_after <= ${SECOND_STAGE_DAYS}), 0) AS within_7,
+  coalesce(sum(longer AND done_after > ${SECOND_STAGE_DAYS}), 0) AS late,
   coalesce(sum(longer AND done_after IS NULL), 0) AS not_done,
   coalesce(sum(NOT longer AND NOT still_here), 0) AS left_within_7,
   coalesce(sum(NOT longer AND still_here), 0) AS under_7_so_far
@@ -130,7 +150,7 @@ per_stay AS (
   SELECT ps.kind,
     ps.exited_at IS NOT NULL AND (lower(coalesce(ps.exit_reason, '')) LIKE @hospital OR lower(coalesce(ps.exit_destination, '')) LIKE @hospital) AS to_hospital,
     EXISTS (SELECT 1 FROM form_responses fr
-      WHERE fr.stay_id = ps.id AND ${CUSTODY_FORM} AND ${COUNTS} AND ${answer('fit-to-detain')} = 'not-fit-hospital') AS not_fit
+      WHERE fr.stay_id = ps.id AND ${CUSTODY_FORM} AND ${COUNTS} AND ${answer(A.fitToDetain)} = ${text(NOT_FIT_HOSPITAL)}) AS not_fit
   FROM period_stays ps
 )
 SELECT kind, count(*) AS stays, coalesce(sum(to_hospital), 0) AS to_hospital, coalesce(sum(not_fit), 0) AS not_fit,
@@ -143,13 +163,15 @@ export const OBSERVATION_SQL = `
 WITH ${periodStays("AND s.kind = 'custody'")},
 assessed AS MATERIALIZED (
   SELECT fr.stay_id,
-    ${answer('observation-level')} AS level,
-    ${answer('rousing')} AS rousing,
-    (coalesce(${answer('intoxicated')}, 0) = 1 OR coalesce(${answer('may-have-swallowed-drugs')}, 0) = 1
-      OR coalesce(${answer('consciousness-concern')}, 0) = 1 OR coalesce(${answer('head-injury')}, 0) = 1
-      OR coalesce(${answer('avpu')}, 'alert') <> 'alert' OR coalesce(${answer('gcs')}, 15) < 15) AS criterion,
-    ${answer('rouse-wakes')} AS wakes,
-    (${answer('rouse-wakes')} IS NOT NULL AND ${answer('rouse-answers')} IS NOT NULL AND ${answer('rouse-commands')} IS NOT NULL) AS checks
+    ${answer(A.observationLevel)} AS level,
+    ${answer(A.rousing)} AS rousing,
+    (${[
+      ...ROUSING_CRITERIA.yes.map((id) => `coalesce(${answer(id)}, 0) = 1`),
+      `coalesce(${answer(ROUSING_CRITERIA.avpuItem)}, ${text(ROUSING_CRITERIA.avpuAlert)}) <> ${text(ROUSING_CRITERIA.avpuAlert)}`,
+      `coalesce(${answer(ROUSING_CRITERIA.gcsItem)}, 15) < ${ROUSING_CRITERIA.gcsBelow}`,
+    ].join('\n      OR ')}) AS criterion,
+    ${answer(A.rouseWakes)} AS wakes,
+    (${answer(A.rouseWakes)} IS NOT NULL AND ${answer(A.rouseAnswers)} IS NOT NULL AND ${answer(A.rouseCommands)} IS NOT NULL) AS checks
   FROM period_stays ps
   CROSS JOIN form_responses fr ON fr.stay_id = ps.id AND ${CUSTODY_FORM} AND ${COUNTS}
 )
@@ -157,16 +179,10 @@ SELECT
   (SELECT count(*) FROM period_stays) AS detentions,
   count(*) AS assessments,
   count(DISTINCT stay_id) AS detentions_assessed,
-  coalesce(sum(level = '1'), 0) AS level_1,
-  coalesce(sum(level = '2'), 0) AS level_2,
-  coalesce(sum(level = '3'), 0) AS level_3,
-  coalesce(sum(level = '4'), 0) AS level_4,
-  coalesce(sum(rousing = 'not-required'), 0) AS rousing_not_required,
-  coalesce(sum(rousing = '60'), 0) AS rousing_60,
-  coalesce(sum(rousing = '30'), 0) AS rousing_30,
-  coalesce(sum(rousing = '15'), 0) AS rousing_15,
+  ${OBSERVATION_LEVELS.map((l) => `coalesce(sum(level = ${text(l.value)}), 0) AS ${levelKey(l.value)}`).join(',\n  ')},
+  ${ROUSING_FREQUENCIES.map((f) => `coalesce(sum(rousing = ${text(f.value)}), 0) AS ${rousingKey(f.value)}`).join(',\n  ')},
   coalesce(sum(criterion), 0) AS criterion_met,
-  coalesce(sum(criterion AND rousing IN ('30', '15')), 0) AS criterion_met_rousing_30,
+  coalesce(sum(criterion AND rousing IN (${ROUSING_AT_LEAST_30.map(text).join(', ')})), 0) AS criterion_met_rousing_30,
   coalesce(sum(checks), 0) AS rousing_checks_recorded,
   coalesce(sum(wakes = 0), 0) AS could_not_be_roused
 FROM assessed`;

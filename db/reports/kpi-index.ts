@@ -6,8 +6,10 @@
 /** When the observation was made: observedAt in the saved response, else when it was recorded. */
 export const OBSERVED_AT_SQL = `coalesce(json_extract(body, '$.observedAt'), recorded_at)`;
 
+import { KPI_FORMS } from '../../domain/reports/kpi/custody-kpi-definitions';
+
 /** The template whose answers the custody KPIs read (fitness to detain, observation, rousing). */
-export const CUSTODY_ASSESSMENT_TEMPLATE = 'custody-hcp-assessment';
+export const CUSTODY_ASSESSMENT_TEMPLATE = KPI_FORMS.custodyFirst;
 
 /** The custody assessment answers the KPIs count, in index order. */
 export const CUSTODY_KPI_ANSWERS = [

@@ -3,43 +3,42 @@
 // first health assessment came, whether the second-stage assessment was done within 7 days,
 // referrals on to mental health and substance misuse services, transfers to hospital, and the
 // observation levels and rousing set. The SQL is in db/reports/custody-kpi-queries.ts.
+// What each figure counts is defined once, in domain/reports/kpi (shared with the central's
+// cross-site figures); the labels here are the definitions' own.
 import type { ReportSection } from '../../../contract/channels/reports';
-import { SECOND_STAGE_TASK } from '../../../domain/templates/library/reception-rules-v2';
-import { custodyKpiSteps } from '../../../db/reports/custody-kpi-queries';
-import { CUSTODY_ASSESSMENT_TEMPLATE } from '../../../db/reports/kpi-index';
+import {
+  FIRST_ASSESSMENT_BANDS,
+  HOSPITAL_WORD,
+  KPI_FORMS,
+  KPI_REFERRAL_SERVICES,
+  OBSERVATION_LEVELS,
+  REFERRAL_STATUSES,
+  ROUSING_FREQUENCIES,
+  SECOND_STAGE_DAYS,
+} from '../../../domain/reports/kpi/custody-kpi-definitions';
+import { custodyKpiSteps, levelKey, rousingKey } from '../../../db/reports/custody-kpi-queries';
 import type { ReportRow } from '../../../db/reports/report-worker';
 import { count, measured, percent, type ReportDefinition } from './report-definition';
 
 /** Which form is each kind of stay's first health assessment, and which closes the 7-day task. */
 export const CUSTODY_KPI_FORMS = {
-  custodyFirst: CUSTODY_ASSESSMENT_TEMPLATE,
-  prisonFirst: 'prison-reception-screen',
-  secondStage: 'prison-second-stage-assessment',
-  secondStageTask: SECOND_STAGE_TASK,
+  ...KPI_FORMS,
   /** Fitness to detain, observation and rousing (its answers are indexed: db/reports/kpi-index.ts). */
-  custodyAssessment: CUSTODY_ASSESSMENT_TEMPLATE,
+  custodyAssessment: KPI_FORMS.custodyFirst,
 } as const;
 
 const DAY_MS = 86_400_000;
 const dayEitherSide = (iso: string, sign: 1 | -1) => new Date(Date.parse(iso) + sign * DAY_MS).toISOString();
 
 /** An exit whose reason or destination names a hospital is a transfer to hospital. */
-export const HOSPITAL_EXIT_PATTERN = '%hospital%';
+export const HOSPITAL_EXIT_PATTERN = `%${HOSPITAL_WORD.toLowerCase()}%`;
 
 const mins = (v: number | null) => (v === null ? null : Math.round(v));
 
 function firstAssessment(row: ReportRow | undefined): ReportSection {
   const stays = count(row, 'stays');
   const assessed = count(row, 'assessed');
-  const bands: [string, string][] = [
-    ['under_30', 'Under 30 minutes'],
-    ['from_30_to_60', '30 to 59 minutes'],
-    ['from_1_to_2h', '1 hour to 1 hour 59'],
-    ['from_2_to_4h', '2 hours to 3 hours 59'],
-    ['from_4_to_8h', '4 hours to 7 hours 59'],
-    ['over_8h', '8 hours or more'],
-    ['before_arrival', 'Recorded before the arrival time'],
-  ];
+  const bands: [string, string][] = [...FIRST_ASSESSMENT_BANDS.map((b): [string, string] => [b.id, b.label]), ['before_arrival', 'Recorded before the arrival time']];
   const rows = bands.map(([key, label]) => ({ interval: label, stays: count(row, key), percent: percent(count(row, key), stays) }));
   rows.push({ interval: 'No first health assessment recorded', stays: stays - assessed, percent: percent(stays - assessed, stays) });
   return {
@@ -121,20 +120,12 @@ function secondStage(row: ReportRow | undefined): ReportSection {
         { outcome: 'Not done', stays: notDone },
       ],
     },
-    notes: ['Within 7 days means within 7 x 24 hours of the recorded arrival.'],
+    notes: [`Within ${SECOND_STAGE_DAYS} days means within ${SECOND_STAGE_DAYS} x 24 hours of the recorded arrival.`],
   };
 }
 
-const SERVICES: [string, string][] = [
-  ['mental_health_inreach', 'Mental health in-reach'],
-  ['substance_misuse', 'Substance misuse service'],
-];
-const STATUSES: [string, string][] = [
-  ['open', 'Waiting'],
-  ['accepted', 'Accepted'],
-  ['declined', 'Declined'],
-  ['closed', 'Closed'],
-];
+const SERVICES: [string, string][] = KPI_REFERRAL_SERVICES.map((s) => [s.value, s.label]);
+const STATUSES: [string, string][] = REFERRAL_STATUSES.map((s) => [s.value, s.label]);
 
 function referrals(rows: readonly ReportRow[]): ReportSection {
   const find = (service: string, status: string) => rows.find((r) => r.service === service && r.status === status);
@@ -224,12 +215,7 @@ function observation(row: ReportRow | undefined): ReportSection {
   const assessments = count(row, 'assessments');
   const criterion = count(row, 'criterion_met');
   const line = (measure: string, key: string, of: number = assessments) => ({ measure, assessments: count(row, key), percent: percent(count(row, key), of) });
-  const levels = [
-    ['level_1', 'Level 1: general observation'],
-    ['level_2', 'Level 2: intermittent observation'],
-    ['level_3', 'Level 3: constant observation'],
-    ['level_4', 'Level 4: close proximity'],
-  ] as const;
+  const levels = OBSERVATION_LEVELS.map((l) => [levelKey(l.value), l.label, l.value] as const);
   return {
     id: 'observation',
     title: 'Observation levels and rousing',
@@ -251,10 +237,7 @@ function observation(row: ReportRow | undefined): ReportSection {
       ],
       rows: [
         ...levels.map(([key, label]) => line(label, key)),
-        line('Rousing not required', 'rousing_not_required'),
-        line('Rouse every 60 minutes', 'rousing_60'),
-        line('Rouse every 30 minutes', 'rousing_30'),
-        line('Rouse every 15 minutes', 'rousing_15'),
+        ...ROUSING_FREQUENCIES.map((f) => line(f.label, rousingKey(f.value))),
         line('Meets a PACE Code C rousing criterion', 'criterion_met'),
         line('Meets a criterion and roused at least every 30 minutes (percent of those meeting one)', 'criterion_met_rousing_30', criterion),
         line('Annex H rousing checks recorded', 'rousing_checks_recorded'),
@@ -267,7 +250,7 @@ function observation(row: ReportRow | undefined): ReportSection {
       categoryKey: 'level',
       valueLabel: 'Assessments',
       series: [{ key: 'assessments', label: 'Assessments' }],
-      data: levels.map(([key], i) => ({ level: `Level ${i + 1}`, assessments: count(row, key) })),
+      data: levels.map(([key, , value]) => ({ level: `Level ${value}`, assessments: count(row, key) })),
     },
     notes: [
       'Rousing criteria (PACE Code C 9.3, Annex H): may be intoxicated, may have swallowed drugs, concern about consciousness, head injury, AVPU other than alert, or GCS under 15.',
