@@ -39,9 +39,16 @@ export const sessionInfoSchema = z.object({
   idleLockSeconds: z.number().int().positive(),
 });
 
+/** Emergency access (break-glass) of the user's still in force, so the page can show it and end it. */
+export const openBreakGlassSchema = z.object({ grantId: z.string(), personId: z.string(), reason: z.string(), expiresAt: z.string() });
+
 export const authSignIn = channel({
   input: z.object({ username: usernameSchema, password: passwordSchema }).strict(),
-  output: sessionInfoSchema.extend({ token: z.string() }),
+  output: sessionInfoSchema.extend({
+    token: z.string(),
+    /** Given in an earlier session that ended without signing out (a reloaded page, a closed window). */
+    breakGlass: z.array(openBreakGlassSchema),
+  }),
   access: { kind: 'anonymous' },
   auditAction: 'signed in',
 });

@@ -43,7 +43,14 @@ export function createAuthService(deps: AuthDeps) {
         mustChangePassword: user.mustChangePassword,
       });
       call.note = { userId: user.id, username: user.username };
-      return { ...sessionInfo(session, call), token: session.token };
+      // Access is granted to the user, not the page: emergency access given in a session that was
+      // never signed out of (a reloaded page) is still in force, so the page must show it and its end.
+      const nowIso = call.env.now().toISOString();
+      const breakGlass = call.reads.access
+        .openGrants(user.id)
+        .filter((g) => g.expiresAt > nowIso)
+        .map((g) => ({ grantId: g.id, personId: g.personId, reason: g.reason, expiresAt: g.expiresAt }));
+      return { ...sessionInfo(session, call), token: session.token, breakGlass };
     },
 
     signOut(_input: ParsedInput<'auth.signOut'>, call: Call): ChannelOutput<'auth.signOut'> {

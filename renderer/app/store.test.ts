@@ -65,7 +65,7 @@ function setup() {
 async function signedIn() {
   const t = setup();
   const signing = t.store.getState().signIn('alex', 'correct horse battery');
-  t.last().answer({ ok: true, value: { token: 'tok-1', user, site, idleLockSeconds: 300 } });
+  t.last().answer({ ok: true, value: { token: 'tok-1', user, site, idleLockSeconds: 300, breakGlass: [] } });
   await signing;
   return t;
 }
@@ -134,7 +134,7 @@ describe('session', () => {
     last().answer({ ok: true, value: { signedOut: true } });
     await signingOut;
     const again = store.getState().signIn('sam', 'another password');
-    last().answer({ ok: true, value: { token: 'tok-2', user: { ...user, fullName: 'Sam Lee' }, site, idleLockSeconds: 300 } });
+    last().answer({ ok: true, value: { token: 'tok-2', user: { ...user, fullName: 'Sam Lee' }, site, idleLockSeconds: 300, breakGlass: [] } });
     await again;
     oldCall.answer({ ok: false, error: { code: 'unauthenticated', message: 'Your session has ended.' } });
     await old;

@@ -84,6 +84,14 @@ test('a clinician gives a reason before a record outside their care opens, and c
   await expect(notice).toContainText(REASON);
   await snapshot(page, '33-record-under-break-glass');
 
+  // The page is reloaded: the access is still in force at the server, so the record says so again.
+  await page.reload();
+  await signIn(page);
+  await searchBox(page).fill('Glass');
+  await page.getByTestId('search-result').first().getByRole('link').click();
+  await expect(page.locator('main')).toHaveAttribute('data-route', 'record');
+  await expect(notice).toContainText(REASON);
+
   await notice.getByRole('button', { name: 'End emergency access' }).click();
   await expect(page.locator('main')).toHaveAttribute('data-route', 'search');
   await expect(page.getByTestId('notice')).toContainText('Emergency access ended.');

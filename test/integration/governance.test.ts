@@ -102,6 +102,25 @@ describe('legitimate relationship and break-glass', () => {
     expect((await site.ok('access.breakGlassReviews', {}, manager)).grants).toEqual([]);
   });
 
+  it('tells a new session of the same user about emergency access still in force (a reloaded page), and not once it has run out', async () => {
+    await staffSession(site, admin, 'nia', ['custody_hcp']);
+    const { personId } = await site.ok('patients.register', person, admin);
+    now = new Date('2026-11-30T10:00:00Z');
+    const first = await site.ok('auth.signIn', { username: 'nia', password: STAFF_PASSWORD });
+    expect(first.breakGlass).toEqual([]);
+    const grant = await site.ok('access.breakGlass', { personId, reason: 'Unwell on arrival, needs history', minutes: 15 }, first.token);
+    // The page is reloaded (its session is lost without signing out) and the nurse signs in again.
+    now = new Date(now.getTime() + 5 * 60_000);
+    const again = await site.ok('auth.signIn', { username: 'nia', password: STAFF_PASSWORD });
+    expect(again.breakGlass).toEqual([{ grantId: grant.grantId, personId, reason: 'Unwell on arrival, needs history', expiresAt: grant.expiresAt }]);
+    // The server allows the record under that grant: the page must be able to say so.
+    expect((await site.ok('patients.get', { personId }, again.token)).familyName).toBe('Gray');
+    // Another user is told nothing of it.
+    expect((await site.ok('auth.signIn', { username: 'ada', password: ADMIN_PASSWORD })).breakGlass).toEqual([]);
+    now = new Date(now.getTime() + 11 * 60_000);
+    expect((await site.ok('auth.signIn', { username: 'nia', password: STAFF_PASSWORD })).breakGlass).toEqual([]);
+  });
+
   it('keeps the rule that allowed a view on its audit row: a view through break-glass names the grant', async () => {
     await staffSession(site, admin, 'nia', ['custody_hcp']);
     const { personId } = await site.ok('patients.register', person, admin);

@@ -71,6 +71,7 @@ export function createSessionSlice(bridge: SonarBridge): StateCreator<AppState, 
         const { token, user, site, idleLockSeconds } = result.value;
         set({ session: { token, user, idleLockSeconds, mustChangePassword: result.value.mustChangePassword === true }, site });
         get().resetAccess();
+        get().restoreGrants(result.value.breakGlass, new Date());
         get().resetSearch();
         get().navigate({ name: 'search' });
       }

@@ -2,7 +2,8 @@
 // the record can say so and offer to end it. The server decides access; this remembers the grants
 // it gave, leaves a screen about the person when the time limit passes (the page must not go on
 // showing what the server would now refuse), and forgets every grant when the session ends (the
-// server ends them at sign-out too).
+// server ends them at sign-out too). Grants the server still holds for the user (given before the
+// page was reloaded) come back with the sign-in and are shown the same way.
 import type { StateCreator } from 'zustand';
 import type { RpcResult } from '../../../contract/result';
 import type { AppState } from '../../app/app-state';
@@ -22,6 +23,8 @@ export interface BreakGlassSlice {
   /** A call for this person was refused for want of a relationship: ask for the reason. */
   breakGlassNeeded(personId: string): void;
   startBreakGlass(personId: string, reason: string, minutes: number, then: Route): Promise<RpcResult<{ grantId: string; expiresAt: string }>>;
+  /** Grants the server still holds for this user (given before a reload), shown as if just given. */
+  restoreGrants(grants: readonly BreakGlassGrant[], now: Date): void;
   endBreakGlass(personId: string): Promise<RpcResult<{ ended: true }>>;
   /** The grant for a person if it has not run out by `now`. */
   activeGrant(personId: string, now: Date): BreakGlassGrant | null;
@@ -53,6 +56,23 @@ export const createBreakGlassSlice: StateCreator<AppState, [], [], BreakGlassSli
     if (get().grants[personId]) set((s) => ({ grants: without(s.grants, personId) }));
   };
 
+  /** Holds a grant and leaves the person's screens when its time is up (counted on this page's clock). */
+  const install = (grant: BreakGlassGrant, forMs: number) => {
+    const { personId } = grant;
+    clearTimer(personId);
+    set((s) => ({ grants: { ...s.grants, [personId]: grant } }));
+    timers.set(
+      personId,
+      globalThis.setTimeout(() => {
+        timers.delete(personId);
+        if (get().grants[personId]?.grantId !== grant.grantId) return;
+        // On a screen about the person (even behind the lock screen): back to the reason page.
+        if (about(get().route, personId)) get().breakGlassNeeded(personId);
+        else drop(personId);
+      }, forMs),
+    );
+  };
+
   return {
     grants: {},
 
@@ -70,22 +90,17 @@ export const createBreakGlassSlice: StateCreator<AppState, [], [], BreakGlassSli
     async startBreakGlass(personId, reason, minutes, then) {
       const result = await get().call('access.breakGlass', { personId, reason, minutes });
       if (result.ok) {
-        const grant: BreakGlassGrant = { grantId: result.value.grantId, personId, reason, expiresAt: result.value.expiresAt };
-        clearTimer(personId);
-        set((s) => ({ grants: { ...s.grants, [personId]: grant } }));
-        timers.set(
-          personId,
-          globalThis.setTimeout(() => {
-            timers.delete(personId);
-            if (get().grants[personId]?.grantId !== grant.grantId) return;
-            // On a screen about the person (even behind the lock screen): back to the reason page.
-            if (about(get().route, personId)) get().breakGlassNeeded(personId);
-            else drop(personId);
-          }, minutes * 60_000),
-        );
+        install({ grantId: result.value.grantId, personId, reason, expiresAt: result.value.expiresAt }, minutes * 60_000);
         get().navigate(then); // the record shows the standing break-glass notice (BreakGlassNotice)
       }
       return result;
+    },
+
+    restoreGrants(grants, now) {
+      for (const grant of grants) {
+        const left = new Date(grant.expiresAt).getTime() - now.getTime();
+        if (left > 0) install(grant, left);
+      }
     },
 
     async endBreakGlass(personId) {

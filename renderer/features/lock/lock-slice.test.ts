@@ -40,7 +40,7 @@ async function signedIn(user = clinician, mustChangePassword = false) {
   const timers = { setTimeout: () => 0, clearTimeout: () => undefined };
   const store = createAppStore({ bridge: t.bridge, timers });
   const signing = store.getState().signIn('alex', 'correct horse battery');
-  t.last().answer(ok({ ...info(user, mustChangePassword), token: 'tok-1' }));
+  t.last().answer(ok({ ...info(user, mustChangePassword), token: 'tok-1', breakGlass: [] }));
   await signing;
   return { ...t, store };
 }
@@ -210,6 +210,30 @@ describe('break-glass', () => {
     await ending;
     expect(t.store.getState().grants).toEqual({});
     expect(t.store.getState().route).toEqual({ name: 'search' });
+  });
+
+  it('shows emergency access still in force at sign-in (a reloaded page), and leaves the record when it runs out', async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2030-01-01T10:00:00Z'));
+    const t = scripted();
+    const store = createAppStore({ bridge: t.bridge, timers: { setTimeout: () => 0, clearTimeout: () => undefined } });
+    const signing = store.getState().signIn('alex', 'correct horse battery');
+    t.last().answer(
+      ok({
+        ...info(),
+        token: 'tok-1',
+        breakGlass: [
+          { grantId: 'g9', personId: 'p2', reason: 'collapsed in reception', expiresAt: '2030-01-01T10:20:00.000Z' },
+          { grantId: 'g8', personId: 'p3', reason: 'ran out a minute ago', expiresAt: '2030-01-01T09:59:00.000Z' },
+        ],
+      }),
+    );
+    await signing;
+    expect(store.getState().activeGrant('p2', new Date())).toMatchObject({ grantId: 'g9', reason: 'collapsed in reception' });
+    expect(store.getState().grants.p3).toBeUndefined();
+    store.getState().navigate({ name: 'record', personId: 'p2' });
+    vi.advanceTimersByTime(20 * 60_000 + 1);
+    expect(store.getState().route).toEqual({ name: 'breakGlass', personId: 'p2', then: { name: 'record', personId: 'p2' } });
   });
 
   it('is not offered to a partner, who cannot break the glass', async () => {
