@@ -17,6 +17,7 @@ import { siteKeyAndCsr } from '../integration/central-support/pki';
 import { ADMIN, banner, ensureAdmin, openApp, rpc, signIn } from './support/app';
 import { setupSession, type SetupSession } from './support/access';
 import { startOwnHost, type OwnHost } from './support/own-host';
+import { snapshot } from './support/snapshot';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -156,6 +157,8 @@ test("a referral to the substance misuse team made at the custody suite shows in
   await expect(fromCustody).toHaveAttribute('data-site', 'CUSTX1');
   await expect(fromCustody).toContainText('Recorded at CUSTX1');
   await expect(fromCustody).toContainText('Waiting for a decision');
+  await elsewhere.scrollIntoViewIfNeeded();
+  await snapshot(prisonPage, '08-substance-misuse-at-other-sites');
   // The prison's own panels stay its own: nothing of the custody suite's is offered for action here.
   await expect(prisonPage.getByTestId('sms-referrals')).toContainText('No referral to the substance misuse team.');
 });

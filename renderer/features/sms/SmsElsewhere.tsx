@@ -95,7 +95,7 @@ function SitePart({ part }: { part: Elsewhere }) {
 export function SmsElsewhere({ elsewhere }: { elsewhere: readonly Elsewhere[] }) {
   if (elsewhere.length === 0) return null;
   return (
-    <div className="sonar-subsection" data-testid="sms-elsewhere">
+    <div className="sonar-subsection nhsuk-inset-text" data-testid="sms-elsewhere">
       <h3 className="nhsuk-heading-s">Substance misuse care at other sites</h3>
       <p className="nhsuk-body-s">Received from the shared record. Read only here: what this site does is recorded in its own panels.</p>
       {elsewhere.map((part) => (
