@@ -7,20 +7,25 @@ import { SiteName } from './SiteName';
 import { NhsLogo } from './NhsLogo';
 import { useApp } from './store-context';
 
-const places: { route: Route; label: string; current(route: Route): boolean }[] = [
-  { route: { name: 'search' }, label: 'Find a person', current: (r) => r.name === 'search' || r.name === 'register' },
-  { route: { name: 'myWork' }, label: 'My work', current: (r) => r.name === 'myWork' },
-  { route: { name: 'lookup' }, label: 'Shared record', current: (r) => r.name === 'lookup' },
-  { route: { name: 'tasks' }, label: 'Tasks', current: (r) => r.name === 'tasks' },
-  { route: { name: 'inbox' }, label: 'Referrals', current: (r) => r.name === 'inbox' },
-  { route: { name: 'caseloads', workerId: null }, label: 'Caseloads', current: (r) => r.name === 'caseloads' },
-  { route: { name: 'recalls' }, label: 'Recalls', current: (r) => r.name === 'recalls' },
-  { route: { name: 'staff' }, label: 'Staff', current: (r) => r.name === 'staff' },
-  { route: { name: 'agreements' }, label: 'Data-sharing agreements', current: (r) => r.name === 'agreements' },
-  { route: { name: 'reviews' }, label: 'Break-glass reviews', current: (r) => r.name === 'reviews' },
-  { route: { name: 'audit', recordId: null }, label: 'Who looked at a record', current: (r) => r.name === 'audit' },
-  { route: { name: 'reports' }, label: 'Reports', current: (r) => r.name === 'reports' },
+type Group = 'care' | 'administration';
+
+/** The app's places in two groups: the clinical work, and running the site (staff, governance, audit). */
+const places: { route: Route; label: string; group: Group; current(route: Route): boolean }[] = [
+  { route: { name: 'search' }, label: 'Find a person', group: 'care', current: (r) => r.name === 'search' || r.name === 'register' },
+  { route: { name: 'myWork' }, label: 'My work', group: 'care', current: (r) => r.name === 'myWork' },
+  { route: { name: 'lookup' }, label: 'Shared record', group: 'care', current: (r) => r.name === 'lookup' },
+  { route: { name: 'tasks' }, label: 'Tasks', group: 'care', current: (r) => r.name === 'tasks' },
+  { route: { name: 'inbox' }, label: 'Referrals', group: 'care', current: (r) => r.name === 'inbox' },
+  { route: { name: 'caseloads', workerId: null }, label: 'Caseloads', group: 'care', current: (r) => r.name === 'caseloads' },
+  { route: { name: 'recalls' }, label: 'Recalls', group: 'care', current: (r) => r.name === 'recalls' },
+  { route: { name: 'reports' }, label: 'Reports', group: 'care', current: (r) => r.name === 'reports' },
+  { route: { name: 'staff' }, label: 'Staff', group: 'administration', current: (r) => r.name === 'staff' },
+  { route: { name: 'agreements' }, label: 'Data-sharing agreements', group: 'administration', current: (r) => r.name === 'agreements' },
+  { route: { name: 'reviews' }, label: 'Break-glass reviews', group: 'administration', current: (r) => r.name === 'reviews' },
+  { route: { name: 'audit', recordId: null }, label: 'Who looked at a record', group: 'administration', current: (r) => r.name === 'audit' },
 ];
+
+const GROUP_LABELS: Record<Group, string> = { care: 'Care', administration: 'Administration' };
 
 export function Header() {
   const site = useApp((s) => s.site);
@@ -70,26 +75,41 @@ export function Header() {
       {shown.length > 0 ? (
         <nav className="nhsuk-header__navigation sonar-header__navigation" aria-label="Menu">
           <div className="nhsuk-header__navigation-container nhsuk-width-container">
-            <ul className="nhsuk-header__navigation-list">
-              {shown.map((p) => {
-                const current = p.current(route);
-                return (
-                  <li className={`nhsuk-header__navigation-item${current ? ' nhsuk-header__navigation-item--current' : ''}`} key={p.label}>
-                    <a
-                      className="nhsuk-header__navigation-link"
-                      href={`#${p.route.name}`}
-                      aria-current={current ? 'page' : undefined}
-                      onClick={(e) => {
-                        e.preventDefault();
-                        navigate(p.route);
-                      }}
-                    >
-                      {current ? <strong className="nhsuk-header__navigation-item-current-fallback">{p.label}</strong> : p.label}
-                    </a>
-                  </li>
-                );
-              })}
-            </ul>
+            {(['care', 'administration'] as const).map((group) => {
+              const inGroup = shown.filter((p) => p.group === group);
+              if (inGroup.length === 0) return null;
+              // A group is named only when both are shown: a user with one kind of work sees one plain list.
+              const named = inGroup.length < shown.length;
+              return (
+                <div className={`sonar-header__group sonar-header__group--${group}`} key={group}>
+                  {named ? (
+                    <span className="sonar-header__group-label" id={`menu-group-${group}`}>
+                      {GROUP_LABELS[group]}
+                    </span>
+                  ) : null}
+                  <ul className="nhsuk-header__navigation-list" aria-labelledby={named ? `menu-group-${group}` : undefined}>
+                    {inGroup.map((p) => {
+                      const current = p.current(route);
+                      return (
+                        <li className={`nhsuk-header__navigation-item${current ? ' nhsuk-header__navigation-item--current' : ''}`} key={p.label}>
+                          <a
+                            className="nhsuk-header__navigation-link"
+                            href={`#${p.route.name}`}
+                            aria-current={current ? 'page' : undefined}
+                            onClick={(e) => {
+                              e.preventDefault();
+                              navigate(p.route);
+                            }}
+                          >
+                            {current ? <strong className="nhsuk-header__navigation-item-current-fallback">{p.label}</strong> : p.label}
+                          </a>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </div>
+              );
+            })}
           </div>
         </nav>
       ) : null}

@@ -16,7 +16,11 @@ async function adminOnStaff(browser: Browser) {
   await ensureAdmin(context);
   await page.reload();
   await signIn(page);
-  await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Staff' }).click();
+  // An administrator who is also a clinician has both groups of places, each named.
+  const menu = page.getByRole('navigation', { name: 'Menu' });
+  await expect(menu.getByRole('list', { name: 'Care' }).getByRole('link').first()).toHaveText('Find a person');
+  await expect(menu.getByRole('list', { name: 'Administration' }).getByRole('link')).toHaveText(['Staff', 'Data-sharing agreements']);
+  await menu.getByRole('link', { name: 'Staff' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Staff' })).toBeVisible();
   return { context, page };
 }
