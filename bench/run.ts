@@ -163,7 +163,7 @@ async function main(): Promise<void> {
 
     log('projector apply (events received by sync) next to raw inserts of the same rows...');
     const projector = benchProjectorApply({ people: args.projectorPeople });
-    log(`  projector ${projector.projector.eventsPerSecond} events/s, raw ${projector.raw.rowsPerSecond} rows/s`);
+    log(`  projector ${projector.projector.eventsPerSecond} events/s, raw ${projector.raw.rowsPerSecond} rows/s, the event log alone ${projector.rawEventLogOnly.rowsPerSecond} rows/s`);
 
     const reports = await reportBench();
 
