@@ -156,6 +156,8 @@ export const referralSchema = z.object({
   urgency: z.string().nullable().default(null),
   decidedOn: z.string().nullable().default(null),
   decidedBy: z.string().nullable().default(null),
+  /** The site that made the referral (another site's arrives by sync; its team decides it). */
+  siteCode: z.string(),
 });
 
 export const referralsList = channel({

@@ -80,7 +80,7 @@ export function listHandovers(input: ParsedInput<'handover.list'>, call: Call): 
 export function listReferrals(input: ParsedInput<'referrals.list'>, call: Call): ChannelOutput<'referrals.list'> {
   call.note = { personId: input.personId };
   return {
-    referrals: call.reads.forms.referralsFor(input.personId).map(({ id, personId, toService, reason, status, createdAt, sourceResponseId, urgency, decidedOn, decidedBy }) => ({
+    referrals: call.reads.forms.referralsFor(input.personId).map(({ id, personId, toService, reason, status, createdAt, sourceResponseId, urgency, decidedOn, decidedBy, siteCode }) => ({
       id,
       personId,
       toService,
@@ -92,6 +92,7 @@ export function listReferrals(input: ParsedInput<'referrals.list'>, call: Call):
       urgency,
       decidedOn,
       decidedBy,
+      siteCode,
     })),
   };
 }

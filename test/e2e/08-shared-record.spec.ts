@@ -159,6 +159,8 @@ test("a referral to the substance misuse team made at the custody suite shows in
   await expect(fromCustody).toContainText('Waiting for a decision');
   await elsewhere.scrollIntoViewIfNeeded();
   await snapshot(prisonPage, '08-substance-misuse-at-other-sites');
+  // The record's referrals list shows it too, as it arrived, marked with where it was made.
+  await expect(prisonPage.getByTestId('referrals-section').getByTestId('referral').filter({ hasText: 'Substance misuse service' })).toContainText('at CUSTX1');
   // The prison's own panels stay its own: nothing of the custody suite's is offered for action here.
   await expect(prisonPage.getByTestId('sms-referrals')).toContainText('No referral to the substance misuse team.');
 });

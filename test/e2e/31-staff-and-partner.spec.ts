@@ -130,6 +130,16 @@ test('the police partner changes the temporary password, then sees the summary a
   const partner = await setupSession(context, undefined, PARTNER.username, PARTNER.own);
   const get = await rpc(context, 'patients.get', { personId }, partner.token);
   expect(!get.ok && get.error.code).toBe('forbidden');
+
+  // Advice a clinician adds while the officer has the summary open appears without a reload.
+  const more = await rpc(
+    context,
+    'flags.raise',
+    { personId, code: 'SEIZURE_RISK', label: 'Seizure risk', severity: 'high', reason: 'Known epilepsy, missed medication.', partnerAdvice: 'Call healthcare at once if he fits.' },
+    admin.token,
+  );
+  expect(more.ok).toBe(true);
+  await expect(page.getByTestId('handling-advice')).toContainText('Call healthcare at once if he fits.', { timeout: 15_000 });
   await context.close();
 });
 

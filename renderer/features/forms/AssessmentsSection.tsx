@@ -1,8 +1,7 @@
 // Record section: the forms offered at this site (assessments and screens to start; withdrawal
 // scales with their latest band), and the entries recorded for the person, newest first. A custody
 // assessment not yet handed over says so.
-import { useEffect, useState } from 'react';
-import type { Handover, TemplateSummary } from '../../../contract/channels/forms';
+import { useChannelQuery } from '../../app/server-state';
 import { useApp } from '../../app/store-context';
 import { LoadFailed } from './LoadFailed';
 import { RecentEntries } from './RecentEntries';
@@ -11,27 +10,14 @@ import { currentEntries } from '../scales/scale-entries';
 import { useResponses } from './use-forms';
 
 export function AssessmentsSection({ personId }: { personId: string }) {
-  const call = useApp((s) => s.call);
   const navigate = useApp((s) => s.navigate);
-  const [templates, setTemplates] = useState<TemplateSummary[] | null>(null);
-  const [handovers, setHandovers] = useState<Handover[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const templateQuery = useChannelQuery('forms.templates', {});
+  // The person's handovers through the server-state cache, refreshed with the rest of the record.
+  const handoverQuery = useChannelQuery('handover.list', { personId });
+  const templates = templateQuery.data?.templates ?? null;
+  const handovers = handoverQuery.data?.handovers ?? [];
+  const error = templateQuery.error ? templateQuery.error.rpc.message : null;
   const { load } = useResponses(personId, null, true);
-
-  useEffect(() => {
-    let current = true;
-    void call('forms.templates', {}).then((r) => {
-      if (!current) return;
-      if (r.ok) setTemplates(r.value.templates);
-      else setError(r.error.message);
-    });
-    void call('handover.list', { personId }).then((r) => {
-      if (current && r.ok) setHandovers(r.value.handovers);
-    });
-    return () => {
-      current = false;
-    };
-  }, [call, personId]);
 
   const forms = (templates ?? []).filter((t) => !t.charted);
   const scales = (templates ?? []).filter((t) => t.charted);

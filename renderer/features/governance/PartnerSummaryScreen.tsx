@@ -2,11 +2,12 @@
 // is, since when they are in custody here, the handling advice clinicians chose to share, and whom
 // to contact. Never notes, assessments or substance-use detail (the router refuses them too).
 import { flagSeverityText, severityTagClass } from '../../format/severity-format';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { ChannelOutput } from '../../../contract/channels';
 import type { RpcError } from '../../../contract/result';
 import { bannerName } from '../../../domain/person/person-name';
 import { usePageTitle } from '../../app/page-title';
+import { useChannelQuery } from '../../app/server-state';
 import { useApp } from '../../app/store-context';
 import { BackLink } from '../../components/BackLink';
 import { NoticeBanner } from '../../components/NoticeBanner';
@@ -21,21 +22,13 @@ function failureText(error: RpcError): string {
 }
 
 export function PartnerSummaryScreen({ personId }: { personId: string }) {
-  const call = useApp((s) => s.call);
   const notice = useApp((s) => s.notice);
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  // Through the server-state cache: handling advice a clinician adds (here, or at another site by
+  // sync) reaches the officer's open summary without a reload.
+  const query = useChannelQuery('patients.summary', { personId });
+  const load: Load = query.data ? { state: 'loaded', summary: query.data } : query.error ? { state: 'failed', error: query.error.rpc } : { state: 'loading' };
   const heading = useRef<HTMLHeadingElement>(null);
   usePageTitle(load.state === 'loaded' ? `Summary: ${bannerName(load.summary.person)}` : 'Summary');
-
-  useEffect(() => {
-    let current = true;
-    void call('patients.summary', { personId }).then((r) => {
-      if (current) setLoad(r.ok ? { state: 'loaded', summary: r.value } : { state: 'failed', error: r.error });
-    });
-    return () => {
-      current = false;
-    };
-  }, [call, personId]);
 
   useEffect(() => {
     if (load.state === 'loaded') heading.current?.focus();

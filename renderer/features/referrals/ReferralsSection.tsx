@@ -1,8 +1,9 @@
 // Record section: referrals made for this person (most often created by a screen such as the
-// dual-diagnosis screen), newest first, with the service, reason, status and when.
-import { useEffect, useState } from 'react';
+// dual-diagnosis screen), newest first, with the service, reason, status, when, and where when
+// another site made it.
 import type { z } from 'zod';
 import type { referralSchema } from '../../../contract/channels/forms';
+import { useChannelQuery } from '../../app/server-state';
 import { useApp } from '../../app/store-context';
 import { formatClinicalDateTime } from '../../format/person-format';
 
@@ -30,23 +31,12 @@ const statusTag: Record<Referral['status'], string> = {
 };
 
 export function ReferralsSection({ personId }: { personId: string }) {
-  const call = useApp((s) => s.call);
-  const [referrals, setReferrals] = useState<Referral[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    void call('referrals.list', { personId }).then((r) => {
-      if (!current) return;
-      if (r.ok) {
-        setReferrals([...r.value.referrals].sort((a, b) => b.createdAt.localeCompare(a.createdAt)));
-        setError(null);
-      } else setError(r.error.message);
-    });
-    return () => {
-      current = false;
-    };
-  }, [call, personId]);
+  // Through the server-state cache: a referral another site makes (received by sync) or this site
+  // decides appears on the open record without anyone asking.
+  const query = useChannelQuery('referrals.list', { personId });
+  const here = useApp((s) => s.site?.siteCode ?? null);
+  const referrals = query.data ? [...query.data.referrals].sort((a, b) => b.createdAt.localeCompare(a.createdAt)) : null;
+  const error = query.error ? query.error.rpc.message : null;
 
   return (
     <section aria-labelledby="referrals-title" className="sonar-section" data-testid="referrals-section">
@@ -76,7 +66,10 @@ export function ReferralsSection({ personId }: { personId: string }) {
                 <td className="nhsuk-table__cell">
                   <strong className={`nhsuk-tag ${statusTag[r.status]}`}>{statusLabels[r.status]}</strong>
                 </td>
-                <td className="nhsuk-table__cell">{formatClinicalDateTime(r.createdAt)}</td>
+                <td className="nhsuk-table__cell">
+                  {formatClinicalDateTime(r.createdAt)}
+                  {here !== null && r.siteCode !== here ? <strong className="sonar-origin"> at {r.siteCode}</strong> : null}
+                </td>
               </tr>
             ))}
           </tbody>
