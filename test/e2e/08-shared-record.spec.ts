@@ -1,9 +1,10 @@
 // The record follows the person, in the browser: a central on loopback (mutual TLS, certificates
 // made now), a custody suite and a prison each on their own browser host with sync on. The prison
 // nurse looks up a detainee by NHS number with a purpose, sees what was shared and what was not,
-// opens the record and reads the custody suite's flag marked as theirs; the status area says when
-// the site last synced; two sites' edits of one flag make a conflict that the nurse resolves; a
-// referral made at the custody suite shows in the prison's substance misuse section under the suite.
+// opens the record and reads the custody suite's flag marked as theirs and its detention still open
+// there; the status area says when the site last synced; two sites' edits of one flag make a
+// conflict that the nurse resolves; a referral made at the custody suite shows in the prison's
+// referrals and substance misuse section under the suite.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -110,6 +111,10 @@ test('reception looks up the detainee by NHS number with a purpose; the record o
   const flag = banner(prisonPage).getByTestId('banner-flag').filter({ hasText: 'Seizure risk' });
   await expect(flag).toContainText('at CUSTX1');
   await expect(flag).toContainText('Fitted in the van');
+  // The detention at the custody suite is still open there: the prison nurse sees where the person is held.
+  const openElsewhere = prisonPage.getByTestId('open-stays-elsewhere');
+  await expect(openElsewhere).toContainText('Custody detention at CUSTX1');
+  await expect(openElsewhere).toContainText('still open there (Arrested)');
 });
 
 test('a flag raised later at the custody suite appears on the open record without anyone asking', async () => {

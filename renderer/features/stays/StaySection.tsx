@@ -1,8 +1,10 @@
-// Record section: the current stay at this site (start at reception, end at exit) and the stays
-// before it.
-import { useCallback, useEffect, useState } from 'react';
+// Record section: the current stay at this site (start at reception, end at exit), stays still
+// open at other sites (received by sync: a person in police custody elsewhere, or not yet
+// discharged by the prison they came from), and the stays before, each saying where it was.
+import { useState } from 'react';
 import type { PersonRecord } from '../../../contract/channels/patients';
 import type { Stay } from '../../../contract/channels/stays';
+import { useChannelQuery } from '../../app/server-state';
 import { useApp } from '../../app/store-context';
 import { DoneMessage } from '../../components/DoneMessage';
 import { formatClinicalDateTime } from '../../format/person-format';
@@ -11,26 +13,22 @@ import { EndStayForm } from './EndStayForm';
 import { StartStayForm } from './StartStayForm';
 
 export function StaySection({ person, onChanged }: { person: PersonRecord; onChanged(): void }) {
-  const call = useApp((s) => s.call);
   const siteType = useApp((s) => s.site?.siteType ?? 'custody');
+  const here = useApp((s) => s.site?.siteCode ?? null);
   const [mode, setMode] = useState<'view' | 'start' | 'end'>('view');
   const [done, setDone] = useState<string | null>(null);
-  const [stays, setStays] = useState<Stay[]>([]);
+  // Through the server-state cache: a stay started or ended elsewhere (by sync) shows at once, and
+  // `onChanged` after a change here reads the person's record, stays included, again.
+  const stays: Stay[] = useChannelQuery('stays.list', { personId: person.id }).data?.stays ?? [];
   const stay = person.currentStay;
-
-  const loadStays = useCallback(() => {
-    void call('stays.list', { personId: person.id }).then((r) => {
-      if (r.ok) setStays(r.value.stays);
-    });
-  }, [call, person.id]);
-  useEffect(loadStays, [loadStays]);
 
   const finished = (message: string) => {
     setMode('view');
     setDone(message);
     onChanged();
-    loadStays();
   };
+  const elsewhere = (s: Stay) => here !== null && s.siteCode !== here;
+  const openElsewhere = stays.filter((s) => s.exitedAt === null && elsewhere(s));
   const past = stays.filter((s) => s.exitedAt !== null);
 
   return (
@@ -57,6 +55,20 @@ export function StaySection({ person, onChanged }: { person: PersonRecord; onCha
       ) : (
         <p>No current stay at this site.</p>
       )}
+      {openElsewhere.length > 0 ? (
+        <div className="nhsuk-inset-text" data-testid="open-stays-elsewhere">
+          <ul className="nhsuk-list">
+            {openElsewhere.map((s) => (
+              <li key={s.id}>
+                <strong>
+                  {stayKindLabel(s.kind)} at <span className="sonar-origin">{s.siteCode}</span>
+                </strong>{' '}
+                since {formatClinicalDateTime(s.arrivedAt)}: still open there{s.arrivalReason ? ` (${s.arrivalReason})` : ''}.
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {mode === 'start' ? <StartStayForm personId={person.id} onDone={finished} onCancel={() => setMode('view')} /> : null}
       {mode === 'end' && stay ? <EndStayForm stay={stay} onDone={finished} onCancel={() => setMode('view')} /> : null}
       {mode === 'view' && siteType !== 'community' ? (
@@ -80,7 +92,14 @@ export function StaySection({ person, onChanged }: { person: PersonRecord; onCha
             <ul className="nhsuk-list">
               {past.map((s) => (
                 <li key={s.id}>
-                  <strong>{stayKindLabel(s.kind)}</strong>, {stayPeriodText(s)}. Left because {s.exitReason ?? 'Not known'}; went to {s.exitDestination ?? 'Not known'}.
+                  <strong>{stayKindLabel(s.kind)}</strong>
+                  {elsewhere(s) ? (
+                    <>
+                      {' '}
+                      at <strong className="sonar-origin">{s.siteCode}</strong>
+                    </>
+                  ) : null}
+                  , {stayPeriodText(s)}. Left because {s.exitReason ?? 'Not known'}; went to {s.exitDestination ?? 'Not known'}.
                 </li>
               ))}
             </ul>
