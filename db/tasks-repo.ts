@@ -1,5 +1,5 @@
 // Tasks: due assessments, reviews, letters, results, appointments and follow-ups.
-import { and, asc, eq, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, ne, or, type SQL } from 'drizzle-orm';
 import type { SiteDb } from './open';
 import { tasks } from './schema-clinical';
 
@@ -38,6 +38,17 @@ export class TasksRepo {
 
   list(filter: TaskFilter, limit: number = TASK_LIST_LIMIT): TaskRow[] {
     return this.db.select().from(tasks).where(this.where(filter)).orderBy(asc(tasks.dueAt), asc(tasks.id)).limit(limit).all();
+  }
+
+  /** A person's open tasks held for other sites (received by sync), soonest due first. */
+  openElsewhere(personId: string, siteCode: string): TaskRow[] {
+    return this.db
+      .select()
+      .from(tasks)
+      .where(and(eq(tasks.personId, personId), eq(tasks.status, 'open'), ne(tasks.siteCode, siteCode)))
+      .orderBy(asc(tasks.dueAt), asc(tasks.id))
+      .limit(TASK_LIST_LIMIT)
+      .all();
   }
 
   /** A person's tasks closed as done at any site this one holds them for (its own, or received by sync). */

@@ -49,7 +49,15 @@ export const tasksList = channel({
       team: teamSchema.nullable().default(null),
     })
     .strict(),
-  output: z.object({ tasks: z.array(taskSchema), truncated: z.boolean().default(false) }),
+  output: z.object({
+    tasks: z.array(taskSchema),
+    truncated: z.boolean().default(false),
+    /**
+     * For one person: their open tasks at other sites (received by sync: a hospital letter awaited
+     * where they were before, a review due there), read only here, with the site that holds each.
+     */
+    elsewhere: z.array(taskSchema.extend({ siteCode: z.string() })).default([]),
+  }),
   access: { kind: 'permission', permission: 'patient.view' },
   auditAction: 'viewed tasks',
 });

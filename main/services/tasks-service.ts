@@ -127,8 +127,14 @@ export function listTasks(input: ParsedInput<'tasks.list'>, call: Call): Channel
   const truncated = rows.length > TASK_LIST_LIMIT;
   const shown = byUrgency(rows.slice(0, TASK_LIST_LIMIT), now);
   const people = new Map(call.reads.identity.summaries([...new Set(shown.map((r) => r.personId))]).map((p) => [p.id, p]));
-  call.note = { personId: input.personId, detail: { tasks: shown.length, scope: input.scope, ...(truncated ? { truncated } : {}) } };
-  return { tasks: shown.map((r) => ({ ...taskView(r, now), ...(people.has(r.personId) ? { person: people.get(r.personId)! } : {}) })), truncated };
+  // One person's record also lists what other sites still have to do for them (read only here).
+  const elsewhere = input.personId && input.scope === 'site' ? call.reads.tasks.openElsewhere(input.personId, call.site.siteCode) : [];
+  call.note = { personId: input.personId, detail: { tasks: shown.length, scope: input.scope, ...(truncated ? { truncated } : {}), ...(elsewhere.length > 0 ? { elsewhere: elsewhere.length } : {}) } };
+  return {
+    tasks: shown.map((r) => ({ ...taskView(r, now), ...(people.has(r.personId) ? { person: people.get(r.personId)! } : {}) })),
+    truncated,
+    elsewhere: byUrgency(elsewhere, now).map((r) => ({ ...taskView(r, now), siteCode: r.siteCode })),
+  };
 }
 
 function openTaskHere(call: Call, taskId: string): TaskRow {

@@ -169,3 +169,21 @@ test("a referral to the substance misuse team made at the custody suite shows in
   // The prison's own panels stay its own: nothing of the custody suite's is offered for action here.
   await expect(prisonPage.getByTestId('sms-referrals')).toContainText('No referral to the substance misuse team.');
 });
+
+test("a letter the custody suite awaits shows on the prison's open record under the suite, read only", async () => {
+  const made = await rpc(
+    custodyContext,
+    'tasks.create',
+    { personId, kind: 'hospital-letter', title: 'A&E discharge letter', detail: 'Seen at St James after the fit', dueOn: new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10), dueAt: null, team: null, assigneeId: null },
+    custodySetup.token,
+    custody.origin,
+  );
+  expect(made.ok).toBe(true);
+  const elsewhere = prisonPage.getByTestId('tasks-elsewhere');
+  await expect(elsewhere).toBeVisible({ timeout: 20_000 });
+  const letter = elsewhere.getByTestId('task-elsewhere').filter({ hasText: 'A&E discharge letter' });
+  await expect(letter).toContainText('at CUSTX1');
+  await expect(letter).toContainText('Seen at St James after the fit');
+  await expect(letter.getByRole('button')).toHaveCount(0);
+  await snapshot(prisonPage, '08-tasks-at-other-sites');
+});

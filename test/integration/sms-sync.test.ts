@@ -151,6 +151,18 @@ describe('the substance misuse record between prisons', () => {
     expect((await prisonA.ok('sms.record', { personId }, smsA)).elsewhere).toEqual([]);
   }, 60_000);
 
+  it("B's record lists A's open work under A, read only: the letter A awaits is not lost on the move", async () => {
+    const { tasks, elsewhere } = await prisonB.ok('tasks.list', { personId, status: 'all' }, adminB);
+    expect(tasks).toEqual([]);
+    const letter = elsewhere.find((task) => task.kind === 'hospital-letter');
+    expect(letter).toMatchObject({ siteCode: 'PRISA1', title: 'Cardiology clinic letter', status: 'open' });
+    expect(elsewhere.every((task) => task.siteCode === 'PRISA1' && task.status === 'open')).toBe(true);
+    // Only A closes it.
+    expect(await prisonB.call('tasks.close', { taskId: letter!.id, outcome: 'received', note: '', rebookAt: null }, adminB)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    // A's own list is its own; nothing of B's is elsewhere there.
+    expect((await prisonA.ok('tasks.list', { personId, status: 'all' }, adminA)).elsewhere).toEqual([]);
+  }, 60_000);
+
   it('a dissent from sharing substance use removes all of it from B, and nothing else', async () => {
     await prisonA.ok('consent.record', { personId, decision: 'do_not_share', categories: ['substance_use'], legalBasis: 'direct_care', decidedOn: siteDateOf(new Date()), notes: null }, adminA);
     await prisonA.ok('sync.now', {}, adminA);

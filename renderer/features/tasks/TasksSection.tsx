@@ -1,6 +1,7 @@
 // Record section: this person's open tasks at this site (escalated and overdue first), each closed
-// only with an outcome of its kind, given to a worker or moved with a reason; closed tasks with
-// their outcome below. Letters, results, appointments and recalls are added here.
+// only with an outcome of its kind, given to a worker or moved with a reason; what other sites
+// still have to do for them (a letter awaited where they were before), read only; closed tasks
+// with their outcome below. Letters, results, appointments and recalls are added here.
 import { useState } from 'react';
 import { useChannelQuery, useInvalidatePerson } from '../../app/server-state';
 import { useApp } from '../../app/store-context';
@@ -9,6 +10,7 @@ import { formatClinicalDateTime } from '../../format/person-format';
 import { CloseTaskForm } from './CloseTaskForm';
 import { CreateTaskForm } from './CreateTaskForm';
 import { AssignTaskForm, RescheduleTaskForm } from './TaskChangeForms';
+import { TaskDue } from './TaskDue';
 import { TaskSummary } from './TaskLine';
 
 type Open = { taskId: string; form: 'close' | 'assign' | 'move' } | { taskId: null; form: 'create' } | null;
@@ -19,6 +21,7 @@ export function TasksSection({ personId, onChanged }: { personId: string; onChan
   const query = useChannelQuery('tasks.list', { personId, status: 'all' });
   const invalidate = useInvalidatePerson();
   const tasks = query.data?.tasks ?? null;
+  const elsewhere = query.data?.elsewhere ?? [];
   const error = query.error && !query.data ? query.error.message : null;
   const [open, setOpen] = useState<Open>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -79,6 +82,26 @@ export function TasksSection({ personId, onChanged }: { personId: string; onChan
             </li>
           ))}
         </ul>
+      ) : null}
+      {elsewhere.length > 0 ? (
+        <div className="nhsuk-inset-text" data-testid="tasks-elsewhere">
+          <h3 className="nhsuk-heading-s">Open at other sites</h3>
+          <p className="nhsuk-body-s">Work another site still has to do for this person (read only here; that site closes it).</p>
+          <ul className="nhsuk-list sonar-task-list">
+            {elsewhere.map((t) => (
+              <li key={t.id} className="sonar-task" data-testid="task-elsewhere">
+                <p className="nhsuk-u-margin-bottom-1">
+                  <strong>{t.title}</strong> <span className="nhsuk-tag nhsuk-tag--white sonar-tag-gap">{t.kindLabel}</span> at <strong className="sonar-origin">{t.siteCode}</strong>
+                </p>
+                {t.detail ? <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">{t.detail}</p> : null}
+                <p className="nhsuk-u-margin-bottom-1">
+                  <span className="sonar-label">Due</span> <TaskDue task={t} now={now} />
+                  {t.assignee ? <span className="nhsuk-body-s">, with {t.assignee.name}</span> : null}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </div>
       ) : null}
       {canManage ? (
         open?.form === 'create' ? (
