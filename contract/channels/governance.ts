@@ -78,6 +78,8 @@ export const consentSchema = z.object({
   recordedAt: z.string(),
   recordedByName: z.string(),
   notes: z.string().nullable(),
+  /** The site that recorded the decision (another site's arrives by sync). */
+  originSite: z.string(),
 });
 
 export const consentRecord = channel({

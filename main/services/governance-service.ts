@@ -148,6 +148,7 @@ export function listConsents(input: ParsedInput<'consent.list'>, call: Call): Ch
       recordedAt: c.recordedAt,
       recordedByName: c.recordedByName,
       notes: c.notes,
+      originSite: c.originSite,
     })),
   };
 }

@@ -3,8 +3,8 @@
 // nurse looks up a detainee by NHS number with a purpose, sees what was shared and what was not,
 // opens the record and reads the custody suite's flag marked as theirs and its detention still open
 // there; the status area says when the site last synced; two sites' edits of one flag make a
-// conflict that the nurse resolves; a referral made at the custody suite shows in the prison's
-// referrals and substance misuse section under the suite.
+// conflict that the nurse resolves; a referral, an awaited letter and a consent decision made at the
+// custody suite show on the prison's open record under the suite.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -186,4 +186,18 @@ test("a letter the custody suite awaits shows on the prison's open record under 
   await expect(letter).toContainText('Seen at St James after the fit');
   await expect(letter.getByRole('button')).toHaveCount(0);
   await snapshot(prisonPage, '08-tasks-at-other-sites');
+});
+
+test("a consent decision recorded at the custody suite shows on the prison's open record, saying where", async () => {
+  const today = new Date().toISOString().slice(0, 10);
+  const recorded = await rpc(
+    custodyContext,
+    'consent.record',
+    { personId, decision: 'share', categories: ['mental_health'], legalBasis: 'direct_care', decidedOn: today, notes: 'Agrees his mental health team is told' },
+    custodySetup.token,
+    custody.origin,
+  );
+  expect(recorded.ok).toBe(true);
+  const decision = prisonPage.getByTestId('consent-section').getByTestId('consent-decision').filter({ hasText: 'Agrees his mental health team is told' });
+  await expect(decision).toContainText('at CUSTX1', { timeout: 20_000 });
 });

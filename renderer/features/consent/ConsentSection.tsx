@@ -1,33 +1,26 @@
 // Record section: the person's decisions about sharing their information (newest first), each in
 // words (what it covers, on what legal basis, when and by whom), and recording a new one.
-import { useCallback, useEffect, useState } from 'react';
-import type { z } from 'zod';
-import type { consentSchema } from '../../../contract/channels/governance';
+import { useState } from 'react';
 import { formatClinicalDate } from '../../../domain/person/clinical-date';
+import { useChannelQuery, useInvalidatePerson } from '../../app/server-state';
 import { useApp } from '../../app/store-context';
 import { DoneMessage } from '../../components/DoneMessage';
 import { formatClinicalDateTime } from '../../format/person-format';
 import { ConsentForm, decisionLabels } from './ConsentForm';
 import { categoryLabels, legalBasisLabels, listInWords } from './disclosure-labels';
 
-type Consent = z.infer<typeof consentSchema>;
 
 export function ConsentSection({ personId }: { personId: string }) {
-  const call = useApp((s) => s.call);
-  const [consents, setConsents] = useState<Consent[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Through the server-state cache: a decision recorded at another site (received by sync) or on
+  // another PC appears on the open record; recording one here reads the person's record again.
+  const query = useChannelQuery('consent.list', { personId });
+  const invalidate = useInvalidatePerson();
+  const here = useApp((s) => s.site?.siteCode ?? null);
+  const consents = query.data ? [...query.data.consents].sort((a, b) => b.decidedOn.localeCompare(a.decidedOn) || b.recordedAt.localeCompare(a.recordedAt)) : null;
+  const error = query.error ? query.error.rpc.message : null;
   const [recording, setRecording] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    void call('consent.list', { personId }).then((r) => {
-      if (r.ok) {
-        setConsents([...r.value.consents].sort((a, b) => b.decidedOn.localeCompare(a.decidedOn) || b.recordedAt.localeCompare(a.recordedAt)));
-        setError(null);
-      } else setError(r.error.message);
-    });
-  }, [call, personId]);
-  useEffect(load, [load]);
+  const load = () => invalidate(personId);
 
   return (
     <section aria-labelledby="consent-title" className="sonar-section" data-testid="consent-section">
@@ -56,6 +49,7 @@ export function ConsentSection({ personId }: { personId: string }) {
               <dt className="nhsuk-summary-list__key">Recorded by</dt>
               <dd className="nhsuk-summary-list__value">
                 {c.recordedByName}, {formatClinicalDateTime(c.recordedAt)}
+                {here !== null && c.originSite !== here ? <strong className="sonar-origin"> at {c.originSite}</strong> : null}
               </dd>
             </div>
             {c.notes ? (
