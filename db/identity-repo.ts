@@ -103,9 +103,9 @@ export class IdentityRepo {
     return { total: this.countNumberPrefix.get(range)?.n ?? 0, rows: this.byNumberPrefix.all({ ...range, offset, limit }) };
   }
 
-  identifiers(personId: string): { id: string; type: IdentifierType; value: string; version: number }[] {
+  identifiers(personId: string): { id: string; type: IdentifierType; value: string; version: number; originSite: string }[] {
     return this.db
-      .select({ id: personIdentifiers.id, type: personIdentifiers.type, value: personIdentifiers.value, version: personIdentifiers.version })
+      .select({ id: personIdentifiers.id, type: personIdentifiers.type, value: personIdentifiers.value, version: personIdentifiers.version, originSite: personIdentifiers.originSite })
       .from(personIdentifiers)
       .where(and(eq(personIdentifiers.personId, personId), isNull(personIdentifiers.retiredAt)))
       .orderBy(personIdentifiers.type, personIdentifiers.createdAt)

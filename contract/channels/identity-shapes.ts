@@ -14,5 +14,6 @@ export const aliasInputSchema = z
 
 export const identifierSchema = z.object({ type: identifierTypeSchema, value: z.string() });
 /** An identifier as a person's record holds it: with its id (to retire it). */
-export const recordIdentifierSchema = identifierSchema.extend({ id: z.string() });
+/** An identifier held on the record, with the site that recorded it. */
+export const recordIdentifierSchema = identifierSchema.extend({ id: z.string(), originSite: z.string() });
 export const aliasSchema = z.object({ id: z.string(), familyName: z.string(), givenNames: z.string() });

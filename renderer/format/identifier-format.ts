@@ -16,10 +16,12 @@ export interface IdentifierView {
   label: string;
   longLabel: string;
   value: string;
+  /** The site that recorded it, when known (a custody record number is that suite's). */
+  originSite: string | null;
 }
 
-export function identifierViews(list: readonly { type: IdentifierType; value: string }[], opts: { withNhs: boolean }): IdentifierView[] {
+export function identifierViews(list: readonly { type: IdentifierType; value: string; originSite?: string }[], opts: { withNhs: boolean }): IdentifierView[] {
   return list
     .filter((i) => opts.withNhs || i.type !== 'nhs_number')
-    .map((i) => ({ type: i.type, label: identifierShortLabels[i.type], longLabel: identifierTypeLabels[i.type], value: formatIdentifier(i.type, i.value) }));
+    .map((i) => ({ type: i.type, label: identifierShortLabels[i.type], longLabel: identifierTypeLabels[i.type], value: formatIdentifier(i.type, i.value), originSite: i.originSite ?? null }));
 }

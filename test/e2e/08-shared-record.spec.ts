@@ -115,6 +115,7 @@ test('reception looks up the detainee by NHS number with a purpose; the record o
   const openElsewhere = prisonPage.getByTestId('open-stays-elsewhere');
   await expect(openElsewhere).toContainText('Custody detention at CUSTX1');
   await expect(openElsewhere).toContainText('still open there (Arrested)');
+  await expect(prisonPage.getByTestId('identifiers')).toContainText('(recorded at CUSTX1)');
 });
 
 test('a flag raised later at the custody suite appears on the open record without anyone asking', async () => {

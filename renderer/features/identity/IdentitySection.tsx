@@ -3,12 +3,14 @@ import { useState } from 'react';
 import type { PersonRecord } from '../../../contract/channels/patients';
 import { identifierTypeSchema } from '../../../domain/identifiers/identifier-types';
 import { bannerName } from '../../../domain/person/person-name';
+import { useApp } from '../../app/store-context';
 import { DoneMessage } from '../../components/DoneMessage';
 import { identifierViews } from '../../format/identifier-format';
 import { AddAliasForm } from './AddAliasForm';
 import { AddIdentifierForm } from './AddIdentifierForm';
 
 export function IdentitySection({ person, onChanged }: { person: PersonRecord; onChanged(): void }) {
+  const here = useApp((s) => s.site?.siteCode ?? null);
   const [mode, setMode] = useState<'view' | 'identifier' | 'alias'>('view');
   const [done, setDone] = useState<string | null>(null);
   const ids = identifierViews(person.identifiers, { withNhs: true });
@@ -40,7 +42,10 @@ export function IdentitySection({ person, onChanged }: { person: PersonRecord; o
         {ids.map((i) => (
           <div className="nhsuk-summary-list__row" key={`${i.type}:${i.value}`}>
             <dt className="nhsuk-summary-list__key">{i.longLabel}</dt>
-            <dd className="nhsuk-summary-list__value sonar-nowrap">{i.value}</dd>
+            <dd className="nhsuk-summary-list__value">
+              <span className="sonar-nowrap">{i.value}</span>
+              {here !== null && i.originSite !== null && i.originSite !== here ? <span className="nhsuk-body-s"> (recorded at <strong className="sonar-origin">{i.originSite}</strong>)</span> : null}
+            </dd>
           </div>
         ))}
         <div className="nhsuk-summary-list__row">
