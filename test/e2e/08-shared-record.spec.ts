@@ -3,8 +3,8 @@
 // nurse looks up a detainee by NHS number with a purpose, sees what was shared and what was not,
 // opens the record and reads the custody suite's flag marked as theirs and its detention still open
 // there; the status area says when the site last synced; two sites' edits of one flag make a
-// conflict that the nurse resolves; a referral, an awaited letter and a consent decision made at the
-// custody suite show on the prison's open record under the suite.
+// conflict that the nurse resolves; a referral, an awaited letter, a consent decision and a COWS made
+// at the custody suite show on the prison's open record under the suite.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,8 @@ import { SiteCredentialStore } from '../../main/keys/site-credentials';
 import { ownerOnlyFile } from '../../main/keys/secret-file';
 import { openAgreement } from '../integration/central-support/harness';
 import { siteKeyAndCsr } from '../integration/central-support/pki';
+import { templateRegistry } from '../../domain/templates/library';
+import { completeAnswers } from '../support/complete-answers';
 import { ADMIN, banner, ensureAdmin, openApp, rpc, signIn } from './support/app';
 import { setupSession, type SetupSession } from './support/access';
 import { startOwnHost, type OwnHost } from './support/own-host';
@@ -201,4 +203,13 @@ test("a consent decision recorded at the custody suite shows on the prison's ope
   expect(recorded.ok).toBe(true);
   const decision = prisonPage.getByTestId('consent-section').getByTestId('consent-decision').filter({ hasText: 'Agrees his mental health team is told' });
   await expect(decision).toContainText('at CUSTX1', { timeout: 20_000 });
+});
+
+test("a COWS scored at the custody suite is listed at the prison with its score, marked as the suite's", async () => {
+  const cows = templateRegistry.latest('cows')!;
+  const saved = await rpc(custodyContext, 'forms.save', { personId, templateId: 'cows', templateVersion: cows.version, answers: completeAnswers(cows, 7, new Date().toISOString()) }, custodySetup.token, custody.origin);
+  expect(saved.ok).toBe(true);
+  const entry = prisonPage.getByTestId('recent-entry').filter({ hasText: 'COWS' }).first();
+  await expect(entry).toContainText('at CUSTX1', { timeout: 20_000 });
+  await expect(entry).toContainText(/of 48/);
 });

@@ -1,4 +1,5 @@
-// Every entry of a scale as text: when, score, band, who; entered-in-error ones say so.
+// Every entry of a scale as text: when, score, band, who (and where, when another site recorded it);
+// entered-in-error ones say so.
 import { useApp } from '../../app/store-context';
 import { formatClinicalDateTime } from '../../format/person-format';
 import { severityTagClass } from '../../format/severity-format';
@@ -6,6 +7,7 @@ import { mainScore, type Entry } from './scale-entries';
 
 export function ScaleTable({ personId, entries }: { personId: string; entries: readonly Entry[] }) {
   const navigate = useApp((s) => s.navigate);
+  const here = useApp((s) => s.site?.siteCode ?? null);
   if (entries.length === 0) return null;
   return (
     <table className="nhsuk-table" data-testid="scale-entries">
@@ -55,7 +57,10 @@ export function ScaleTable({ personId, entries }: { personId: string; entries: r
               </td>
               <td className="nhsuk-table__cell">{s ? `${s.value} of ${s.max}` : 'No score'}</td>
               <td className="nhsuk-table__cell">{s?.band ? <strong className={severityTagClass(s.band.severity)}>{s.band.label}</strong> : 'Not known'}</td>
-              <td className="nhsuk-table__cell">{r.recordedByName}</td>
+              <td className="nhsuk-table__cell">
+                {r.recordedByName}
+                {here !== null && r.originSite !== here ? <strong className="sonar-origin"> at {r.originSite}</strong> : null}
+              </td>
             </tr>
           );
         })}
