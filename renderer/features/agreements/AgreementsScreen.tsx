@@ -1,11 +1,11 @@
 // Data-sharing agreements (site administrator): which kinds of organisation may share what with
 // whom, for what purposes and over which dates. Every disclosure is judged against these
 // (domain/access/disclosure.ts). A change is saved as a new version; none is edited in place.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { Agreement } from '../../../domain/access/disclosure';
 import { formatClinicalDate } from '../../../domain/person/clinical-date';
 import { usePageTitle } from '../../app/page-title';
-import { useApp } from '../../app/store-context';
+import { useChannelQuery } from '../../app/server-state';
 import { DoneMessage } from '../../components/DoneMessage';
 import { PageHeading } from '../../components/PageHeading';
 import { categoryLabels, listInWords, orgTypeLabels, purposeLabels } from '../consent/disclosure-labels';
@@ -15,33 +15,19 @@ type Load = { state: 'loading' } | { state: 'failed'; message: string } | { stat
 
 export function AgreementsScreen() {
   usePageTitle('Data-sharing agreements');
-  const call = useApp((s) => s.call);
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  // Through the server-state cache, like every other screen; a change made here reads the list again.
+  const query = useChannelQuery('agreements.list', {});
+  const load: Load = query.data ? { state: 'loaded', agreements: [...query.data.agreements].sort((a, b) => a.id.localeCompare(b.id) || b.version - a.version) } : query.error ? { state: 'failed', message: query.error.rpc.message } : { state: 'loading' };
+  const { refetch } = query;
   const [adding, setAdding] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
   const addButton = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    let current = true;
-    void call('agreements.list', {}).then((r) => {
-      if (!current) return;
-      setLoad(
-        r.ok
-          ? { state: 'loaded', agreements: [...r.value.agreements].sort((a, b) => a.id.localeCompare(b.id) || b.version - a.version) }
-          : { state: 'failed', message: r.error.message },
-      );
-    });
-    return () => {
-      current = false;
-    };
-  }, [call, version]);
 
   const finished = useCallback((message: string) => {
     setAdding(false);
     setDone(message);
-    setVersion((v) => v + 1);
-  }, []);
+    void refetch();
+  }, [refetch]);
 
   return (
     <>

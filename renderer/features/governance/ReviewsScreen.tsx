@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ChannelOutput } from '../../../contract/channels';
 import { usePageTitle } from '../../app/page-title';
+import { useChannelQuery } from '../../app/server-state';
 import { useApp } from '../../app/store-context';
 import { useFormErrors } from '../../app/use-form-errors';
 import { DoneMessage } from '../../components/DoneMessage';
@@ -73,32 +74,22 @@ function ReviewForm({ grant, onDone, onCancel }: { grant: Grant; onDone(text: st
 
 export function ReviewsScreen() {
   usePageTitle('Break-glass reviews');
-  const call = useApp((s) => s.call);
   const navigate = useApp((s) => s.navigate);
   const canAudit = useApp((s) => s.session?.user.permissions.includes('audit.read') ?? false);
   const [all, setAll] = useState(false);
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  // Through the server-state cache, like every other screen; a change made here reads the list again.
+  const query = useChannelQuery('access.breakGlassReviews', { pendingOnly: !all });
+  const load: Load = query.data ? { state: 'loaded', grants: [...query.data.grants].sort((a, b) => b.startedAt.localeCompare(a.startedAt)) } : query.error ? { state: 'failed', message: query.error.rpc.message } : { state: 'loading' };
+  const { refetch } = query;
   const [reviewing, setReviewing] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
   const now = new Date();
-
-  useEffect(() => {
-    let current = true;
-    void call('access.breakGlassReviews', { pendingOnly: !all }).then((r) => {
-      if (!current) return;
-      setLoad(r.ok ? { state: 'loaded', grants: [...r.value.grants].sort((a, b) => b.startedAt.localeCompare(a.startedAt)) } : { state: 'failed', message: r.error.message });
-    });
-    return () => {
-      current = false;
-    };
-  }, [call, all, version]);
 
   const reviewed = useCallback((text: string) => {
     setReviewing(null);
     setDone(text);
-    setVersion((v) => v + 1);
-  }, []);
+    void refetch();
+  }, [refetch]);
 
   return (
     <>

@@ -1,10 +1,11 @@
 // Staff accounts (site administrator): who can sign in here, in which roles, and whether they are
 // disabled, must change a temporary password or are paused after failed sign-ins. From here an
 // account is created, changed, given a new temporary password or let sign in again at once.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { StaffMember } from '../../../contract/channels/staff';
 import { roleLabels } from '../../../domain/access/roles';
 import { usePageTitle } from '../../app/page-title';
+import { useChannelQuery } from '../../app/server-state';
 import { useApp } from '../../app/store-context';
 import { DoneMessage } from '../../components/DoneMessage';
 import { PageHeading } from '../../components/PageHeading';
@@ -24,30 +25,21 @@ export function StaffScreen() {
   usePageTitle('Staff');
   const call = useApp((s) => s.call);
   const me = useApp((s) => s.session?.user.id ?? null);
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  // Through the server-state cache, like every other screen; a change made here reads the list again.
+  const query = useChannelQuery('staff.list', {});
+  const load: Load = query.data ? { state: 'loaded', staff: [...query.data.staff].sort((a, b) => a.fullName.localeCompare(b.fullName)) } : query.error ? { state: 'failed', message: query.error.rpc.message } : { state: 'loading' };
+  const { refetch } = query;
   const [panel, setPanel] = useState<Panel>({ kind: 'none' });
   const [done, setDone] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
   const addButton = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    let current = true;
-    void call('staff.list', {}).then((r) => {
-      if (!current) return;
-      setLoad(r.ok ? { state: 'loaded', staff: [...r.value.staff].sort((a, b) => a.fullName.localeCompare(b.fullName)) } : { state: 'failed', message: r.error.message });
-    });
-    return () => {
-      current = false;
-    };
-  }, [call, version]);
 
   const finished = useCallback((message: string) => {
     setPanel({ kind: 'none' });
     setProblem(null);
     setDone(message);
-    setVersion((v) => v + 1);
-  }, []);
+    void refetch();
+  }, [refetch]);
   const cancel = useCallback(() => {
     setPanel({ kind: 'none' });
     addButton.current?.focus();
