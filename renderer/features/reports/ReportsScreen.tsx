@@ -6,6 +6,7 @@ import type { ChannelOutput } from '../../../contract/channels';
 import type { ReportId, ReportResult } from '../../../contract/channels/reports';
 import type { Team } from '../../../domain/access/teams';
 import { usePageTitle } from '../../app/page-title';
+import { useChannelQuery } from '../../app/server-state';
 import { useApp } from '../../app/store-context';
 import { useFormErrors } from '../../app/use-form-errors';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -24,9 +25,12 @@ type Run = { state: 'idle' } | { state: 'running'; done: number; total: number; 
 export function ReportsScreen() {
   usePageTitle('Reports');
   const call = useApp((s) => s.call);
-  const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [reportId, setReportId] = useState<ReportId | ''>('');
+  // The reports this user may run, through the server-state cache like every other screen.
+  const catalogueQuery = useChannelQuery('reports.list', {});
+  const catalogue: Catalogue | null = catalogueQuery.data ?? null;
+  const loadError = catalogueQuery.error ? catalogueQuery.error.rpc.message : null;
+  const [picked, setReportId] = useState<ReportId | ''>('');
+  const reportId: ReportId | '' = picked || (catalogue?.reports[0]?.id ?? '');
   const [from, setFrom] = useState<DateDraft>(() => draftFromLocalDate(lastMonth(new Date()).from));
   const [to, setTo] = useState<DateDraft>(() => draftFromLocalDate(lastMonth(new Date()).to));
   const [workerId, setWorkerId] = useState('');
@@ -35,19 +39,6 @@ export function ReportsScreen() {
   const form = useFormErrors(fields);
   const resultRef = useRef<HTMLDivElement>(null);
   const current = useRef(0);
-
-  useEffect(() => {
-    let live = true;
-    void call('reports.list', {}).then((r) => {
-      if (!live) return;
-      if (!r.ok) return setLoadError(r.error.message);
-      setCatalogue(r.value);
-      setReportId((id) => id || (r.value.reports[0]?.id ?? ''));
-    });
-    return () => {
-      live = false;
-    };
-  }, [call]);
 
   useEffect(() => {
     if (run.state === 'done' || run.state === 'failed') resultRef.current?.focus();
