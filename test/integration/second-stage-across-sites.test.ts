@@ -9,7 +9,8 @@ import { SECOND_STAGE_TASK } from '../../domain/templates/library/reception-rule
 import { completeAnswers } from '../support/complete-answers';
 import { fastestBackend } from './central-support/backends';
 import { openAgreement, startTestCentral, type TestCentral } from './central-support/harness';
-import { signedInAdmin, startTempSite, type TempSite } from '../support/temp-site';
+import { stopAll, syncedSite, until } from './central-support/sync-sites';
+import { signedInAdmin, type TempSite } from '../support/temp-site';
 
 const NHS = '9434765919';
 let t: TestCentral;
@@ -17,25 +18,6 @@ let prisonA: TempSite;
 let prisonB: TempSite;
 let adminA: string;
 let adminB: string;
-
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false> | T | null | undefined | false, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function prison(code: string): Promise<TempSite> {
-  const creds = await t.register(code, 'prison_healthcare');
-  return startTempSite({
-    siteType: 'prison',
-    settings: { siteCode: code, siteName: `${code} test`, siteType: 'prison', syncEnabled: true, centralUrl: t.url, caBundle: creds.caPem },
-    app: { siteCredentials: { active: () => ({ keyPem: creds.keyPem, certPem: creds.certPem }) }, syncTiming: { intervalMs: 2_000, waitMs: 2_000 } },
-  });
-}
 
 async function saveForm(site: TempSite, token: string, personId: string, templateId: string, seed: number): Promise<string> {
   const template = templateRegistry.latest(templateId)!;
@@ -50,19 +32,13 @@ async function sevenDayTasks(site: TempSite, token: string, personId: string) {
 beforeAll(async () => {
   t = await startTestCentral(fastestBackend());
   await t.loadAgreements([openAgreement('DSA-PRISON-PRISON', ['prison_healthcare'], ['prison_healthcare'])]);
-  prisonA = await prison('PRISA2');
-  prisonB = await prison('PRISB2');
+  prisonA = await syncedSite(t, 'PRISA2', 'prison_healthcare', 'prison');
+  prisonB = await syncedSite(t, 'PRISB2', 'prison_healthcare', 'prison');
   adminA = await signedInAdmin(prisonA);
   adminB = await signedInAdmin(prisonB);
 }, 180_000);
+afterAll(() => stopAll(t, prisonA, prisonB));
 
-afterAll(async () => {
-  await prisonA?.app.shutdown().catch(() => undefined);
-  await prisonB?.app.shutdown().catch(() => undefined);
-  prisonA?.cleanup();
-  prisonB?.cleanup();
-  await t?.close();
-});
 
 describe('the 7-day second-stage task across prisons', () => {
   it('is open again at the prison that set it when its assessment is entered in error at the next prison', async () => {

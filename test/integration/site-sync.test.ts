@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { templateRegistry } from '../../domain/templates/library';
 import { fastestBackend } from './central-support/backends';
 import { openAgreement, startTestCentral, type TestCentral } from './central-support/harness';
+import { stopAll, syncedSite, until } from './central-support/sync-sites';
 import { signedInAdmin, startTempSite, type TempSite } from '../support/temp-site';
 
 const NHS = '9434765919';
@@ -17,44 +18,19 @@ let custodyToken: string;
 let prisonToken: string;
 let personId: string;
 
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false> | T | null | undefined | false, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function site(code: string, orgType: 'custody_healthcare' | 'prison_healthcare', siteType: 'custody' | 'prison'): Promise<TempSite> {
-  const creds = await t.register(code, orgType);
-  return startTempSite({
-    siteType,
-    settings: { siteCode: code, siteName: `${code} test`, siteType, syncEnabled: true, centralUrl: t.url, caBundle: creds.caPem },
-    app: { siteCredentials: { active: () => ({ keyPem: creds.keyPem, certPem: creds.certPem }) }, syncTiming: { intervalMs: 2_000, waitMs: 2_000 } },
-  });
-}
-
 const cows = (pulse: number, s: number[]) =>
   Object.fromEntries([['pulse', pulse], ...['sweating', 'restlessness', 'pupil-size', 'bone-joint-aches', 'runny-nose-tearing', 'gi-upset', 'tremor', 'yawning', 'anxiety-irritability', 'gooseflesh'].map((id, i) => [id, String(s[i])])]);
 
 beforeAll(async () => {
   t = await startTestCentral(fastestBackend());
   await t.loadAgreements([openAgreement('DSA-CUSTODY-PRISON', ['custody_healthcare'], ['prison_healthcare']), openAgreement('DSA-PRISON-CUSTODY', ['prison_healthcare'], ['custody_healthcare'])]);
-  custody = await site('CUST01', 'custody_healthcare', 'custody');
-  prison = await site('PRIS01', 'prison_healthcare', 'prison');
+  custody = await syncedSite(t, 'CUST01', 'custody_healthcare', 'custody');
+  prison = await syncedSite(t, 'PRIS01', 'prison_healthcare', 'prison');
   custodyToken = await signedInAdmin(custody);
   prisonToken = await signedInAdmin(prison);
 }, 180_000);
+afterAll(() => stopAll(t, custody, prison));
 
-afterAll(async () => {
-  await custody?.app.shutdown().catch(() => undefined);
-  await prison?.app.shutdown().catch(() => undefined);
-  custody?.cleanup();
-  prison?.cleanup();
-  await t?.close();
-});
 
 describe('the record follows the person between sites', () => {
   it('shows sync status in words at each site', async () => {

@@ -11,7 +11,8 @@ import { addCalendarDays, siteDateOf } from '../../domain/sms/review-schedule';
 import { fastestBackend } from './central-support/backends';
 import { openAgreement, startTestCentral, type TestCentral } from './central-support/harness';
 import { staffSession } from '../support/staff';
-import { signedInAdmin, startTempSite, type TempSite } from '../support/temp-site';
+import { stopAll, syncedSite, until } from './central-support/sync-sites';
+import { signedInAdmin, type TempSite } from '../support/temp-site';
 
 const NHS = '9434765919';
 /** The tables the SMS pathway fills; each must be emptied of A's rows at B when substance use is withdrawn. */
@@ -26,45 +27,20 @@ let smsA: string;
 let smsB: string;
 let personId: string;
 
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false> | T | null | undefined | false, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function prison(code: string): Promise<TempSite> {
-  const creds = await t.register(code, 'prison_healthcare');
-  return startTempSite({
-    siteType: 'prison',
-    settings: { siteCode: code, siteName: `${code} test`, siteType: 'prison', syncEnabled: true, centralUrl: t.url, caBundle: creds.caPem },
-    app: { siteCredentials: { active: () => ({ keyPem: creds.keyPem, certPem: creds.certPem }) }, syncTiming: { intervalMs: 2_000, waitMs: 2_000 } },
-  });
-}
-
 const rowsAt = (site: TempSite, table: string) => site.app.store.raw.prepare(`SELECT count(*) FROM ${table} WHERE person_id = ?`).pluck().get(personId) as number;
 const tasksAt = (site: TempSite) => site.app.store.raw.prepare('SELECT kind FROM tasks WHERE person_id = ? ORDER BY kind').pluck().all(personId) as string[];
 
 beforeAll(async () => {
   t = await startTestCentral(fastestBackend());
   await t.loadAgreements([openAgreement('DSA-PRISON-PRISON', ['prison_healthcare'], ['prison_healthcare'])]);
-  prisonA = await prison('PRISA1');
-  prisonB = await prison('PRISB1');
+  prisonA = await syncedSite(t, 'PRISA1', 'prison_healthcare', 'prison');
+  prisonB = await syncedSite(t, 'PRISB1', 'prison_healthcare', 'prison');
   adminA = await signedInAdmin(prisonA);
   adminB = await signedInAdmin(prisonB);
   smsA = await staffSession(prisonA, adminA, 'sam.sms', ['sms_clinical']);
 }, 180_000);
+afterAll(() => stopAll(t, prisonA, prisonB));
 
-afterAll(async () => {
-  await prisonA?.app.shutdown().catch(() => undefined);
-  await prisonB?.app.shutdown().catch(() => undefined);
-  prisonA?.cleanup();
-  prisonB?.cleanup();
-  await t?.close();
-});
 
 describe('the substance misuse record between prisons', () => {
   it('every SMS event carries the substance use category, and the central accepts every type', async () => {

@@ -1,9 +1,9 @@
 // Record section: the person's decisions about sharing their information (newest first), each in
 // words (what it covers, on what legal basis, when and by whom), and recording a new one.
 import { useState } from 'react';
+import { FromSite } from '../../components/FromSite';
 import { formatClinicalDate } from '../../../domain/person/clinical-date';
 import { useChannelQuery, useInvalidatePerson } from '../../app/server-state';
-import { useApp } from '../../app/store-context';
 import { DoneMessage } from '../../components/DoneMessage';
 import { formatClinicalDateTime } from '../../format/person-format';
 import { ConsentForm, decisionLabels } from './ConsentForm';
@@ -15,7 +15,6 @@ export function ConsentSection({ personId }: { personId: string }) {
   // another PC appears on the open record; recording one here reads the person's record again.
   const query = useChannelQuery('consent.list', { personId });
   const invalidate = useInvalidatePerson();
-  const here = useApp((s) => s.site?.siteCode ?? null);
   const consents = query.data ? [...query.data.consents].sort((a, b) => b.decidedOn.localeCompare(a.decidedOn) || b.recordedAt.localeCompare(a.recordedAt)) : null;
   const error = query.error ? query.error.rpc.message : null;
   const [recording, setRecording] = useState(false);
@@ -49,7 +48,7 @@ export function ConsentSection({ personId }: { personId: string }) {
               <dt className="nhsuk-summary-list__key">Recorded by</dt>
               <dd className="nhsuk-summary-list__value">
                 {c.recordedByName}, {formatClinicalDateTime(c.recordedAt)}
-                {here !== null && c.originSite !== here ? <strong className="sonar-origin"> at {c.originSite}</strong> : null}
+                <FromSite site={c.originSite} />
               </dd>
             </div>
             {c.notes ? (

@@ -1,6 +1,7 @@
 // The entries recorded for a person, newest first: what, when, by whom (and where, when another
 // site recorded it), the result in words, and for a custody assessment whether it has been handed over.
 import type { Handover, SavedResponse, TemplateSummary } from '../../../contract/channels/forms';
+import { FromSite } from '../../components/FromSite';
 import { useApp } from '../../app/store-context';
 import { formatClinicalDateTime } from '../../format/person-format';
 import { mainScore, scoreText, type Entry } from '../scales/scale-entries';
@@ -21,7 +22,6 @@ function result(r: SavedResponse): string {
 
 export function RecentEntries({ personId, entries, templates, handovers }: Props) {
   const navigate = useApp((s) => s.navigate);
-  const here = useApp((s) => s.site?.siteCode ?? null);
   if (entries.length === 0) return <p>No assessments recorded.</p>;
   const handedOver = (id: string) => handovers.find((h) => h.responseId === id);
   const needsHandover = (r: SavedResponse) => r.status !== 'entered_in_error' && templates.some((t) => t.id === r.templateId && t.handover);
@@ -65,7 +65,7 @@ export function RecentEntries({ personId, entries, templates, handovers }: Props
                 {formatClinicalDateTime(at)}
                 <span className="sonar-block nhsuk-body-s">
                   {r.recordedByName}
-                  {here !== null && r.originSite !== here ? <strong className="sonar-origin"> at {r.originSite}</strong> : null}
+                  <FromSite site={r.originSite} />
                 </span>
               </td>
             </tr>

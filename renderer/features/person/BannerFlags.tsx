@@ -1,14 +1,13 @@
 // Active risk flags in the banner: severity in words (and a tag colour), the flag, who set it and
 // when, and the criteria it was set on ("because ..."). Never hidden behind a click.
 import type { Flag } from '../../../contract/channels/flags';
-import { useApp } from '../../app/store-context';
+import { FromSite } from '../../components/FromSite';
 import { formatClinicalDateTime } from '../../format/person-format';
 import { flagSeverityText, severityTagClass } from '../../format/severity-format';
 
 const order = { severe: 0, high: 1, moderate: 2, low: 3, none: 4 } as const;
 
 export function BannerFlags({ flags }: { flags: readonly Flag[] }) {
-  const here = useApp((s) => s.site?.siteCode ?? null);
   if (flags.length === 0) {
     return (
       <p className="sonar-banner__no-flags" data-testid="banner-flags">
@@ -30,7 +29,7 @@ export function BannerFlags({ flags }: { flags: readonly Flag[] }) {
             <span className="sonar-flag__meta">
               {' '}
               set by {f.setByName}
-              {here !== null && f.originSite !== here ? <strong className="sonar-origin"> at {f.originSite}</strong> : null}, {formatClinicalDateTime(f.setAt)}
+              <FromSite site={f.originSite} />, {formatClinicalDateTime(f.setAt)}
             </span>
             <span className="sonar-flag__reason">
               <span className="sonar-flag__because">Because</span> {f.reason}

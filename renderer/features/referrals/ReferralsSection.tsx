@@ -2,9 +2,9 @@
 // dual-diagnosis screen), newest first, with the service, reason, status, when, and where when
 // another site made it.
 import type { z } from 'zod';
+import { FromSite } from '../../components/FromSite';
 import type { referralSchema } from '../../../contract/channels/forms';
 import { useChannelQuery } from '../../app/server-state';
-import { useApp } from '../../app/store-context';
 import { formatClinicalDateTime } from '../../format/person-format';
 
 type Referral = z.infer<typeof referralSchema>;
@@ -34,7 +34,6 @@ export function ReferralsSection({ personId }: { personId: string }) {
   // Through the server-state cache: a referral another site makes (received by sync) or this site
   // decides appears on the open record without anyone asking.
   const query = useChannelQuery('referrals.list', { personId });
-  const here = useApp((s) => s.site?.siteCode ?? null);
   const referrals = query.data ? [...query.data.referrals].sort((a, b) => b.createdAt.localeCompare(a.createdAt)) : null;
   const error = query.error ? query.error.rpc.message : null;
 
@@ -68,7 +67,7 @@ export function ReferralsSection({ personId }: { personId: string }) {
                 </td>
                 <td className="nhsuk-table__cell">
                   {formatClinicalDateTime(r.createdAt)}
-                  {here !== null && r.siteCode !== here ? <strong className="sonar-origin"> at {r.siteCode}</strong> : null}
+                  <FromSite site={r.siteCode} />
                 </td>
               </tr>
             ))}

@@ -1,13 +1,13 @@
 // Every entry of a scale as text: when, score, band, who (and where, when another site recorded it);
 // entered-in-error ones say so.
 import { useApp } from '../../app/store-context';
+import { FromSite } from '../../components/FromSite';
 import { formatClinicalDateTime } from '../../format/person-format';
 import { severityTagClass } from '../../format/severity-format';
 import { mainScore, type Entry } from './scale-entries';
 
 export function ScaleTable({ personId, entries }: { personId: string; entries: readonly Entry[] }) {
   const navigate = useApp((s) => s.navigate);
-  const here = useApp((s) => s.site?.siteCode ?? null);
   if (entries.length === 0) return null;
   return (
     <table className="nhsuk-table" data-testid="scale-entries">
@@ -59,7 +59,7 @@ export function ScaleTable({ personId, entries }: { personId: string; entries: r
               <td className="nhsuk-table__cell">{s?.band ? <strong className={severityTagClass(s.band.severity)}>{s.band.label}</strong> : 'Not known'}</td>
               <td className="nhsuk-table__cell">
                 {r.recordedByName}
-                {here !== null && r.originSite !== here ? <strong className="sonar-origin"> at {r.originSite}</strong> : null}
+                <FromSite site={r.originSite} />
               </td>
             </tr>
           );

@@ -3,14 +3,13 @@
 // last care plan, the release plan's medicines and who their keyworker was, each under the site that
 // recorded it. This site's own treatment starts from its own panels above.
 import type { ChannelOutput } from '../../../contract/channels';
+import { keyworkerKindLabels } from '../../../domain/access/teams';
 import { formatClinicalDate } from '../../../domain/person/clinical-date';
 import { formatClinicalDateTime } from '../../format/person-format';
 import { ReferralLine } from './ReferralPanel';
 import { decisionLabels, endReasonLabels, interventionLabels, naloxoneLabels, substanceLabel, WITHHELD } from './sms-labels';
 
 type Elsewhere = ChannelOutput<'sms.record'>['elsewhere'][number];
-
-const keyworkerKind: Record<string, string> = { clinical: 'Clinical keyworker', psychosocial: 'Psychosocial keyworker' };
 
 function SitePart({ part }: { part: Elsewhere }) {
   const plan = part.carePlan;
@@ -37,7 +36,7 @@ function SitePart({ part }: { part: Elsewhere }) {
         ))}
         {part.keyworkers.map((k) => (
           <li key={`${k.kind}-${k.workerId}`}>
-            {keyworkerKind[k.kind] ?? k.kind}: {k.workerName}, since {formatClinicalDateTime(k.since)}
+            {keyworkerKindLabels[k.kind]}: {k.workerName}, since {formatClinicalDateTime(k.since)}
           </li>
         ))}
         {part.keyworkers.length === 0 && part.history[0] ? (
